@@ -1,0 +1,177 @@
+"""The resolution model: frozen dataclasses whose ``to_json`` is the public JSON contract.
+
+Clause keys carry the structure, so a key alone says what a clause is:
+
+* ``PP7`` preambular, ``OP3`` operative, ``OP3(a)`` / ``OP3(a)(i)`` / ``PP4(a)`` sub-paragraph,
+  ``FN2`` footnote, ``H1`` a heading inside the operative part;
+* a multi-part resolution prefixes the part: ``A.PP1``, ``B.OP4(c)``;
+* an annex prefixes ``ANNEX`` (or ``ANNEX-I``, ``ANNEX-II``): numbered annex paragraphs are
+  ``ANNEX.P3``, their items ``ANNEX.P3(a)``, unnumbered annex text ``ANNEX.T2``, annex headings
+  ``ANNEX.H1``.
+
+Footnotes are global (``FN1..FNn`` in marker order) whatever the section of the clause citing them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+PREAMBULAR = "preambular"
+OPERATIVE = "operative"
+SUBPARAGRAPH = "subparagraph"
+FOOTNOTE = "footnote"
+HEADING = "heading"
+PARAGRAPH = "paragraph"  # a numbered paragraph of an annex
+TEXT = "text"  # an unnumbered block of an annex
+
+CLAUSE_TYPES = (PREAMBULAR, OPERATIVE, SUBPARAGRAPH, FOOTNOTE, HEADING, PARAGRAPH, TEXT)
+
+# section prefix (optional), then the local key
+KEY_RE = re.compile(
+    r"^(?:(?P<section>[A-Z]|ANNEX(?:-[IVXLC0-9]+)?)\.)?"
+    r"(?P<local>(?P<kind>PP|OP|FN|H|P|T)(?P<number>[0-9]+)(?P<items>(?:\([a-z0-9]+\))*))$"
+)
+
+
+def clause_type_of(key: str) -> str:
+    """The clause type a key implies; raises ValueError for a malformed key."""
+    match = KEY_RE.match(key)
+    if match is None:
+        raise ValueError(f"not a clause key: {key!r}")
+    kind, items = match["kind"], match["items"]
+    if items:
+        if kind in ("PP", "OP", "P"):
+            return SUBPARAGRAPH
+        raise ValueError(f"only paragraphs have items: {key!r}")
+    return {
+        "PP": PREAMBULAR,
+        "OP": OPERATIVE,
+        "FN": FOOTNOTE,
+        "H": HEADING,
+        "P": PARAGRAPH,
+        "T": TEXT,
+    }[kind]
+
+
+def section_of(key: str) -> str:
+    """The section prefix of a key ('' for the resolution's main body)."""
+    match = KEY_RE.match(key)
+    if match is None:
+        raise ValueError(f"not a clause key: {key!r}")
+    return match["section"] or ""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause; ``text`` is clean (no markup, markers, page furniture or line-end hyphens)."""
+
+    key: str
+    text: str
+    notes: tuple[str, ...] = ()
+    verb: str | None = None  # operative verb phrase, a prefix of ``text``
+
+    @property
+    def type(self) -> str:
+        return clause_type_of(self.key)
+
+    @property
+    def section(self) -> str:
+        return section_of(self.key)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"key": self.key, "type": self.type}
+        if self.type == OPERATIVE:
+            data["verb"] = self.verb
+        data["text"] = self.text
+        data["notes"] = list(self.notes)
+        data["section"] = self.section
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Clause:
+        return cls(
+            key=data["key"],
+            text=data["text"],
+            notes=tuple(data.get("notes") or ()),
+            verb=data.get("verb"),
+        )
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a normalized text came from: kept so that any corpus text can be traced back."""
+
+    name: str  # file name (not a path: paths differ between machines)
+    sha256: str  # of the bytes read
+    reader: str  # which reader parsed it: seed-markdown, pdf-text, plain-text, canonical, ...
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "sha256": self.sha256, "reader": self.reader}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Source:
+        return cls(name=data["name"], sha256=data["sha256"], reader=data["reader"])
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A resolution's metadata and ordered clauses; absent metadata is None, never guessed."""
+
+    symbol: str | None
+    session: int | None
+    title: str | None
+    adopted: str | None  # ISO date
+    agenda_item: str | None
+    report: str | None
+    meeting: str | None
+    cites: tuple[str, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+    source: Source | None = None
+
+    def clause(self, key: str) -> Clause:
+        for clause in self.clauses:
+            if clause.key == key:
+                return clause
+        raise KeyError(key)
+
+    def of_type(self, clause_type: str) -> list[Clause]:
+        return [c for c in self.clauses if c.type == clause_type]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "symbol": self.symbol,
+            "session": self.session,
+            "title": self.title,
+            "adopted": self.adopted,
+            "agenda_item": self.agenda_item,
+            "report": self.report,
+            "meeting": self.meeting,
+            "cites": list(self.cites),
+            "source": self.source.to_json() if self.source else None,
+            "clauses": [c.to_json() for c in self.clauses],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Resolution:
+        return cls(
+            symbol=data.get("symbol"),
+            session=data.get("session"),
+            title=data.get("title"),
+            adopted=data.get("adopted"),
+            agenda_item=data.get("agenda_item"),
+            report=data.get("report"),
+            meeting=data.get("meeting"),
+            cites=tuple(data.get("cites") or ()),
+            clauses=tuple(Clause.from_json(c) for c in data.get("clauses") or ()),
+            source=Source.from_json(data["source"]) if data.get("source") else None,
+        )
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalizer's answer: the resolution, plus what looked wrong in the input."""
+
+    resolution: Resolution
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,116 @@
+"""The diff as data: what ``resdiff diff --format json`` prints and every renderer reads.
+
+A ``Comparison`` holds one ``Change`` per clause or clause group, in NEW's reading order, with
+each deletion placed where it stood in OLD. ``diff`` holds diff-match-patch operations
+(-1 delete, 0 equal, 1 insert) whose 0/-1 parts rebuild the old text and whose 0/1 parts rebuild
+the new text; for a split or merge, the texts of the group are joined with "\\n".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Resolution
+
+UNCHANGED = "unchanged"
+EDITORIAL = "editorial"
+MODIFIED = "modified"
+ADDED = "added"
+DELETED = "deleted"
+SPLIT = "split"
+MERGED = "merged"
+KINDS = (UNCHANGED, EDITORIAL, MODIFIED, ADDED, DELETED, SPLIT, MERGED)
+
+# tags of a modified (or split/merged) record
+TAG_NUMBERS = "numbers"  # a number or date changed
+TAG_CITATIONS = "citations"  # a cited symbol changed
+TAG_VERB = "verb"  # the operative verb changed
+
+Op = tuple[int, str]
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    old: tuple[str, ...]  # clause keys in OLD (empty for added)
+    new: tuple[str, ...]  # clause keys in NEW (empty for deleted)
+    diff: tuple[Op, ...]
+    similarity: float = 0.0  # 0..1, rounded to 3 places; 1.0 for unchanged
+    moved: bool = False
+    tags: tuple[str, ...] = ()
+    clause_type: str = ""  # the clause type of the group (preambular, operative, ...)
+    old_verb: str | None = None
+    new_verb: str | None = None
+
+    @property
+    def old_text(self) -> str:
+        return "".join(text for op, text in self.diff if op <= 0)
+
+    @property
+    def new_text(self) -> str:
+        return "".join(text for op, text in self.diff if op >= 0)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "old": list(self.old),
+            "new": list(self.new),
+            "moved": self.moved,
+            "similarity": self.similarity,
+            "tags": list(self.tags),
+            "diff": [[op, text] for op, text in self.diff],
+            "type": self.clause_type,
+            "old_verb": self.old_verb,
+            "new_verb": self.new_verb,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Change:
+        return cls(
+            kind=data["kind"],
+            old=tuple(data["old"]),
+            new=tuple(data["new"]),
+            diff=tuple((int(op), text) for op, text in data["diff"]),
+            similarity=float(data["similarity"]),
+            moved=bool(data["moved"]),
+            tags=tuple(data["tags"]),
+            clause_type=data.get("type", ""),
+            old_verb=data.get("old_verb"),
+            new_verb=data.get("new_verb"),
+        )
+
+
+def _doc_summary(resolution: Resolution) -> dict[str, Any]:
+    return {
+        "symbol": resolution.symbol,
+        "session": resolution.session,
+        "title": resolution.title,
+        "adopted": resolution.adopted,
+    }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: Resolution
+    new: Resolution
+    changes: tuple[Change, ...]
+
+    def summary(self) -> dict[str, int]:
+        counts = {kind: 0 for kind in KINDS}
+        for change in self.changes:
+            counts[change.kind] += 1
+        counts["moved"] = sum(1 for change in self.changes if change.moved)
+        return counts
+
+    @property
+    def differs(self) -> bool:
+        return any(change.kind != UNCHANGED or change.moved for change in self.changes)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "old": _doc_summary(self.old),
+            "new": _doc_summary(self.new),
+            "summary": self.summary(),
+            "changes": [change.to_json() for change in self.changes],
+        }
