@@ -40,7 +40,350 @@ def warn(message: str) -> None:
 # --- normalize (issue 2) -------------------------------------------------------------------
 
 
+@main.command("normalize")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["canonical", "json"]),
+    default="canonical",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings about the input.")
+def normalize_command(file: str, output_format: str, output: str | None, quiet: bool) -> None:
+    """Read a resolution (seed, PDF text, plain text or canonical; '-' for stdin) and print its clauses."""
+    import json
+
+    from .canonical import dump
+    from .normalize import normalize_path, normalize_stream
+
+    if file == "-":
+        normalized = normalize_stream(click.open_file("-", "rb"), "stdin")
+    else:
+        normalized = normalize_path(file)
+    if not quiet:
+        for warning in normalized.warnings:
+            warn(f"{'stdin' if file == '-' else click.format_filename(file, shorten=True)}: {warning}")
+    if output_format == "json":
+        text = json.dumps(normalized.resolution.to_json(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = dump(normalized.resolution)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        with open(output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+
+
 # --- corpus: init, add, list, show, log, series, verify (issue 3) -------------------------
+
+_corpus_option = click.option(
+    "--corpus",
+    "corpus_path",
+    envvar="RESDIFF_CORPUS",
+    type=click.Path(file_okay=False),
+    help="Corpus folder (default: RESDIFF_CORPUS, else the project's corpus/ found from here upwards).",
+)
+_corpus_format_option = click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+
+
+def _echo_json(data: Any) -> None:
+    import json
+
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@main.command("init")
+@click.argument("path", type=click.Path(file_okay=False))
+def init_command(path: str) -> None:
+    """Create an empty corpus at PATH (a git repository of its own unless PATH is inside one)."""
+    from .corpus import init_corpus
+
+    corpus = init_corpus(path)
+    click.echo(f"created an empty corpus in {corpus.root}", err=True)
+
+
+@main.command("add")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True)
+)
+@click.option("--series", help="Series for new texts (default: the one they cite, or share a title with).")
+@click.option("-m", "--message", help="Commit message (the symbols are listed below it).")
+@click.option("--replace", is_flag=True, help="Record a different text of a stored symbol as a correction.")
+@_corpus_option
+def add_command(
+    files: tuple[str, ...], series: str | None, message: str | None, replace: bool, corpus_path: str | None
+) -> None:
+    """Normalize FILES into the corpus, in one commit."""
+    from .corpus import add_files, require_corpus
+
+    result = add_files(require_corpus(corpus_path), files, series=series, message=message, replace=replace)
+    for warning in result.warnings:
+        warn(warning)
+    for added in result.added:
+        click.echo(f"{added.action}\t{added.symbol}\t{added.file}")
+    if result.commit is None:
+        click.echo("resdiff: nothing to commit: the corpus already holds these texts unchanged", err=True)
+    else:
+        click.echo(f"resdiff: committed {result.commit[:10]}", err=True)
+
+
+@main.command("list")
+@click.argument("series", required=False)
+@_corpus_format_option
+@_corpus_option
+def list_command(series: str | None, output_format: str, corpus_path: str | None) -> None:
+    """List the corpus texts (of one SERIES): series, symbol, session, adoption date, clause counts."""
+    from .corpus import list_entries, require_corpus
+    from .model import FOOTNOTE, OPERATIVE, PREAMBULAR, SUBPARAGRAPH
+
+    entries = list_entries(require_corpus(corpus_path), series)
+    if output_format == "json":
+        _echo_json([entry.to_json() for entry in entries])
+        return
+    rows = ["series\tsymbol\tsession\tadopted\tPP\tOP\tsub\tFN"]
+    for entry in entries:
+        counts = dict(entry.clauses)
+        columns = [str(counts.get(kind, 0)) for kind in (PREAMBULAR, OPERATIVE, SUBPARAGRAPH, FOOTNOTE)]
+        row = [entry.series, entry.symbol, str(entry.session or ""), entry.adopted or "", *columns]
+        rows.append("\t".join(row))
+    click.echo("\n".join(rows))
+
+
+@main.command("show")
+@click.argument("ref")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["canonical", "json"]),
+    default="canonical",
+    show_default=True,
+)
+@_corpus_option
+def show_command(ref: str, output_format: str, corpus_path: str | None) -> None:
+    """Print the text REF names: A/RES/72/54, 72/54, cluster-munitions@2017, a file or -, any of them @REV."""
+    from .canonical import dump
+    from .corpus import find_corpus, resolve_ref_normalized
+
+    normalized = resolve_ref_normalized(ref, find_corpus(corpus_path))
+    for warning in normalized.warnings:
+        warn(warning)
+    if output_format == "json":
+        _echo_json(normalized.resolution.to_json())
+    else:
+        click.echo(dump(normalized.resolution), nl=False)
+
+
+@main.command("log")
+@click.argument("ref")
+@_corpus_format_option
+@_corpus_option
+def log_command(ref: str, output_format: str, corpus_path: str | None) -> None:
+    """The history of a corpus text, newest first, with the clauses each correction changed."""
+    from .corpus import log, require_corpus
+
+    entries = log(require_corpus(corpus_path), ref)
+    if output_format == "json":
+        _echo_json([entry.to_json() for entry in entries])
+        return
+    for entry in entries:
+        click.echo(f"{entry.date[:10]}  {entry.commit[:10]}  {entry.message.splitlines()[0]}")
+        for label, keys in (("changed", entry.changed), ("added", entry.added), ("removed", entry.removed)):
+            if keys:
+                click.echo(f"    {label}: {', '.join(keys)}")
+
+
+@main.command("series")
+@click.argument("slug", required=False)
+@_corpus_format_option
+@_corpus_option
+def series_command(slug: str | None, output_format: str, corpus_path: str | None) -> None:
+    """The lineage of a series (or of all), oldest first, each text marked present or missing."""
+    from .corpus import require_corpus
+    from .refs import validate_slug
+
+    corpus = require_corpus(corpus_path)
+    indexes = [corpus.index(validate_slug(slug))] if slug else corpus.indexes()
+    if output_format == "json":
+        _echo_json([index.to_json() for index in indexes])
+        return
+    for index in indexes:
+        click.echo(f"{index.slug}: {index.title or ''}")
+        for entry in index.lineage:
+            mark = "present" if entry.present else "missing"
+            click.echo(f"  {mark}  {entry.symbol}\t{entry.adopted or ''}")
+
+
+@main.command("verify")
+@_corpus_option
+def verify_command(corpus_path: str | None) -> None:
+    """Check that texts re-normalize unchanged, indexes match texts and git holds it all; exit 1 on drift."""
+    from .corpus import require_corpus, verify
+
+    corpus = require_corpus(corpus_path)
+    problems = verify(corpus)
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        click.echo(f"resdiff: {len(problems)} problem(s) in {corpus.root}", err=True)
+        sys.exit(1)
+    click.echo(f"resdiff: {corpus.root} is consistent", err=True)
+
 
 
 # --- diff, report (issue 4) ----------------------------------------------------------------
+
+from typing import TYPE_CHECKING  # noqa: E402  (each section keeps its own imports)
+
+from .render import BINARY_FORMATS, FORMATS  # noqa: E402  (light: renderers load on demand)
+
+if TYPE_CHECKING:
+    from .model import Resolution
+    from .report import Report
+
+
+def _load_text(ref: str, corpus_path: str | None) -> Resolution:
+    """A REF of the corpus, a file (normalized on the fly) or ``-`` for stdin."""
+    import os
+
+    if ref == "-":
+        from .normalize import normalize_bytes
+
+        normalized = normalize_bytes(sys.stdin.buffer.read(), "stdin")
+    elif os.path.isfile(ref):  # what the corpus would do first, without importing the corpus machinery
+        from .normalize import normalize_path
+
+        normalized = normalize_path(ref)
+    else:
+        from .corpus import find_corpus, resolve_ref_normalized
+
+        normalized = resolve_ref_normalized(ref, find_corpus(corpus_path))
+    for message in normalized.warnings:
+        warn(f"{ref}: {message}")
+    return normalized.resolution
+
+
+def _build_report(old: str, new: str, corpus_path: str | None, **filters: bool) -> Report:
+    from .compare import compare
+    from .errors import InputError
+    from .report import build_report
+
+    if old == new == "-":
+        raise InputError("OLD and NEW cannot both be '-': only one of them can come from stdin")
+    return build_report(compare(_load_text(old, corpus_path), _load_text(new, corpus_path)), **filters)
+
+
+def _write_output(data: str | bytes, output: str | None) -> None:
+    """Text to stdout or a file; a file is replaced atomically, so a failed run never leaves half a report."""
+    if isinstance(data, str) and not data.endswith("\n"):
+        data += "\n"
+    if output is None or output == "-":
+        if isinstance(data, str):
+            click.echo(data, nl=False)
+            return
+        stream = sys.stdout.buffer
+        if stream.isatty():
+            from .errors import InputError
+
+            raise InputError("refusing to write a binary DOCX file to the terminal: pass -o FILE.docx")
+        stream.write(data)
+        stream.flush()
+        return
+    _write_atomically(output, data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _write_atomically(output: str, data: bytes) -> None:
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(output)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 is for secrets, not reports
+            os.replace(temporary, target)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError as error:
+        reason = f"{error.strerror or error}; check that its folder exists and is writable"
+        raise ResdiffError(f"cannot write {output}: {reason}") from error
+
+
+def _use_color(output: str | None) -> bool:
+    import os
+
+    to_stdout = output is None or output == "-"
+    return to_stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+_output_path = click.Path(dir_okay=False, allow_dash=True)
+_ignore_editorial_option = click.option(
+    "--ignore-editorial", is_flag=True, help="Count editorial changes (case, punctuation, ...) as unchanged."
+)
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option("-o", "--output", type=_output_path, help="Write to FILE (atomically); - is stdout.")
+@click.option("--changes-only", is_flag=True, help="Leave out unchanged clauses (a moved clause stays).")
+@_ignore_editorial_option
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the texts differ, like diff(1).")
+@_corpus_option
+def diff_command(
+    old: str,
+    new: str,
+    output_format: str,
+    output: str | None,
+    changes_only: bool,
+    ignore_editorial: bool,
+    exit_code: bool,
+    corpus_path: str | None,
+) -> None:
+    """Compare OLD and NEW clause by clause: corpus REFs (71/45, cluster-munitions@2016, 72/54@HEAD~1),
+    files, or - for stdin."""
+    from .render import render
+
+    if output_format in BINARY_FORMATS and output is None:
+        raise click.UsageError(f"--format {output_format} writes a binary file: pass -o FILE.{output_format}")
+    filters = {"changes_only": changes_only, "ignore_editorial": ignore_editorial}
+    report = _build_report(old, new, corpus_path, **filters)
+    _write_output(render(report, output_format, color=_use_color(output)), output)
+    if exit_code and report.comparison.differs:
+        sys.exit(1)
+
+
+@main.command("report")
+@click.argument("old")
+@click.argument("new")
+@click.option("-o", "--output", required=True, type=_output_path, help="Report file: .html, .md or .docx.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), help="Default: from -o's extension.")
+@_ignore_editorial_option
+@_corpus_option
+def report_command(
+    old: str,
+    new: str,
+    output: str,
+    output_format: str | None,
+    ignore_editorial: bool,
+    corpus_path: str | None,
+) -> None:
+    """Write the change report people circulate: a summary, then every clause of NEW with its redline."""
+    from .render import format_for_path, render
+
+    output_format = output_format or format_for_path(output)
+    report = _build_report(old, new, corpus_path, ignore_editorial=ignore_editorial)
+    _write_output(render(report, output_format), output)
+    if output != "-":
+        counts = ", ".join(f"{count} {name}" for name, count in report.summary.counts if count)
+        click.echo(f"resdiff: wrote {output} ({counts or 'no clauses'})", err=True)

@@ -1,0 +1,66 @@
+"""Readers turn a text in one input format into raw blocks, footnote bodies and hints.
+
+A reader knows its format's syntax (markup, front matter, where footnote bodies sit) and nothing
+about resolutions; ``normalize`` builds the clause model from what the readers return. Footnote
+markers the format makes unambiguous (superscripts, ``[^n]``) are rewritten as ``[^n]`` tokens;
+bare-digit markers are left for ``normalize`` to find, since only the footnote numbering tells
+them from content digits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_SUPERSCRIPT_RUN_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_BLANK_LINES_RE = re.compile(r"\n[ \t]*\n+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-like block as laid out in the source; ``text`` keeps its line breaks."""
+
+    text: str
+    emphasis: str | None = None  # the emphasised (italic) lead of a numbered paragraph: its verb
+
+
+@dataclass(frozen=True)
+class RawText:
+    """What a reader found; ``bare_markers`` says footnote markers may still be plain digits."""
+
+    reader: str
+    blocks: tuple[Block, ...]
+    footnotes: tuple[tuple[int, str], ...] = ()  # (number as printed, body)
+    hints: dict[str, str] = field(default_factory=dict)  # e.g. front-matter symbol/title
+    bare_markers: bool = False
+
+
+def superscripts_to_tokens(text: str) -> str:
+    """``Munitions²`` -> ``Munitions[^2]``: superscripts are always footnote markers."""
+    return _SUPERSCRIPT_RUN_RE.sub(lambda m: f"[^{m[0].translate(_SUPERSCRIPT_TO_ASCII)}]", text)
+
+
+def superscript_number(text: str) -> tuple[int, str] | None:
+    """The footnote number and body of a block that starts with a superscript number."""
+    match = _SUPERSCRIPT_RUN_RE.match(text)
+    if match is None:
+        return None
+    return int(match[0].translate(_SUPERSCRIPT_TO_ASCII)), text[match.end() :].strip()
+
+
+def split_blocks(text: str) -> list[str]:
+    """Blank-line separated blocks, stripped, empty ones dropped."""
+    return [b.strip("\n").rstrip() for b in _BLANK_LINES_RE.split(text) if b.strip()]
+
+
+def read(text: str) -> RawText:
+    """Detect the format of ``text`` and read it with the matching reader."""
+    from . import pdftext, plaintext, seed
+
+    if pdftext.detect(text):
+        return pdftext.read(text)
+    if seed.detect(text):
+        return seed.read(text)
+    return plaintext.read(text)

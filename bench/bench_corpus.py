@@ -1,0 +1,110 @@
+"""Bench: ``resdiff list`` and ``resdiff show`` on a corpus of 2,000 synthetic texts.
+
+Run: python bench/bench_corpus.py [--texts N] [--runs R]. Each command runs as a real process and
+is printed as a ratio to ``python -c pass`` measured in the same run (and, for scale, to
+``python -c "import git"``, the import that reading commands avoid). The texts are SYNTHETIC,
+generated into a temporary folder; nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from resdiff import canonical
+from resdiff.corpus import Corpus, init_corpus
+from resdiff.model import Clause, Resolution, Source
+from resdiff.refs import safe_name
+from resdiff.series import INDEX_NAME, build_index
+
+SERIES_SIZE = 10
+
+
+def synthetic_text(series: int, year: int) -> Resolution:
+    """A synthetic resolution of a synthetic annual series (clearly not real UN text)."""
+    session = 60 + year
+    number = 100 + series
+    previous = f"{session - 1}/{number}"
+    clauses = [Clause("PP1", f"Recalling its resolution {previous} on synthetic topic {series},")]
+    clauses += [
+        Clause(f"PP{i}", f"Synthetic preambular paragraph {i} of series {series}.") for i in range(2, 12)
+    ]
+    clauses += [
+        Clause(f"OP{i}", f"Requests synthetic action {i} in year {year};", verb="Requests")
+        for i in range(1, 25)
+    ]
+    return Resolution(
+        symbol=f"A/RES/{session}/{number}",
+        session=session,
+        title=f"Synthetic topic number {series}",
+        adopted=f"{2005 + year}-12-0{1 + series % 9}",
+        agenda_item="99",
+        report=None,
+        meeting=None,
+        cites=(f"A/RES/{previous}",),
+        clauses=tuple(clauses),
+        source=Source(name=f"synthetic_{session}_{number}.txt", sha256="0" * 64, reader="synthetic"),
+    )
+
+
+def build_corpus(root: Path, texts: int) -> Corpus:
+    corpus = init_corpus(root)
+    for series in range(texts // SERIES_SIZE):
+        slug = f"synthetic-topic-{series}"
+        members = [synthetic_text(series, year) for year in range(SERIES_SIZE)]
+        folder = root / slug
+        folder.mkdir()
+        for member in members:
+            (folder / safe_name(member.symbol or "")).write_text(canonical.dump(member), encoding="utf-8")
+        (folder / INDEX_NAME).write_text(build_index(slug, members).dumps(), encoding="utf-8")
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(root), "commit", "-q", "-m", "synthetic bench corpus"], check=True)
+    return corpus
+
+
+def timed(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--texts", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    resdiff = [sys.executable, "-c", "import sys; from resdiff.cli import main; main(sys.argv[1:])"]
+    folder = Path(tempfile.mkdtemp(prefix="resdiff-bench-"))
+    try:
+        start = time.perf_counter()
+        corpus = build_corpus(folder / "corpus", args.texts)
+        print(f"built {args.texts} synthetic texts in {time.perf_counter() - start:.1f} s")
+        where = ["--corpus", str(corpus.root)]
+        baseline = timed([sys.executable, "-c", "pass"], args.runs)
+        print(f"python -c pass: {baseline * 1000:.0f} ms (= 1.0)")
+        cases = {
+            'python -c "import git"': [sys.executable, "-c", "import git"],
+            "resdiff list": [*resdiff, "list", *where],
+            "resdiff list --format json": [*resdiff, "list", "--format", "json", *where],
+            "resdiff show 65/150": [*resdiff, "show", "65/150", *where],
+            "resdiff show synthetic-topic-50@2010": [*resdiff, "show", "synthetic-topic-50@2010", *where],
+            "resdiff show 65/150 --format json": [*resdiff, "show", "65/150", "--format", "json", *where],
+        }
+        for name, command in cases.items():
+            seconds = timed(command, args.runs)
+            print(f"{name}: {seconds * 1000:.0f} ms = {seconds / baseline:.1f} x python -c pass")
+    finally:
+        shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Bench: ``resdiff diff`` end to end on the real pair, and each renderer in-process.
+
+Run: python bench/bench_diff_cli.py [--runs R] [--shared DIR]. Prints the best-of-R wall time of
+``resdiff diff OLD NEW --format F`` as a process for each text format, its ratio to a bare
+``python -c pass`` measured in the same run (the target for JSON is 8x or less), and the
+in-process time of building the report and rendering it in each format.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = Path(os.environ.get("RESDIFF_SHARED", ROOT.parent / "shared"))
+FORMATS = ("json", "terminal", "markdown", "html", "docx")
+
+
+def best_of(runs: int, action: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def process(args: list[str]) -> Callable[[], object]:
+    return lambda: subprocess.run(args, stdout=subprocess.DEVNULL, check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    options = parser.parse_args()
+    old = options.shared / "seeds" / "000_9977a528899bec8c.txt"
+    new = options.shared / "data" / "ga-res-80" / "A_RES_80_52.md"
+    if not old.exists() or not new.exists():
+        sys.exit(f"the real pair is not under {options.shared} (pass --shared or set RESDIFF_SHARED)")
+
+    baseline = best_of(options.runs, process([sys.executable, "-c", "pass"]))
+    print(f"python -c pass: {baseline * 1000:7.1f} ms")
+    command = [sys.executable, "-c", "from resdiff.cli import main; main()"]  # what the console script runs
+    with tempfile.TemporaryDirectory() as scratch:
+        for fmt in FORMATS:
+            output = ["-o", str(Path(scratch) / "report.docx")] if fmt == "docx" else []
+            args = [*command, "diff", str(old), str(new), "--format", fmt, *output]
+            elapsed = best_of(options.runs, process(args))
+            ratio = elapsed / baseline
+            print(f"resdiff diff --format {fmt:<8} {elapsed * 1000:7.1f} ms  {ratio:5.1f}x python -c pass")
+
+    from resdiff.compare import compare
+    from resdiff.normalize import normalize_path
+    from resdiff.render import render
+    from resdiff.report import build_report
+
+    comparison = compare(normalize_path(old).resolution, normalize_path(new).resolution)
+    for fmt in FORMATS:
+        elapsed = best_of(options.runs, lambda: render(build_report(comparison), fmt))  # noqa: B023
+        print(f"in-process report + render {fmt:<8} {elapsed * 1000:7.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

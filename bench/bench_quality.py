@@ -1,0 +1,73 @@
+"""Bench: the SYNTHETIC mutation suite, scored per mutation type.
+
+Run: python bench/bench_quality.py [--per-base N] [--seed S] [--shared DIR] [--failures K].
+Variants are machine-made from the real resolutions in ../shared (tests/synthetic_mutations.py);
+prints pair-level F1 (all pairs, and only the pairs touching a mutated clause), precision, recall,
+kind accuracy on correctly paired clauses, and how many splits/merges came out as such.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from resdiff.compare import compare  # noqa: E402
+from synthetic_mutations import Score, load_bases, variants  # noqa: E402
+
+DEFAULT_SHARED = Path(os.environ.get("RESDIFF_SHARED", ROOT.parent / "shared"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--per-base", type=int, default=12)
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--failures", type=int, default=10, help="how many failures to list")
+    args = parser.parse_args()
+    seed = args.shared / "seeds" / "000_9977a528899bec8c.txt"
+    ga80 = args.shared / "data" / "ga-res-80"
+    if not seed.exists() or not ga80.exists():
+        sys.exit(f"bench_quality: {args.shared} lacks the real resolutions the variants start from")
+
+    suite = variants(load_bases([seed, *sorted(ga80.glob("*.md"))]), seed=args.seed, per_base=args.per_base)
+    scores: dict[str, Score] = {}
+    total = Score()
+    started = time.perf_counter()
+    for variant in suite:
+        comparison = compare(variant.old, variant.new)
+        scores.setdefault(variant.mutation, Score()).add(variant, comparison)
+        total.add(variant, comparison)
+    elapsed = time.perf_counter() - started
+
+    print(
+        f"{len(suite)} SYNTHETIC variants of {len(list(ga80.glob('*.md'))) + 1} real resolutions, "
+        f"compared in {elapsed:.2f} s ({elapsed / len(suite) * 1000:.1f} ms each)"
+    )
+    columns = ("variants", "F1", "F1 mut.", "prec.", "recall", "kind", "split/merge")
+    header = f"{'mutation':14} " + " ".join(f"{c:>{max(7, len(c))}}" for c in columns)
+    print(header)
+    print("-" * len(header))
+    counts = {m: sum(1 for v in suite if v.mutation == m) for m in scores}
+    for name, score in [*sorted(scores.items()), ("ALL", total)]:
+        groups = f"{score.right_groups}/{score.groups}" if score.groups else "-"
+        print(
+            f"{name:14} {counts.get(name, len(suite)):>8} {score.f1:7.4f} {score.changed_f1:7.4f} "
+            f"{score.precision:7.4f} {score.recall:7.4f} {score.kind_accuracy:7.4f} {groups:>11}"
+        )
+    print(
+        f"floors: F1 >= 0.99 ({'met' if total.f1 >= 0.99 else 'MISSED'}), "
+        f"kind >= 0.98 ({'met' if total.kind_accuracy >= 0.98 else 'MISSED'}), "
+        f"splits/merges {total.group_rate:.1%} (aim 100%)"
+    )
+    for failure in total.failures[: args.failures]:
+        print("  " + failure)
+
+
+if __name__ == "__main__":
+    main()

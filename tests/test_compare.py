@@ -1,0 +1,140 @@
+"""compare(): the records' shape and properties, on SYNTHETIC resolutions."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+
+from resdiff.compare import compare
+from resdiff.model import Clause, Resolution
+from strategies import resolutions
+from test_align import BASE, SYNTHETIC_OP, SYNTHETIC_PP, UNRELATED_OP, synthetic
+
+
+def _all_keys(resolution: Resolution) -> list[str]:
+    return [c.key for c in resolution.clauses]
+
+
+@settings(max_examples=60, deadline=None)
+@given(resolutions(), resolutions())
+def test_every_clause_in_exactly_one_record_and_texts_rebuild(old: Resolution, new: Resolution) -> None:
+    comparison = compare(old, new)
+    assert sorted(k for c in comparison.changes for k in c.old) == sorted(_all_keys(old))
+    assert sorted(k for c in comparison.changes for k in c.new) == sorted(_all_keys(new))
+    old_text = {c.key: c.text for c in old.clauses}
+    new_text = {c.key: c.text for c in new.clauses}
+    for change in comparison.changes:
+        assert change.old_text == "\n".join(old_text[k] for k in change.old)
+        assert change.new_text == "\n".join(new_text[k] for k in change.new)
+
+
+@settings(max_examples=40, deadline=None)
+@given(resolutions())
+def test_a_resolution_against_itself_is_all_unchanged(resolution: Resolution) -> None:
+    comparison = compare(resolution, resolution)
+    assert [c.kind for c in comparison.changes] == ["unchanged"] * len(resolution.clauses)
+    assert [c.new for c in comparison.changes] == [(k,) for k in _all_keys(resolution)]
+    assert not comparison.differs
+
+
+def test_a_deletion_stands_where_it_stood() -> None:
+    new = synthetic(SYNTHETIC_PP[:2] + SYNTHETIC_PP[3:], [UNRELATED_OP, *SYNTHETIC_OP])
+    comparison = compare(BASE, new)
+    order = [(c.kind, c.old, c.new) for c in comparison.changes][:4]
+    assert order == [
+        ("unchanged", ("PP1",), ("PP1",)),
+        ("unchanged", ("PP2",), ("PP2",)),
+        ("deleted", ("PP3",), ()),
+        ("unchanged", ("PP4",), ("PP3",)),
+    ]
+    added = next(c for c in comparison.changes if c.kind == "added")
+    assert added.new == ("OP1",) and added.diff == ((1, UNRELATED_OP),) and added.new_verb == "Expresses"
+
+
+def test_a_first_clause_deleted_comes_first() -> None:
+    comparison = compare(BASE, synthetic(SYNTHETIC_PP[1:], SYNTHETIC_OP))
+    assert (comparison.changes[0].kind, comparison.changes[0].old) == ("deleted", ("PP1",))
+
+
+def test_records_of_a_modified_pair() -> None:
+    new_ops = [
+        "Urgently calls upon all States to protect lighthouses and coastal beacons under their jurisdiction;",
+        *SYNTHETIC_OP[1:],
+    ]
+    old = Resolution(
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        clauses=tuple(
+            Clause(c.key, c.text, verb="Calls upon" if c.key == "OP1" else c.verb) for c in BASE.clauses
+        ),
+    )
+    new = Resolution(
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        clauses=tuple(
+            Clause(c.key, c.text, verb="Urgently calls upon" if c.key == "OP1" else c.verb)
+            for c in synthetic(SYNTHETIC_PP, new_ops).clauses
+        ),
+    )
+    change = next(c for c in compare(old, new).changes if c.old == ("OP1",))
+    assert change.kind == "modified"
+    assert change.tags == ("verb",)
+    assert (change.old_verb, change.new_verb) == ("Calls upon", "Urgently calls upon")
+    assert change.clause_type == "operative"
+    assert 0 < change.similarity < 1 and round(change.similarity, 3) == change.similarity
+    assert change.diff[:2] == ((-1, "Calls"), (1, "Urgently calls"))
+
+
+def test_split_and_merge_records() -> None:
+    cut = SYNTHETIC_OP[2].index(" on the implementation")
+    parts = [SYNTHETIC_OP[2][:cut] + ";", "Also requests it to report" + SYNTHETIC_OP[2][cut:]]
+    merged = SYNTHETIC_OP[0].rstrip(";") + ", and " + SYNTHETIC_OP[1][0].lower() + SYNTHETIC_OP[1][1:]
+    comparison = compare(BASE, synthetic(SYNTHETIC_PP, [merged, *parts, *SYNTHETIC_OP[3:]]))
+    kinds = {(c.old, c.new): c for c in comparison.changes}
+    split = kinds[(("OP3",), ("OP2", "OP3"))]
+    assert split.kind == "split" and split.new_text == "\n".join(parts)
+    merge = kinds[(("OP1", "OP2"), ("OP1",))]
+    assert merge.kind == "merged" and merge.old_text == "\n".join(SYNTHETIC_OP[:2])
+    assert comparison.summary()["split"] == 1 and comparison.summary()["merged"] == 1
+
+
+def test_a_footnote_marker_change_alone_is_editorial() -> None:
+    old = Resolution(
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        clauses=(
+            Clause("PP1", SYNTHETIC_PP[0]),
+            Clause("PP2", SYNTHETIC_PP[1]),
+            Clause("FN1", "Ibid., annex."),
+        ),
+    )
+    new = Resolution(
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        clauses=(
+            Clause("PP1", SYNTHETIC_PP[0], ("FN1",)),
+            Clause("PP2", SYNTHETIC_PP[1]),
+            Clause("FN1", "Ibid., annex."),
+        ),
+    )
+    kinds = [(c.old, c.kind) for c in compare(old, new).changes]
+    assert kinds == [(("PP1",), "editorial"), (("PP2",), "unchanged"), (("FN1",), "unchanged")]

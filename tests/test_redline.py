@@ -1,0 +1,109 @@
+"""The word-level redline and the change classification (texts here are short SYNTHETIC phrases
+in the style of resolutions, or quoted from the real pair where named)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resdiff.redline import citations, editorial_key, kind_of, numbers, redline, tags_of
+
+PIECES = st.sampled_from([*"ab1 ,;-\u2011’'\n", "States ", "Parties ", "119", "124 ", "  "])
+WORDY = st.lists(PIECES, max_size=30).map("".join)
+
+
+def _old(diff: tuple[tuple[int, str], ...]) -> str:
+    return "".join(text for op, text in diff if op <= 0)
+
+
+def _new(diff: tuple[tuple[int, str], ...]) -> str:
+    return "".join(text for op, text in diff if op >= 0)
+
+
+def test_a_changed_number_is_one_replaced_word() -> None:
+    diff = redline("a total of 119 States have joined", "a total of 124 States have joined")
+    assert diff == ((0, "a total of "), (-1, "119"), (1, "124"), (0, " States have joined"))
+
+
+def test_capitalisation_shows_as_whole_words() -> None:
+    diff = redline("Calls upon States parties to act", "Urgently calls upon States Parties to act")
+    assert (-1, "parties") in diff and (1, "Parties") in diff
+    assert (0, " upon States ") in diff
+
+
+def test_identical_and_empty_texts() -> None:
+    assert redline("same text", "same text") == ((0, "same text"),)
+    assert redline("", "") == ()
+    assert redline("", "new") == ((1, "new"),)
+    assert redline("old", "") == ((-1, "old"),)
+
+
+@given(WORDY, WORDY)
+def test_both_texts_rebuild_from_the_diff(old: str, new: str) -> None:
+    diff = redline(old, new)
+    assert _old(diff) == old
+    assert _new(diff) == new
+    assert all(text for _, text in diff)
+
+
+@given(WORDY, WORDY)
+def test_no_edit_boundary_falls_inside_a_word(old: str, new: str) -> None:
+    for text, side in ((old, -1), (new, 1)):
+        cut = 0
+        for op, part in redline(old, new):
+            if op == -side:
+                continue
+            if 0 < cut < len(text):
+                assert not (re.match(r"[^\W_]", text[cut - 1]) and re.match(r"[^\W_]", text[cut])), (
+                    text,
+                    cut,
+                )
+            cut += len(part)
+
+
+def test_editorial_kinds() -> None:
+    assert kind_of("States parties", "States Parties") == "editorial"
+    assert kind_of("non-governmental", "non\u2011governmental") == "editorial"
+    assert kind_of("the Secretary-General's report", "the Secretary-General’s report") == "editorial"
+    assert kind_of('entitled "Protecting lives"', "entitled “Protecting lives”") == "editorial"
+    assert kind_of("to act,", "to act;") == "editorial"
+    assert kind_of("military-to- military", "military-to-military") == "editorial"
+    assert kind_of("Convention on Cluster Munitions²", "Convention on Cluster Munitions") == "editorial"
+
+
+def test_a_changed_footnote_marker_alone_is_editorial() -> None:
+    assert kind_of("same words", "same words", notes_match=False) == "editorial"
+    assert kind_of("same words", "same words", notes_match=True) == "unchanged"
+
+
+def test_modified_when_a_word_or_number_changes() -> None:
+    assert kind_of("119 States", "124 States") == "modified"
+    assert kind_of("States parties", "States not parties") == "modified"
+    assert kind_of("6371", "63/71") == "editorial"  # only a slash: punctuation by the definition
+    assert editorial_key("Non-Governmental  ORGANIZATIONS,") == "nongovernmentalorganizations"
+
+
+def test_number_tag() -> None:
+    assert tags_of("a total of 119 States", "a total of 124 States", None, None) == ("numbers",)
+    assert tags_of("held on 4 December 2017", "held on 4 November 2017", None, None) == ("numbers",)
+    assert tags_of("the twelfth Meeting", "the thirteenth Meeting", None, None) == ("numbers",)
+    assert (
+        tags_of("such services as may be necessary", "such services as might be necessary", None, None) == ()
+    )
+
+
+def test_citation_tag_without_number_tag() -> None:
+    tags = tags_of("CCM/CONF/2015/7, annex I.", "CCM/CONF/2021/6, annex I.", None, None)
+    assert tags == ("citations",)
+    assert citations("resolutions 63/71 and 70/54 and A/72/409") == {"63/71": 1, "70/54": 1, "A/72/409": 1}
+    assert numbers("resolution 63/71 of 2 December 2008") == {"2": 1, "december": 1, "2008": 1}
+
+
+def test_verb_tag() -> None:
+    assert tags_of(
+        "Calls upon States", "Urgently calls upon States", "Calls upon", "Urgently calls upon"
+    ) == ("verb",)
+    assert tags_of("Urges all", "urges all States", "Urges", "urges") == ()
+    assert tags_of("x", "y", None, "Decides") == ()

@@ -1,0 +1,157 @@
+"""The report as data: filtering, summary, number/date updates and the operative-verb scale."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resdiff.records import EDITORIAL, UNCHANGED, Change
+from resdiff.report import (
+    CHANGED,
+    STRENGTHENED,
+    WEAKENED,
+    ClauseNote,
+    ValueUpdate,
+    build_report,
+    filter_comparison,
+    keys_label,
+    summarize,
+    value_updates,
+    verb_direction,
+    verb_strength,
+)
+from synthetic_report import synthetic_comparison
+
+
+def test_summary_of_the_synthetic_comparison() -> None:
+    summary = summarize(synthetic_comparison())
+    assert dict(summary.counts) == {
+        "unchanged": 2, "editorial": 1, "modified": 3, "added": 1,
+        "deleted": 1, "split": 1, "merged": 1, "moved": 1,
+    }
+    assert [note.keys for note in summary.added] == [("PP4",)]
+    assert summary.deleted == (ClauseNote(("OP6",), "Invites observers to attend;"),)
+    assert [(n.old, n.new, n.updates) for n in summary.numbers] == [
+        (("PP1",), ("PP2",), (ValueUpdate("2 December 2034", "1 December 2042"),))
+    ]
+    assert [(v.new, v.old_verb, v.new_verb, v.direction) for v in summary.verbs] == [
+        (("OP1",), "Calls upon", "Urges", STRENGTHENED),
+        (("OP4",), "Expresses concern", "Expresses grave concern", STRENGTHENED),
+    ]
+
+
+def test_ignore_editorial_shows_and_counts_editorial_records_as_unchanged() -> None:
+    comparison = filter_comparison(synthetic_comparison(), ignore_editorial=True)
+    record = next(c for c in comparison.changes if c.new == ("PP3",))
+    assert record.kind == UNCHANGED
+    assert record.diff == ((0, "Noting that 119 States Parties have ratified the Convention,"),)
+    assert record.similarity == 1.0
+    assert comparison.summary()[EDITORIAL] == 0
+    assert comparison.summary()[UNCHANGED] == 3
+
+
+def test_changes_only_drops_unchanged_records_but_keeps_a_moved_one() -> None:
+    comparison = filter_comparison(synthetic_comparison(), changes_only=True)
+    kept = [(c.kind, c.new) for c in comparison.changes if c.kind == UNCHANGED]
+    assert kept == [(UNCHANGED, ("PP1",))]  # moved; OP7 → OP6 is gone
+    assert len(comparison.changes) == len(synthetic_comparison().changes) - 1
+
+
+def test_a_comparison_that_only_differs_editorially_does_not_differ_when_ignored() -> None:
+    only_editorial = synthetic_comparison().changes[2]
+    assert only_editorial.kind == EDITORIAL
+    comparison = synthetic_comparison()
+    single = type(comparison)(comparison.old, comparison.new, (only_editorial,))
+    assert single.differs
+    assert not build_report(single, ignore_editorial=True).comparison.differs
+
+
+@pytest.mark.parametrize(
+    ("diff", "expected"),
+    [
+        # a date is one value, however the redline cut it
+        (
+            ((0, "adopted on "), (-1, "4"), (1, "1"), (0, " December "), (-1, "2017"), (1, "2025"), (0, ",")),
+            [("4 December 2017", "1 December 2025")],
+        ),
+        (((0, "Noting that "), (-1, "119"), (1, "124"), (0, " States")), [("119", "124")]),
+        (
+            ((0, "its ninety-"), (-1, "first"), (1, "ninth"), (0, " session")),
+            [("ninety-first", "ninety-ninth")],
+        ),
+        (((0, "at its "), (-1, "seventy-second"), (1, "eightieth"), (0, " session")),
+         [("seventy-second", "eightieth")]),
+        (((0, "for "), (-1, "2017"), (1, "2024–2025"), (0, ",")), [("2017", "2024–2025")]),
+        # citations and plain words are not numbers
+        (((0, "resolution A/RES/"), (-1, "72"), (1, "80"), (0, "/54 of")), []),
+        (((0, "States "), (-1, "parties"), (1, "Parties")), []),
+        (((0, "in "), (1, "December "), (0, "2017")), [("2017", "December 2017")]),
+    ],
+)
+def test_value_updates(diff: tuple[tuple[int, str], ...], expected: list[tuple[str, str]]) -> None:
+    assert [(u.old, u.new) for u in value_updates(diff)] == expected
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "direction"),
+    [
+        ("Notes", "Takes note", STRENGTHENED),
+        ("Takes note", "Welcomes", STRENGTHENED),
+        ("Invites", "Encourages", STRENGTHENED),
+        ("Encourages", "Calls upon", STRENGTHENED),
+        ("Calls upon", "Urges", STRENGTHENED),
+        ("Urges", "Urgently calls upon", STRENGTHENED),
+        ("Strongly urges", "Demands", STRENGTHENED),
+        ("Expresses concern", "Expresses grave concern", STRENGTHENED),
+        ("Expresses strong concern", "Expresses grave concern", STRENGTHENED),
+        ("Expresses grave concern", "Expresses its concern", WEAKENED),
+        ("Strongly condemns", "Condemns", WEAKENED),
+        ("Urges", "Calls upon", WEAKENED),
+        ("Also calls upon", "Calls upon", CHANGED),  # "also" carries no strength
+        ("Strongly urges", "Urgently calls upon", CHANGED),  # same tier
+        ("Welcomes", "Urges", CHANGED),  # different families are not comparable
+        ("Requests", "Decides", CHANGED),  # not on the scale
+        (None, "Urges", CHANGED),
+    ],
+)
+def test_verb_direction(old: str | None, new: str, direction: str) -> None:
+    assert verb_direction(old, new) == direction
+
+
+_PHRASES = st.sampled_from(
+    [
+        "Notes", "Takes note", "Welcomes", "Invites", "Encourages", "Strongly encourages", "Calls upon",
+        "Also calls upon", "Urges", "Strongly urges", "Urgently calls upon", "Demands", "Expresses concern",
+        "Expresses strong concern", "Expresses grave concern", "Deplores", "Condemns", "Strongly condemns",
+        "Requests", "Decides", "Reaffirms",
+    ]
+)
+
+
+@given(_PHRASES, _PHRASES)
+def test_the_verb_scale_is_antisymmetric(old: str, new: str) -> None:
+    forward, backward = verb_direction(old, new), verb_direction(new, old)
+    assert (forward, backward) in {(STRENGTHENED, WEAKENED), (WEAKENED, STRENGTHENED), (CHANGED, CHANGED)}
+
+
+def test_unknown_verbs_are_off_the_scale() -> None:
+    assert verb_strength("Requests") is None
+    assert verb_strength("Strongly urges") == verb_strength("Urgently calls upon")
+
+
+def test_verbs_missing_from_a_record_come_from_the_clauses() -> None:
+    comparison = synthetic_comparison()
+    record = next(c for c in comparison.changes if c.new == ("OP1",))
+    bare = Change(record.kind, record.old, record.new, record.diff, record.similarity, tags=record.tags)
+    stripped = type(comparison)(comparison.old, comparison.new, (bare,))
+    (verb,) = summarize(stripped).verbs
+    assert (verb.old_verb, verb.new_verb, verb.direction) == ("Calls upon", "Urges", STRENGTHENED)
+
+
+def test_keys_label_shows_old_and_new_numbers() -> None:
+    labels = [keys_label(c) for c in synthetic_comparison().changes]
+    assert labels[:4] == ["PP3 → PP1", "PP1 → PP2", "PP2 → PP3", "— → PP4"]
+    assert "OP2 → OP2 + OP3" in labels
+    assert "OP4 + OP5 → OP5" in labels
+    assert "OP6 → —" in labels

@@ -1,0 +1,382 @@
+"""Pair the clauses of two resolutions by content, never by number.
+
+Clauses are only compared within one alignment class (preambular with preambular, operative with
+operative, annex paragraphs with annex paragraphs, ...). Within a class the pairing is built in
+rounds, most certain first, because a false pairing is worse than a missed one:
+
+1. anchors: pairs that are each other's unambiguous best match and very similar;
+2. best-first greedy on word similarity, boosted where the neighbours are already paired (the
+   positional prior that tells near-duplicate boilerplate apart) and penalised where the pair
+   would cross the order of the pairs around it;
+3. gaps: in a stretch between two ordered pairs, a weaker mutual-best match is accepted, because
+   its position corroborates it;
+4. splits and merges: an unpaired neighbour joins a pair when the joined text matches the
+   partner clearly better than the single clause does.
+
+Footnotes are aligned last: a footnote follows the clause it is anchored to, so FNk of OLD and FNj
+of NEW get a bonus when a clause citing FNk is paired with a clause citing FNj.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, insort
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from .model import FOOTNOTE, Clause, Resolution
+
+ORDER_WEIGHT = 0.4  # share of the word-order measure in the similarity (the rest: weighted overlap)
+ANCHOR = 0.75  # similarity of an unambiguous anchor pair
+ACCEPT = 0.5  # similarity of any other pair (before positional bonuses)
+GAP = 0.3  # similarity of a clear mutual-best pair whose position between two pairs corroborates it
+GAP_MARGIN = 0.05  # how clearly it must beat every other clause of its row and column
+CONTEXT_BONUS = 0.1  # per diagonal neighbour already paired
+CROSSING_PENALTY = 0.15  # a pair against the order of its neighbours needs more evidence (a move)
+FOOTNOTE_ANCHOR_BONUS = 0.35  # a footnote cited by clauses that pair with each other
+MARGIN = 0.02  # how clearly a best match must beat the runner-up to count as unambiguous
+JOIN_GAIN = 0.4  # share of the mismatch a clause must explain to join a split or merged group
+JOIN_MIN = 0.6  # how well the joined group must match at least
+
+_WORD_RE = re.compile(r"[^\W_]+")
+_SUPERSCRIPTS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Clauses of OLD and NEW that correspond: 1-1 pair, split (1 -> n) or merge (n -> 1)."""
+
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    similarity: float  # word similarity of the joined texts, 0..1
+    moved: bool = False
+
+
+@dataclass(frozen=True)
+class Alignment:
+    groups: tuple[Group, ...]
+    deleted: tuple[str, ...]  # keys of OLD clauses with no counterpart
+    added: tuple[str, ...]  # keys of NEW clauses with no counterpart
+
+
+def alignment_class(clause: Clause) -> tuple[str, str]:
+    """Which clauses may pair: same type, in the same kind of section (body, part A/B, annex)."""
+    section = clause.section
+    if clause.type == FOOTNOTE:
+        return ("", FOOTNOTE)
+    if section.startswith("ANNEX"):
+        return ("annex", clause.type)
+    return ("part" if section else "body", clause.type)
+
+
+class _Words:
+    """Clause texts as word sequences (one character per distinct word) and word sets.
+
+    Two measures are blended: the longest common word subsequence (order matters, as in a
+    redline) and a rarity-weighted overlap of the word sets, where each word weighs its inverse
+    clause frequency over both resolutions. The second keeps boilerplate shared by every clause
+    ("States Parties to the Convention") from making unrelated clauses look alike.
+    """
+
+    def __init__(self, clauses: Sequence[Clause]) -> None:
+        self._codes: dict[str, str] = {}
+        self.sequence: dict[str, str] = {}
+        self.words: dict[str, frozenset[str]] = {}
+        frequency: Counter[str] = Counter()
+        for clause in clauses:
+            if clause.text in self.sequence:
+                continue
+            words = _WORD_RE.findall(clause.text.translate(_SUPERSCRIPTS).casefold())
+            self.sequence[clause.text] = "".join(self._code(word) for word in words)
+            self.words[clause.text] = frozenset(words)
+            frequency.update(self.words[clause.text])
+        total = len(clauses)
+        self._weight = {word: math.log((total + 1) / (count + 0.5)) for word, count in frequency.items()}
+
+    def _code(self, word: str) -> str:
+        code = self._codes.get(word)
+        if code is None:
+            number = len(self._codes) + 1
+            code = self._codes[word] = chr(number + 0x800 if number >= 0xD800 else number)
+        return code
+
+    def _mass(self, words: frozenset[str]) -> float:
+        return sum(map(self._weight.__getitem__, words))
+
+    def similarity(self, old: Sequence[str], new: Sequence[str]) -> float:
+        """Similarity of two texts (or of two groups of texts, read joined), 0..1."""
+        old_sequence = "".join(map(self.sequence.__getitem__, old))
+        new_sequence = "".join(map(self.sequence.__getitem__, new))
+        if old_sequence == new_sequence:
+            return 1.0
+        old_words = frozenset().union(*map(self.words.__getitem__, old))
+        new_words = frozenset().union(*map(self.words.__getitem__, new))
+        order = float(Indel.normalized_similarity(old_sequence, new_sequence))
+        mass = self._mass(old_words) + self._mass(new_words)
+        overlap = 2 * self._mass(old_words & new_words) / mass if mass else 1.0
+        return ORDER_WEIGHT * order + (1 - ORDER_WEIGHT) * overlap
+
+    def matrix(self, old: Sequence[str], new: Sequence[str]) -> list[list[float]]:
+        """Similarities of every old text to every new text (the one hot loop of the alignment)."""
+        weight = self._weight.__getitem__
+        new_items = [(self.sequence[t], self.words[t], sum(map(weight, self.words[t]))) for t in new]
+        rows = []
+        for text in old:
+            sequence, words = self.sequence[text], self.words[text]
+            own = sum(map(weight, words))
+            row = []
+            for other_sequence, other_words, other_mass in new_items:
+                if sequence == other_sequence:
+                    row.append(1.0)
+                    continue
+                mass = own + other_mass
+                overlap = 2 * sum(map(weight, words & other_words)) / mass if mass else 1.0
+                order = Indel.normalized_similarity(sequence, other_sequence)
+                row.append(ORDER_WEIGHT * order + (1 - ORDER_WEIGHT) * overlap)
+            rows.append(row)
+        return rows
+
+
+class _ClassMatcher:
+    """The pairing rounds for one alignment class; indexes are positions within the class."""
+
+    def __init__(
+        self, old: Sequence[str], new: Sequence[str], words: _Words, bonus: dict[tuple[int, int], float]
+    ) -> None:
+        self.old, self.new = old, new
+        self.sims = words.matrix(old, new)
+        for (i, j), extra in bonus.items():
+            self.sims[i][j] += extra
+        self.old_to_new: dict[int, int] = {}
+        self.new_to_old: dict[int, int] = {}
+        self._paired_old: list[int] = []  # sorted keys of old_to_new
+
+    def accept(self, i: int, j: int) -> None:
+        self.old_to_new[i] = j
+        self.new_to_old[j] = i
+        insort(self._paired_old, i)
+
+    def run(self) -> None:
+        self._anchors()
+        self._greedy()
+        self._gaps()
+
+    def _anchors(self) -> None:
+        if not self.new:
+            return
+        columns = list(zip(*self.sims, strict=True))
+        for i, row in enumerate(self.sims):
+            j = max(range(len(row)), key=lambda k: (row[k], -k))
+            if row[j] < ANCHOR:
+                continue
+            column = columns[j]
+            rivals = sorted(row, reverse=True)[1:2] + sorted(column, reverse=True)[1:2]
+            if column[i] == max(column) and all(rival < row[j] - MARGIN for rival in rivals):
+                self.accept(i, j)
+
+    def _neighbours_paired(self, i: int, j: int) -> int:
+        return (self.old_to_new.get(i - 1) == j - 1) + (self.old_to_new.get(i + 1) == j + 1)
+
+    def _crosses(self, i: int, j: int) -> bool:
+        """Whether pairing i-j would break the order of the nearest pairs before and after i."""
+        paired = self._paired_old
+        at = bisect_left(paired, i)
+        before = self.old_to_new[paired[at - 1]] if at > 0 else -1
+        after = self.old_to_new[paired[at]] if at < len(paired) else len(self.new)
+        return not before < j < after
+
+    def _relative_distance(self, i: int, j: int) -> float:
+        return abs(i / max(len(self.old), 1) - j / max(len(self.new), 1))
+
+    def _greedy(self) -> None:
+        candidates = [
+            (i, j)
+            for i, row in enumerate(self.sims)
+            for j, score in enumerate(row)
+            if score >= ACCEPT - CONTEXT_BONUS * 2 and i not in self.old_to_new and j not in self.new_to_old
+        ]
+        while candidates:
+            best: tuple[float, float, float, int, int] | None = None
+            for i, j in candidates:
+                raw = self.sims[i][j]
+                adjusted = raw + CONTEXT_BONUS * self._neighbours_paired(i, j)
+                if self._crosses(i, j):
+                    adjusted -= CROSSING_PENALTY
+                if adjusted < ACCEPT:
+                    continue
+                key = (-adjusted, -raw, self._relative_distance(i, j), i, j)
+                if best is None or key < best:
+                    best = key
+            if best is None:
+                return
+            self.accept(best[3], best[4])
+            candidates = [
+                (i, j) for i, j in candidates if i not in self.old_to_new and j not in self.new_to_old
+            ]
+
+    def _gaps(self) -> None:
+        """Weak pairs lying between the same two ordered pairs on both sides, accepted when they
+        are each other's best and clearly stand out from every other clause of the class."""
+        changed = True
+        while changed:
+            changed = False
+            for i in range(len(self.old)):
+                if i in self.old_to_new:
+                    continue
+                free_new = [
+                    j for j in range(len(self.new)) if j not in self.new_to_old and not self._crosses(i, j)
+                ]
+                if not free_new:
+                    continue
+                j = max(free_new, key=lambda k: (self.sims[i][k], -k))
+                score = self.sims[i][j]
+                rivals = [self.sims[i][k] for k in range(len(self.new)) if k != j]
+                rivals += [self.sims[k][j] for k in range(len(self.old)) if k != i]
+                # with no rival there is no background to stand out from: ask for a plain match
+                needed = max(rivals) + GAP_MARGIN if rivals else ACCEPT
+                if score >= max(GAP, needed):
+                    self.accept(i, j)
+                    changed = True
+
+
+def _grow(
+    center: int, partner: str, texts: Sequence[str], free: Callable[[int], bool], words: _Words
+) -> list[int]:
+    """The contiguous run of free clauses around ``center`` that, joined, best matches ``partner``.
+
+    A neighbour joins when it explains a good share of what the run so far fails to match
+    (relative gain), so a short part of a long merged paragraph counts as much as a half.
+    """
+    parts = [center]
+    best = words.similarity((texts[center],), (partner,))
+    while best < 1.0:
+        options = [k for k in (parts[0] - 1, parts[-1] + 1) if 0 <= k < len(texts) and free(k)]
+        if not options:
+            break
+        score, k = max(
+            (words.similarity([texts[p] for p in sorted([*parts, k])], (partner,)), -k) for k in options
+        )
+        if (score - best) / (1.0 - best) < JOIN_GAIN or score < JOIN_MIN:
+            break
+        parts = sorted([*parts, -k])
+        best = score
+    return parts
+
+
+def _moved(groups: list[tuple[list[int], list[int]]]) -> set[int]:
+    """Indexes (into ``groups``) outside the longest increasing run of old positions in new order."""
+    order = sorted(range(len(groups)), key=lambda g: groups[g][1][0])
+    olds = [groups[g][0][0] for g in order]
+    tail_values: list[int] = []  # smallest last old position of an increasing run of each length
+    tails: list[int] = []  # where that run ends (index into olds)
+    previous = [-1] * len(olds)
+    for position, value in enumerate(olds):
+        at = bisect_left(tail_values, value)
+        previous[position] = tails[at - 1] if at > 0 else -1
+        if at == len(tails):
+            tails.append(position)
+            tail_values.append(value)
+        else:
+            tails[at] = position
+            tail_values[at] = value
+    keep: set[int] = set()
+    position = tails[-1] if tails else -1
+    while position >= 0:
+        keep.add(order[position])
+        position = previous[position]
+    return set(range(len(groups))) - keep
+
+
+def _align_class(
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    words: _Words,
+    bonus: dict[tuple[int, int], float],
+    track_moves: bool = True,
+) -> tuple[list[Group], list[str], list[str]]:
+    old_texts = [c.text for c in old]
+    new_texts = [c.text for c in new]
+    matcher = _ClassMatcher(old_texts, new_texts, words, bonus)
+    matcher.run()
+
+    groups: list[tuple[list[int], list[int]]] = []
+    used_old, used_new = set(matcher.old_to_new), set(matcher.new_to_old)
+    # a split shows as one old clause paired with one part, the other parts left unpaired
+    for i, j in sorted(matcher.old_to_new.items()):
+        news = _grow(j, old_texts[i], new_texts, lambda k: k not in used_new, words)
+        olds = [i] if len(news) > 1 else _grow(i, new_texts[j], old_texts, lambda k: k not in used_old, words)
+        used_new.update(news)
+        used_old.update(olds)
+        groups.append((olds, news))
+
+    moved = _moved(groups) if track_moves else set()
+    result = [
+        Group(
+            old=tuple(old[k].key for k in olds),
+            new=tuple(new[k].key for k in news),
+            similarity=words.similarity([old_texts[k] for k in olds], [new_texts[k] for k in news]),
+            moved=index in moved,
+        )
+        for index, (olds, news) in enumerate(groups)
+    ]
+    deleted = [c.key for k, c in enumerate(old) if k not in used_old]
+    added = [c.key for k, c in enumerate(new) if k not in used_new]
+    return result, deleted, added
+
+
+def _by_class(clauses: Sequence[Clause]) -> dict[tuple[str, str], list[Clause]]:
+    classes: dict[tuple[str, str], list[Clause]] = {}
+    for clause in clauses:
+        classes.setdefault(alignment_class(clause), []).append(clause)
+    return classes
+
+
+def _footnote_bonus(
+    old: Resolution,
+    new: Resolution,
+    groups: Sequence[Group],
+    old_notes: list[Clause],
+    new_notes: list[Clause],
+) -> dict[tuple[int, int], float]:
+    """Footnote pairs whose citing clauses are paired with each other, in citation order."""
+    old_index = {c.key: k for k, c in enumerate(old_notes)}
+    new_index = {c.key: k for k, c in enumerate(new_notes)}
+    old_clauses = {c.key: c for c in old.clauses}
+    new_clauses = {c.key: c for c in new.clauses}
+    bonus: dict[tuple[int, int], float] = {}
+    for group in groups:
+        cited_old = [n for key in group.old for n in old_clauses[key].notes if n in old_index]
+        cited_new = [n for key in group.new for n in new_clauses[key].notes if n in new_index]
+        for a, old_key in enumerate(cited_old):
+            for b, new_key in enumerate(cited_new):
+                pair = (old_index[old_key], new_index[new_key])
+                # the same position among the notes of the clause is the likeliest counterpart
+                value = FOOTNOTE_ANCHOR_BONUS - (0.01 if a != b else 0.0)
+                bonus[pair] = max(bonus.get(pair, 0.0), value)
+    return bonus
+
+
+def align(old: Resolution, new: Resolution) -> Alignment:
+    """Pair the clauses of OLD and NEW; every clause ends in exactly one group, or added/deleted."""
+    words = _Words(old.clauses + new.clauses)
+    old_classes, new_classes = _by_class(old.clauses), _by_class(new.clauses)
+    groups: list[Group] = []
+    deleted: list[str] = []
+    added: list[str] = []
+    footnote_class = ("", FOOTNOTE)
+    for cls in sorted(set(old_classes) | set(new_classes)):
+        if cls == footnote_class:
+            continue
+        found, gone, fresh = _align_class(old_classes.get(cls, []), new_classes.get(cls, []), words, {})
+        groups += found
+        deleted += gone
+        added += fresh
+    old_notes, new_notes = old_classes.get(footnote_class, []), new_classes.get(footnote_class, [])
+    bonus = _footnote_bonus(old, new, groups, old_notes, new_notes)
+    # footnotes are numbered in marker order: their order follows the clauses, it is no move
+    found, gone, fresh = _align_class(old_notes, new_notes, words, bonus, track_moves=False)
+    return Alignment(groups=tuple(groups + found), deleted=tuple(deleted + gone), added=tuple(added + fresh))

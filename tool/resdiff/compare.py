@@ -1,0 +1,89 @@
+"""Compare two resolutions: align their clauses, then redline and classify every group.
+
+The result is data (``records.Comparison``): one ``Change`` per clause or clause group in NEW's
+reading order, each deletion placed right after the record of the OLD clause that preceded it, so
+a reader sees a dropped paragraph where it stood.
+"""
+
+from __future__ import annotations
+
+from .align import Alignment, Group, align
+from .model import FOOTNOTE, Clause, Resolution
+from .records import ADDED, DELETED, MERGED, MODIFIED, SPLIT, UNCHANGED, Change, Comparison
+from .redline import kind_of, redline, tags_of
+
+
+def _footnote_map(alignment: Alignment, old: Resolution) -> dict[str, str]:
+    """Old footnote key -> new footnote key, for footnotes paired one to one."""
+    notes = {c.key for c in old.clauses if c.type == FOOTNOTE}
+    return {
+        g.old[0]: g.new[0] for g in alignment.groups if len(g.old) == len(g.new) == 1 and g.old[0] in notes
+    }
+
+
+def _group_change(
+    group: Group, old: dict[str, Clause], new: dict[str, Clause], notes: dict[str, str]
+) -> Change:
+    olds = [old[key] for key in group.old]
+    news = [new[key] for key in group.new]
+    old_text = "\n".join(c.text for c in olds)
+    new_text = "\n".join(c.text for c in news)
+    if len(olds) > 1:
+        kind = MERGED
+    elif len(news) > 1:
+        kind = SPLIT
+    else:
+        notes_match = [notes.get(n) for n in olds[0].notes] == list(news[0].notes)
+        kind = kind_of(old_text, new_text, notes_match)
+    old_verb, new_verb = olds[0].verb, news[0].verb
+    tags = tags_of(old_text, new_text, old_verb, new_verb) if kind in (MODIFIED, SPLIT, MERGED) else ()
+    return Change(
+        kind=kind,
+        old=group.old,
+        new=group.new,
+        diff=redline(old_text, new_text),
+        similarity=1.0 if kind == UNCHANGED else round(group.similarity, 3),
+        moved=group.moved,
+        tags=tags,
+        clause_type=olds[0].type,
+        old_verb=old_verb,
+        new_verb=new_verb,
+    )
+
+
+def _lone_change(clause: Clause, kind: str) -> Change:
+    op = 1 if kind == ADDED else -1
+    return Change(
+        kind=kind,
+        old=(clause.key,) if kind == DELETED else (),
+        new=(clause.key,) if kind == ADDED else (),
+        diff=((op, clause.text),) if clause.text else (),
+        clause_type=clause.type,
+        old_verb=clause.verb if kind == DELETED else None,
+        new_verb=clause.verb if kind == ADDED else None,
+    )
+
+
+def compare(old: Resolution, new: Resolution) -> Comparison:
+    """The clause-by-clause comparison of OLD and NEW (what ``resdiff diff --format json`` prints)."""
+    alignment = align(old, new)
+    old_by_key = {c.key: c for c in old.clauses}
+    new_by_key = {c.key: c for c in new.clauses}
+    new_position = {c.key: k for k, c in enumerate(new.clauses)}
+    notes = _footnote_map(alignment, old)
+
+    placed = [
+        (new_position[g.new[0]], _group_change(g, old_by_key, new_by_key, notes)) for g in alignment.groups
+    ]
+    placed += [(new_position[key], _lone_change(new_by_key[key], ADDED)) for key in alignment.added]
+    changes = [change for _, change in sorted(placed, key=lambda item: item[0])]
+
+    deleted = set(alignment.deleted)
+    for index, clause in enumerate(old.clauses):
+        if clause.key not in deleted:
+            continue
+        record = _lone_change(clause, DELETED)
+        predecessor = old.clauses[index - 1].key if index > 0 else None
+        at = next((k + 1 for k, c in enumerate(changes) if predecessor in c.old), 0)
+        changes.insert(at, record)
+    return Comparison(old=old, new=new, changes=tuple(changes))

@@ -1,0 +1,60 @@
+"""UN Digital Library PDF extractions: YAML front matter, then the PDF's text with bare-digit
+footnote markers, then ``---`` and ``[^n]:`` footnote bodies (wrapped over indented lines)."""
+
+from __future__ import annotations
+
+import re
+
+from . import Block, RawText, split_blocks
+
+NAME = "pdf-text"
+_FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_FIELD_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$")
+_NOTE_START_RE = re.compile(r"^\[\^([0-9]+)\]:\s?(.*)$")
+_NOTES_RULE_RE = re.compile(r"(?m)^---[ \t]*\n(?=\s*\[\^[0-9]+\]:)")
+
+
+def detect(text: str) -> bool:
+    return _FRONT_MATTER_RE.match(text) is not None or _NOTES_RULE_RE.search(text) is not None
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Flat ``key: value`` front matter (all this format uses), without importing PyYAML."""
+    match = _FRONT_MATTER_RE.match(text)
+    if match is None:
+        return {}, text
+    hints: dict[str, str] = {}
+    for line in match[1].splitlines():
+        field = _FIELD_RE.match(line)
+        if field:
+            value = field[2].strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            hints[field[1]] = value
+    return hints, text[match.end() :]
+
+
+def _footnotes(section: str) -> list[tuple[int, str]]:
+    """Footnote bodies; a ``[^2013]:`` that breaks the numbering is a wrapped line starting with
+    a number (PDF extraction mistook it for a footnote), so it continues the previous body."""
+    notes: list[tuple[int, list[str]]] = []
+    for line in section.splitlines():
+        start = _NOTE_START_RE.match(line)
+        if start and (not notes or int(start[1]) == notes[-1][0] + 1 or int(start[1]) < 1000):
+            notes.append((int(start[1]), [start[2]]))
+        elif start:
+            notes[-1][1].append(f"{start[1]} {start[2]}")
+        elif line.strip() and notes:
+            notes[-1][1].append(line.strip())
+    return [(number, " ".join(part.strip() for part in parts)) for number, parts in notes]
+
+
+def read(text: str) -> RawText:
+    hints, body = _front_matter(text)
+    rules = list(_NOTES_RULE_RE.finditer(body))
+    notes: list[tuple[int, str]] = []
+    if rules:
+        notes = _footnotes(body[rules[-1].end() :])
+        body = body[: rules[-1].start()]
+    blocks = tuple(Block(b) for b in split_blocks(body))
+    return RawText(reader=NAME, blocks=blocks, footnotes=tuple(notes), hints=hints, bare_markers=True)

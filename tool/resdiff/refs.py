@@ -1,0 +1,158 @@
+"""Symbols, series slugs and REFs: pure string rules, no I/O and no git.
+
+A symbol becomes a file name only through ``safe_name``, which accepts nothing that
+``SYMBOL_RE`` did not validate first: that is what keeps ``72/54/../../x`` out of the file system.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .errors import CorpusError, RefError
+
+# A/RES/72/54, A/RES/ES-10/21, A/RES/S-27/2, A/RES/72/54 B (a part of a multi-part resolution)
+SYMBOL_RE = re.compile(
+    r"^A/RES/(?P<session>(?:ES-|S-)?[1-9][0-9]{0,2})/(?P<number>[1-9][0-9]{0,3})(?: (?P<part>[A-Z]))?\Z"
+)
+# what users type: any case, with or without "A/RES/", part letter with or without a space
+_LOOSE_SYMBOL_RE = re.compile(
+    r"^(?:A/RES/)?(?P<session>(?:ES-|S-)?[0-9]{1,3})/(?P<number>[0-9]{1,4})(?: ?(?P<part>[A-Z]))?\Z"
+)
+# the file-name form (A_RES_72_54), so that a file stem also works as a REF
+_STEM_RE = re.compile(
+    r"^A_RES_(?P<session>(?:ES-|S-)?[0-9]{1,3})_(?P<number>[0-9]{1,4})(?:_(?P<part>[A-Z]))?\Z"
+)
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+YEAR_RE = re.compile(r"^[12][0-9]{3}\Z")
+MAX_SLUG_LENGTH = 60
+FILE_SUFFIX = ".txt"
+
+
+def parse_symbol(text: str) -> str | None:
+    """The canonical symbol a user's spelling stands for (``72/54`` -> ``A/RES/72/54``), or None."""
+    candidate = text.strip().upper()
+    match = _LOOSE_SYMBOL_RE.match(candidate) or _STEM_RE.match(candidate)
+    if match is None:
+        return None
+    kind, _, session = match["session"].rpartition("-")
+    symbol = f"A/RES/{kind + '-' if kind else ''}{int(session)}/{int(match['number'])}"
+    if match["part"]:
+        symbol = f"{symbol} {match['part']}"
+    return symbol if SYMBOL_RE.match(symbol) else None
+
+
+def validate_symbol(symbol: str | None, origin: str) -> str:
+    """The symbol, if it is strictly well formed; a refusal naming ``origin`` otherwise."""
+    if symbol is None:
+        raise CorpusError(
+            f"{origin}: no document symbol (A/RES/<session>/<number>) found in its heading; "
+            "a text without a symbol cannot be stored in the corpus"
+        )
+    if SYMBOL_RE.match(symbol) is None:
+        raise CorpusError(
+            f"{origin}: refusing the symbol {symbol!r}: a corpus symbol must read A/RES/<session>/<number> "
+            "(e.g. A/RES/72/54); fix the heading of the text"
+        )
+    return symbol
+
+
+def safe_name(symbol: str) -> str:
+    """The corpus file name of a validated symbol (``A/RES/72/54`` -> ``A_RES_72_54.txt``)."""
+    if SYMBOL_RE.match(symbol) is None:
+        raise CorpusError(f"refusing to form a file name from the symbol {symbol!r}")
+    return symbol.replace("/", "_").replace(" ", "_") + FILE_SUFFIX
+
+
+def symbol_of_file_name(name: str) -> str | None:
+    """The symbol a corpus file name stands for, or None for a name ``safe_name`` never makes."""
+    if not name.endswith(FILE_SUFFIX):
+        return None
+    symbol = parse_symbol(name[: -len(FILE_SUFFIX)])
+    return symbol if symbol is not None and safe_name(symbol) == name else None
+
+
+def short_symbol(symbol: str) -> str:
+    """How resolutions cite each other: ``A/RES/72/54`` -> ``72/54``."""
+    return symbol.removeprefix("A/RES/")
+
+
+def symbol_sort_key(symbol: str) -> tuple[int, int, str, str]:
+    """Orders symbols by session then number (ES-/S- sessions after regular sessions of that number)."""
+    match = SYMBOL_RE.match(symbol)
+    if match is None:
+        return (10**6, 0, "", symbol)
+    session = match["session"]
+    kind = session.split("-")[0] if "-" in session else ""
+    return (int(session.split("-")[-1]), int(match["number"]), kind, match["part"] or "")
+
+
+def validate_slug(slug: str) -> str:
+    if len(slug) > MAX_SLUG_LENGTH or SLUG_RE.match(slug) is None:
+        raise CorpusError(
+            f"refusing the series name {slug!r}: use lower-case letters, digits and single hyphens "
+            f"(at most {MAX_SLUG_LENGTH} characters), e.g. cluster-munitions"
+        )
+    return slug
+
+
+_SLUG_STOP_WORDS = frozenset(
+    ("a", "an", "and", "as", "at", "by", "for", "from", "in", "its", "of", "on", "the", "to", "with")
+)
+
+
+def slugify(title: str) -> str:
+    """A deterministic series name from a title: its words less the small ones, cut at a word boundary.
+
+    "Implementation of the Convention on Cluster Munitions" -> implementation-convention-cluster-munitions
+    """
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_title.lower()) if w not in _SLUG_STOP_WORDS]
+    slug = ""
+    for word in words:
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > MAX_SLUG_LENGTH:
+            break
+        slug = longer
+    return slug
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A REF that is not a file path: a symbol, or a series with an optional year; maybe at a revision."""
+
+    text: str
+    symbol: str | None = None
+    series: str | None = None
+    year: int | None = None
+    rev: str | None = None
+
+
+def parse_ref(ref: str) -> Ref:
+    """Split a REF: ``@`` after a symbol starts a revision; after a slug, a year then a revision.
+
+    A slug never contains ``/``, so ``slug@2017`` and ``72/54@HEAD~1`` cannot be confused; a four-digit
+    part right after a slug is always read as a year.
+    """
+    head, at, tail = ref.partition("@")
+    symbol = parse_symbol(head)
+    if symbol is not None:
+        return Ref(text=ref, symbol=symbol, rev=_rev(ref, tail) if at else None)
+    slug = head.strip().lower()
+    if not SLUG_RE.match(slug):
+        raise RefError(
+            f"{ref!r} is neither a file, a symbol (A/RES/72/54, 72/54) nor a series (cluster-munitions@2017)"
+        )
+    if not at:
+        return Ref(text=ref, series=slug)
+    first, at2, rest = tail.partition("@")
+    if YEAR_RE.match(first):
+        return Ref(text=ref, series=slug, year=int(first), rev=_rev(ref, rest) if at2 else None)
+    return Ref(text=ref, series=slug, rev=_rev(ref, tail))
+
+
+def _rev(ref: str, rev: str) -> str:
+    if not rev or rev.startswith("-") or any(c.isspace() for c in rev):
+        raise RefError(f"{ref!r}: {rev!r} is not a git revision (try HEAD~1 or a commit sha after '@')")
+    return rev

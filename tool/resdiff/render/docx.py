@@ -1,0 +1,134 @@
+"""DOCX output: the change report as a Word document with real tracked changes.
+
+Each clause is one paragraph (style ``Clause``) whose deletions are ``w:del`` runs (text in
+``w:delText``) and insertions ``w:ins`` runs, so Word's "Accept all" yields the new text and
+"Reject all" the old one. An added clause also has its paragraph mark inserted, a dropped
+clause its mark deleted, so that accepting or rejecting removes the empty paragraph too.
+python-docx writes the document; it has no API for revisions, hence the raw ``OxmlElement``s.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timezone
+from itertools import count
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph
+
+from ..records import ADDED, DELETED, Change
+from ..report import Report, Summary, document_label, keys_label, kind_label, pair_label
+
+AUTHOR = "resdiff"
+CLAUSE_STYLE = "Clause"
+LABEL_STYLE = "Clause Label"
+
+
+def render(report: Report, *, date: datetime | None = None) -> bytes:
+    comparison = report.comparison
+    stamp = (date or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    revision_ids = count(1)
+    document = Document()
+    document.core_properties.author = AUTHOR
+    old_label, new_label = document_label(comparison.old), document_label(comparison.new)
+    document.core_properties.title = f"Changes: {old_label} → {new_label}"
+    clause_style = document.styles.add_style(CLAUSE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    clause_style.base_style = document.styles["Normal"]
+    label_style = document.styles.add_style(LABEL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    label_style.base_style = document.styles["Normal"]
+    label_style.font.bold = True
+    label_style.paragraph_format.keep_with_next = True
+
+    document.add_heading(f"Changes: {old_label} → {new_label}", level=1)
+    if comparison.new.title:
+        document.add_paragraph(comparison.new.title)
+    document.add_paragraph(
+        f"Old: {old_label}, adopted {comparison.old.adopted or 'on an unknown date'}. "
+        f"New: {new_label}, adopted {comparison.new.adopted or 'on an unknown date'}."
+    )
+    _summary(document, report.summary)
+    document.add_heading("Clauses", level=2)
+    document.add_paragraph(
+        "In the new text's order, deletions where they stood, as tracked changes: "
+        "accept all of them to read the new text, reject all to read the old one."
+    )
+    for change in comparison.changes:
+        document.add_paragraph(f"{keys_label(change)}   {kind_label(change)}", style=LABEL_STYLE)
+        paragraph = document.add_paragraph(style=CLAUSE_STYLE)
+        _tracked(paragraph, change, stamp, revision_ids)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _summary(document: DocxDocument, summary: Summary) -> None:
+    document.add_heading("Summary", level=2)
+    table = document.add_table(rows=2, cols=len(summary.counts))
+    table.style = "Table Grid"
+    for column, (name, number) in enumerate(summary.counts):
+        table.cell(0, column).text = name
+        table.cell(1, column).text = str(number)
+    sections = [
+        ("New paragraphs", [f"{' + '.join(n.keys)}: {n.text}" for n in summary.added]),
+        ("Dropped paragraphs", [f"{' + '.join(n.keys)}: {n.text}" for n in summary.deleted]),
+        (
+            "Numbers and dates updated",
+            [
+                f"{pair_label(n.old, n.new)}: "
+                + ("; ".join(u.label for u in n.updates) or "see the redline")
+                for n in summary.numbers
+            ],
+        ),
+        (
+            "Operative verbs strengthened or weakened",
+            [
+                f"{pair_label(v.old, v.new)}: {v.label} ({v.direction})"
+                for v in summary.verbs
+            ],
+        ),
+    ]
+    for title, items in sections:
+        document.add_heading(title, level=3)
+        for item in items or ["None."]:
+            document.add_paragraph(item, style="List Bullet" if items else None)
+
+
+def _tracked(paragraph: Paragraph, change: Change, stamp: str, revision_ids: count[int]) -> None:
+    if change.kind in (ADDED, DELETED):
+        mark = OxmlElement("w:rPr")
+        mark.append(_revision("w:ins" if change.kind == ADDED else "w:del", stamp, revision_ids))
+        paragraph._p.get_or_add_pPr().append(mark)
+    for op, text in change.diff:
+        if op == 0:
+            paragraph._p.append(_run(text, "w:t"))
+            continue
+        revision = _revision("w:del" if op < 0 else "w:ins", stamp, revision_ids)
+        revision.append(_run(text, "w:delText" if op < 0 else "w:t"))
+        paragraph._p.append(revision)
+
+
+def _revision(tag: str, stamp: str, revision_ids: count[int]) -> BaseOxmlElement:
+    element = OxmlElement(tag)
+    element.set(qn("w:id"), str(next(revision_ids)))
+    element.set(qn("w:author"), AUTHOR)
+    element.set(qn("w:date"), stamp)
+    return element
+
+
+def _run(text: str, text_tag: str) -> BaseOxmlElement:
+    """A run; a split/merge group's newline between clauses becomes a line break."""
+    run = OxmlElement("w:r")
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            run.append(OxmlElement("w:br"))
+        if line:
+            element = OxmlElement(text_tag)
+            element.set(qn("xml:space"), "preserve")
+            element.text = line
+            run.append(element)
+    return run

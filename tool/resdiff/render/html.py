@@ -1,0 +1,188 @@
+"""HTML output: one self-contained page (inline CSS, no script, no network) to circulate or print.
+
+The inline and side-by-side views are both in the page; two radio buttons switch between them
+with CSS alone, so the page works with scripts disabled and prints the chosen view. Every piece
+of resolution text goes through ``html.escape``. Counts carry stable ids (``count-modified``) so
+tests and other tools can read them.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..records import Change
+from ..report import Report, Summary, document_label, keys_label, kind_label, pair_label
+
+_CSS = """
+:root { --del: #b31d28; --del-bg: #ffeef0; --ins: #22863a; --ins-bg: #e6ffed; --muted: #586069; }
+body { font: 16px/1.5 Georgia, "Times New Roman", serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem;
+       color: #24292e; }
+h1, h2, h3, .keys, .kind, table.counts { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+.meta { color: var(--muted); margin-top: 0; }
+table.counts { border-collapse: collapse; margin: 1rem 0; }
+table.counts th, table.counts td { border: 1px solid #d1d5da; padding: .3rem .7rem; text-align: center; }
+table.counts td { font-weight: bold; font-size: 1.2rem; }
+del { color: var(--del); background: var(--del-bg); text-decoration: line-through; }
+ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; }
+.change { border-left: 4px solid #d1d5da; padding: .2rem 0 .2rem .8rem; margin: 1rem 0; break-inside: avoid; }
+.change.kind-modified, .change.kind-split, .change.kind-merged { border-color: #f9c513; }
+.change.kind-added { border-color: var(--ins); }
+.change.kind-deleted { border-color: var(--del); }
+.change.kind-editorial { border-color: #79b8ff; }
+.change h3 { font-size: .95rem; margin: 0; }
+.kind { color: var(--muted); font-weight: normal; }
+.change p { margin: .3rem 0; }
+label.view-switch { font-family: system-ui, sans-serif; margin-right: 1rem; cursor: pointer; }
+table.side { border-collapse: collapse; width: 100%; }
+table.side th, table.side td { border-top: 1px solid #d1d5da; padding: .4rem; vertical-align: top;
+                               width: 50%; }
+table.side .keys { display: block; font-size: .85rem; color: var(--muted); }
+#view-inline:checked ~ .views #side-view { display: none; }
+#view-side:checked ~ .views #inline-view { display: none; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  .view-switch, input[name=view] { display: none; }
+  del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .change, table.side tr { break-inside: avoid; }
+}
+"""
+
+
+def render(report: Report) -> str:
+    comparison = report.comparison
+    old_label, new_label = document_label(comparison.old), document_label(comparison.new)
+    title = f"Changes: {old_label} → {new_label}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{escape(title)}</h1>",
+    ]
+    if comparison.new.title:
+        parts.append(f'<p class="meta" id="title">{escape(comparison.new.title)}</p>')
+    old_date, new_date = (r.adopted or "on an unknown date" for r in (comparison.old, comparison.new))
+    parts.append(
+        f'<p class="meta">Old: {escape(old_label)}, adopted {escape(old_date)}'
+        f" · New: {escape(new_label)}, adopted {escape(new_date)}</p>"
+    )
+    parts.append("</header>")
+    parts.extend(_summary(report.summary))
+    parts.extend(_clauses(report, old_label, new_label))
+    parts.extend(["</body>", "</html>", ""])
+    return "\n".join(parts)
+
+
+def _summary(summary: Summary) -> list[str]:
+    parts = ['<section id="summary">', "<h2>Summary</h2>", '<table class="counts">', "<tr>"]
+    parts += [f"<th>{escape(name)}</th>" for name, _ in summary.counts]
+    parts += ["</tr>", "<tr>"]
+    parts += [
+        f'<td id="count-{escape(name)}" class="count" data-kind="{escape(name)}">{count}</td>'
+        for name, count in summary.counts
+    ]
+    parts += ["</tr>", "</table>"]
+    sections = [
+        ("summary-added", "New paragraphs", [_note(n.keys, n.text) for n in summary.added]),
+        ("summary-deleted", "Dropped paragraphs", [_note(n.keys, n.text) for n in summary.deleted]),
+        (
+            "summary-numbers",
+            "Numbers and dates updated",
+            [
+                f'<span class="keys">{escape(pair_label(n.old, n.new))}</span>: '
+                + (
+                    "; ".join(escape(u.label) for u in n.updates)
+                    or "see the redline"
+                )
+                for n in summary.numbers
+            ],
+        ),
+        (
+            "summary-verbs",
+            "Operative verbs strengthened or weakened",
+            [
+                f'<span class="keys">{escape(pair_label(v.old, v.new))}</span>: '
+                f"{escape(v.label)} "
+                f'<span class="direction {v.direction}">({v.direction})</span>'
+                for v in summary.verbs
+            ],
+        ),
+    ]
+    for section_id, title, items in sections:
+        parts.append(f"<h3>{title}</h3>")
+        if items:
+            parts.append(f'<ul id="{section_id}">')
+            parts += [f"<li>{item}</li>" for item in items]
+            parts.append("</ul>")
+        else:
+            parts.append(f'<p id="{section_id}">None.</p>')
+    parts.append("</section>")
+    return parts
+
+
+def _clauses(report: Report, old_label: str, new_label: str) -> list[str]:
+    changes = report.comparison.changes
+    parts = [
+        '<section id="clauses">',
+        "<h2>Clauses</h2>",
+        "<p>In the new text's order, deletions where they stood: "
+        "<del>deleted</del>, <ins>inserted</ins>.</p>",
+        '<input type="radio" name="view" id="view-inline" checked>',
+        '<label for="view-inline" class="view-switch">Inline</label>',
+        '<input type="radio" name="view" id="view-side">',
+        '<label for="view-side" class="view-switch">Side by side</label>',
+        '<div class="views">',
+        '<div id="inline-view">',
+    ]
+    for index, change in enumerate(changes, start=1):
+        parts += [
+            f'<article class="change kind-{escape(change.kind)}" id="change-{index}" '
+            f'data-kind="{escape(change.kind)}">',
+            f'<h3><span class="keys">{escape(keys_label(change))}</span> '
+            f'<span class="kind">{escape(kind_label(change))}</span></h3>',
+            f"<p>{_redline(change, keep=(-1, 0, 1))}</p>",
+            "</article>",
+        ]
+    parts += [
+        "</div>",
+        '<table class="side" id="side-view">',
+        f"<thead><tr><th>{escape(old_label)}</th><th>{escape(new_label)}</th></tr></thead>",
+        "<tbody>",
+    ]
+    for change in changes:
+        parts.append(
+            f'<tr class="change-row kind-{escape(change.kind)}">'
+            f'<td><span class="keys">{escape(" + ".join(change.old))}</span>'
+            f"{_redline(change, keep=(-1, 0))}</td>"
+            f'<td><span class="keys">{escape(" + ".join(change.new))} · {escape(kind_label(change))}</span>'
+            f"{_redline(change, keep=(0, 1))}</td></tr>"
+        )
+    parts += ["</tbody>", "</table>", "</div>", "</section>"]
+    return parts
+
+
+def _redline(change: Change, keep: tuple[int, ...]) -> str:
+    """The record's operations in ``keep``, marked up; a split/merge's clauses on their own lines."""
+    pieces = []
+    for op, text in change.diff:
+        if op not in keep:
+            continue
+        marked = escape(text).replace("\n", "<br>\n")
+        if op < 0:
+            marked = f"<del>{marked}</del>"
+        elif op > 0:
+            marked = f"<ins>{marked}</ins>"
+        pieces.append(marked)
+    return "".join(pieces)
+
+
+def _note(keys: tuple[str, ...], text: str) -> str:
+    return f'<span class="keys">{escape(" + ".join(keys))}</span>: {escape(text)}'
+
