@@ -126,9 +126,9 @@ def main() -> None:
     )
 
     print(f"{'tool':30} {'changed':>8} {'time':>10}  notes")
-    for name, count, seconds, note in rows:
-        shown = "-" if count is None else str(count)
-        print(f"{name:30} {shown:>8} {seconds * 1000:8.1f} ms  {note}")
+    for name, shown_count, taken, note in rows:
+        shown = "-" if shown_count is None else str(shown_count)
+        print(f"{name:30} {shown:>8} {taken * 1000:8.1f} ms  {note}")
 
 
 if __name__ == "__main__":

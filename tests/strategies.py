@@ -13,7 +13,9 @@ _WORDS = st.sampled_from(
 )
 _VERBS = st.sampled_from(["Urges", "Calls upon", "Urgently calls upon", "Decides", "Expresses strong concern"])
 sentences = st.lists(_WORDS, min_size=1, max_size=25).map(" ".join)
-symbols = st.builds(lambda s, n: f"A/RES/{s}/{n}", st.integers(1, 99), st.integers(1, 400))
+symbols = st.builds(
+    lambda s, n, part: f"A/RES/{s}/{n}{part}", st.integers(1, 99), st.integers(1, 400), st.sampled_from(["", " B"])
+)
 
 
 @st.composite

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from resdiff.model import OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Clause, Resolution
 from resdiff.normalize import normalize_path
 from resdiff.records import Comparison
@@ -39,6 +41,7 @@ class _Unit:
     origin: tuple[str, ...]  # OLD keys this paragraph comes from (empty: inserted)
     kind: str = UNCHANGED
     split_part: bool = False  # one of several parts of a split OLD paragraph
+    moved: bool = False  # placed elsewhere among the paragraphs of its type
 
     @property
     def type(self) -> str:
@@ -52,6 +55,7 @@ class Truth:
     old: tuple[str, ...]
     new: tuple[str, ...]
     kind: str
+    moved: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,13 @@ class _Mutator:
         unit.clause = replace(unit.clause, text=text, verb=verb)
         if _SEVERITY[kind] > _SEVERITY[unit.kind]:
             unit.kind = kind
+
+    def _inside_split(self, position: int) -> bool:
+        """Whether inserting at ``position`` would come between the parts of a split paragraph."""
+        if not 0 < position < len(self.units):
+            return False
+        before, after = self.units[position - 1], self.units[position]
+        return before.split_part and after.split_part and before.origin == after.origin
 
     def _word_spans(self, text: str) -> list[re.Match[str]]:
         return list(_WORD_RE.finditer(text))
@@ -138,9 +149,17 @@ class _Mutator:
             return False
         for index in self.rng.sample(targets, min(len(targets), self.rng.randint(1, 3))):
             text = self.units[index].clause.text
-            style = self.rng.choice(("case", "hyphen", "quote", "space", "punctuation"))
+            style = self.rng.choice(("case", "hyphen", "quote", "space", "punctuation", "marker", "line-end"))
             if style == "hyphen" and "-" in text:
                 text = text.replace("-", "\u2011")
+            elif (
+                style == "marker"
+            ):  # a footnote marker a PDF converter left in the text: "Disabilities, 1 to"
+                span = self.rng.choice(self._word_spans(text)[:-1])
+                text = text[: span.end()] + f" {self.rng.randint(1, 30)}" + text[span.end() :]
+            elif style == "line-end" and re.search(r"\w-\w", text):  # "military-to- military"
+                hyphen = self.rng.choice(list(re.finditer(r"(?<=\w)-(?=\w)", text)))
+                text = text[: hyphen.end()] + " " + text[hyphen.end() :]
             elif style == "quote" and ("'" in text or "’" in text or '"' in text or "“" in text):
                 text = text.translate(str.maketrans({"'": "’", "’": "'", '"': "“", "“": '"', "”": '"'}))
             elif style == "space":
@@ -172,15 +191,14 @@ class _Mutator:
         return True
 
     def insert(self) -> bool:
-        known = {editorial_key(c.text) for c in self.base.clauses}
         for _ in range(self.rng.randint(1, 3)):
             clause_type = self.rng.choice((PREAMBULAR, OPERATIVE))
-            donors = [c for c in self.donors if c.type == clause_type and editorial_key(c.text) not in known]
+            donors = [c for c in self.donors if c.type == clause_type]
             positions = [k for k, unit in enumerate(self.units) if unit.type == clause_type]
             if not donors or not positions:
                 continue
             donor = self.rng.choice(donors)
-            at = self.rng.choice([*positions, positions[-1] + 1])
+            at = self.rng.choice([k for k in [*positions, positions[-1] + 1] if not self._inside_split(k)])
             self.units.insert(at, _Unit(replace(donor, notes=()), [], ()))
         return any(not unit.origin for unit in self.units)
 
@@ -199,10 +217,12 @@ class _Mutator:
         index = self.rng.choice(targets)
         unit = self.units.pop(index)
         same = [k for k, other in enumerate(self.units) if other.type == unit.type]
-        options = [k for k in [*same, same[-1] + 1] if abs(k - index) >= 2] if same else []
+        ends = [*same, same[-1] + 1] if same else []
+        options = [k for k in ends if abs(k - index) >= 2 and not self._inside_split(k)]
         if not options:
             self.units.insert(index, unit)
             return False
+        unit.moved = True
         self.units.insert(self.rng.choice(options), unit)
         return True
 
@@ -271,8 +291,7 @@ class _Mutator:
             return False
         index = self.rng.choice(targets)
         gone = self.units[index].clause
-        known = {editorial_key(c.text) for c in self.base.clauses}
-        donors = [c for c in self.donors if c.type == gone.type and editorial_key(c.text) not in known]
+        donors = [c for c in self.donors if c.type == gone.type]
         alike = [c for c in donors if c.text.split()[0] == gone.text.split()[0]]
         if not donors:
             return False
@@ -323,7 +342,7 @@ class _Mutator:
                 kind = "merged"
             else:
                 kind = unit.kind
-            truth.append(Truth(unit.origin, tuple(keys), kind))
+            truth.append(Truth(unit.origin, tuple(keys), kind, unit.moved))
             for child in unit.children:
                 truth.append(Truth((child.key,), (key + child.key[len(unit.clause.key) :],), UNCHANGED))
         kept = {k for t in truth for k in t.old}
@@ -374,12 +393,17 @@ def variants(bases: Sequence[tuple[str, Resolution]], seed: int = 4, per_base: i
     result: list[Variant] = []
     turn = 0
     for number, (name, base) in enumerate(bases):
+        own = [editorial_key(c.text) for c in base.clauses]
         donors = [
             c
             for other, (_, res) in enumerate(bases)
             if other != number
             for c in res.clauses
-            if c.section == "" and c.type in (PREAMBULAR, OPERATIVE) and len(c.text.split()) >= 6
+            if c.section == ""
+            and c.type in (PREAMBULAR, OPERATIVE)
+            and len(c.text.split()) >= 6
+            # a near copy of one of the base's own paragraphs would make the truth ambiguous
+            and process.extractOne(editorial_key(c.text), own, scorer=fuzz.ratio, score_cutoff=80) is None
         ]
         made = attempts = 0
         while made < per_base and attempts < per_base * 3:
@@ -408,12 +432,17 @@ class Score:
     right_pairs: int = 0
     kinds: int = 0
     right_kinds: int = 0
+    changed_kinds: int = 0  # the same, for the clauses a mutation touched (editorial or modified)
+    changed_right_kinds: int = 0
     groups: int = 0
     right_groups: int = 0
     # the same pair counts restricted to the mutated clauses (unchanged ones are easy to pair)
     changed_true: int = 0
     changed_found: int = 0
     changed_right: int = 0
+    moved_true: int = 0  # moves made, moves reported, moves reported right
+    moved_found: int = 0
+    moved_right: int = 0
     failures: list[str] = field(default_factory=list)
 
     def add(self, variant: Variant, comparison: Comparison) -> None:
@@ -422,8 +451,9 @@ class Score:
         self.true_pairs += len(expected)
         self.found_pairs += len(found)
         self.right_pairs += len(expected & found)
-        touched_old = {o for t in variant.truth if t.kind != UNCHANGED for o in t.old}
-        touched_new = {n for t in variant.truth if t.kind != UNCHANGED for n in t.new}
+        touched = [t for t in variant.truth if t.kind != UNCHANGED or t.moved]
+        touched_old = {o for t in touched for o in t.old}
+        touched_new = {n for t in touched for n in t.new}
         changed_expected = {(o, n) for o, n in expected if o in touched_old or n in touched_new}
         changed_found = {(o, n) for o, n in found if o in touched_old or n in touched_new}
         self.changed_true += len(changed_expected)
@@ -432,12 +462,19 @@ class Score:
         for pair in sorted(expected ^ found):
             self.failures.append(f"{variant.name}: {'missed' if pair in expected else 'false'} pair {pair}")
         records = {(c.old, c.new): c for c in comparison.changes}
+        truly_moved = {(t.old, t.new) for t in variant.truth if t.moved}
+        found_moved = {(c.old, c.new) for c in comparison.changes if c.moved}
+        self.moved_true += len(truly_moved)
+        self.moved_found += len(found_moved)
+        self.moved_right += len(truly_moved & found_moved)
         for truth in variant.truth:
             record = records.get((truth.old, truth.new))
             if truth.kind in (UNCHANGED, EDITORIAL, MODIFIED) and record is not None:
                 self.kinds += 1
+                self.changed_kinds += truth.kind != UNCHANGED
                 if record.kind == truth.kind:
                     self.right_kinds += 1
+                    self.changed_right_kinds += truth.kind != UNCHANGED
                 else:
                     self.failures.append(
                         f"{variant.name}: {truth.old}->{truth.new} is {record.kind}, expected {truth.kind}"
@@ -473,6 +510,10 @@ class Score:
     @property
     def kind_accuracy(self) -> float:
         return self.right_kinds / self.kinds if self.kinds else 1.0
+
+    @property
+    def changed_kind_accuracy(self) -> float:
+        return self.changed_right_kinds / self.changed_kinds if self.changed_kinds else 1.0
 
     @property
     def group_rate(self) -> float:

@@ -180,3 +180,28 @@ def test_annex_paragraphs_pair_with_annex_paragraphs() -> None:
 def test_deterministic() -> None:
     new = synthetic(SYNTHETIC_PP[::-1], [UNRELATED_OP, *SYNTHETIC_OP[::2]])
     assert align(BASE, new) == align(BASE, new)
+
+
+def test_parts_of_a_resolution_are_its_body_and_annexes_stay_apart() -> None:
+    """A text divided into parts A and B keeps its pairs; annex text never pairs with body text."""
+    parts = (
+        Clause("A.PP1", SYNTHETIC_PP[0]),
+        Clause("A.OP1", SYNTHETIC_OP[0], verb="Calls upon"),
+        Clause("B.OP1", SYNTHETIC_OP[1], verb="Encourages"),
+        Clause("ANNEX.P1", SYNTHETIC_OP[2]),
+    )
+    alignment = align(synthetic(SYNTHETIC_PP[:1], SYNTHETIC_OP[:3]), synthetic([], [], parts))
+    assert one_to_one(alignment) == {"PP1": "A.PP1", "OP1": "A.OP1", "OP2": "B.OP1"}
+    assert alignment.deleted == ("OP3",) and alignment.added == ("ANNEX.P1",)
+
+
+def test_a_duplicated_paragraph_pairs_by_its_neighbours_not_its_relative_position() -> None:
+    """Two identical paragraphs in OLD, the first dropped; many added at the end of NEW put the
+    survivor nearer, in relative position, to the dropped one. Its neighbours tell them apart."""
+    twice = SYNTHETIC_OP[4]
+    others = [SYNTHETIC_OP[k] for k in (0, 1, 2, 3, 5, 6)]
+    old = synthetic([], [others[0], twice, *others[1:], twice])
+    new = synthetic([], [others[0], *others[1:], twice, *SYNTHETIC_PP])
+    alignment = align(old, new)
+    assert one_to_one(alignment)["OP8"] == "OP7"
+    assert alignment.deleted == ("OP2",)

@@ -18,7 +18,7 @@ SYNTHETIC = Resolution(
     agenda_item="12 (b)",
     report="A/99/500",
     meeting="40th plenary meeting",
-    cites=("A/RES/98/7",),
+    cites=("A/RES/98/7", "A/RES/56/24 T"),
     clauses=(
         Clause("PP1", "Recalling its resolution 98/7,", ("FN1",)),
         Clause("PP2", "[Bracketed] text starting with a bracket,"),
@@ -39,7 +39,7 @@ adopted: 2030-01-02
 agenda_item: 12 (b)
 report: A/99/500
 meeting: 40th plenary meeting
-cites: A/RES/98/7
+cites: A/RES/98/7, A/RES/56/24 T
 source: plain-text sha256:{sha} synthetic input.txt
 
 PP1 [FN1] Recalling its resolution 98/7,

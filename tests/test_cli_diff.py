@@ -6,6 +6,8 @@ import io
 import json
 import os
 import stat
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from click.testing import CliRunner
 from resdiff import canonical, cli
 from resdiff.cli import main
 from resdiff.compare import compare
+from resdiff.errors import InputError
 from resdiff.model import Clause, Resolution
 from synthetic_report import SYNTHETIC_NEW, SYNTHETIC_OLD
 
@@ -41,6 +44,23 @@ def test_json_is_exactly_the_comparison(pair: tuple[str, str]) -> None:
     assert code == 0, err
     expected = json.dumps(compare(SYNTHETIC_OLD, SYNTHETIC_NEW).to_json(), ensure_ascii=False, indent=2)
     assert out == expected + "\n"
+
+
+def test_json_diff_loads_no_other_renderer_nor_heavy_library(tmp_path: Path, pair: tuple[str, str]) -> None:
+    program = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from resdiff.cli import main\n"
+        f"result = CliRunner().invoke(main, ['diff', {pair[0]!r}, {pair[1]!r}, '--format', 'json'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    modules = set(done.stdout.split())
+    assert "resdiff.render.json" in modules
+    heavy = {"docx", "git", "lxml", "resdiff.render.html", "resdiff.render.docx", "resdiff.render.markdown"}
+    assert not heavy & modules
 
 
 def test_exit_code_follows_diff(pair: tuple[str, str]) -> None:
@@ -102,6 +122,18 @@ def test_docx_to_a_pipe_is_the_binary_file(pair: tuple[str, str]) -> None:
     result = CliRunner().invoke(main, ["diff", *pair, "--format", "docx", "-o", "-"])
     assert result.exit_code == 0, result.stderr
     assert zipfile.is_zipfile(io.BytesIO(result.stdout_bytes))
+
+
+def test_binary_output_is_refused_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    class _TerminalBytes(io.BytesIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = io.TextIOWrapper(_TerminalBytes())
+    monkeypatch.setattr("sys.stdout", terminal)
+    with pytest.raises(InputError, match=r"-o FILE\.docx"):
+        cli._write_output(b"PK\x03\x04", "-")
+    assert terminal.buffer.getvalue() == b""
 
 
 def test_output_file_is_written_whole_with_normal_permissions(tmp_path: Path, pair: tuple[str, str]) -> None:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from hypothesis import given, settings
 
 from resdiff.compare import compare
@@ -138,3 +143,29 @@ def test_a_footnote_marker_change_alone_is_editorial() -> None:
     )
     kinds = [(c.old, c.kind) for c in compare(old, new).changes]
     assert kinds == [(("PP1",), "editorial"), (("PP2",), "unchanged"), (("FN1",), "unchanged")]
+
+
+_SCRIPT = """
+import hashlib, json, sys
+sys.path.insert(0, sys.argv[1])
+from test_align import BASE, SYNTHETIC_OP, SYNTHETIC_PP, UNRELATED_OP, synthetic
+from resdiff.compare import compare
+new = synthetic(SYNTHETIC_PP[::-1][:5], [UNRELATED_OP, *SYNTHETIC_OP[1::2], SYNTHETIC_OP[0][:40]])
+print(hashlib.sha256(json.dumps(compare(BASE, new).to_json()).encode()).hexdigest())
+"""
+
+
+def test_the_same_result_whatever_the_hash_seed() -> None:
+    """Set order changes with PYTHONHASHSEED; the comparison must not."""
+    tests = str(Path(__file__).parent)
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", _SCRIPT, tests],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1

@@ -57,8 +57,16 @@ def test_pair_level_f1(score: Score) -> None:
 def test_kind_accuracy_on_correctly_paired_clauses(score: Score) -> None:
     assert score.kinds > 1000
     assert score.kind_accuracy >= 0.98, score.failures[:20]
+    assert score.changed_kinds > 100
+    assert score.changed_kind_accuracy >= 0.98, score.failures[:20]  # the mutated clauses alone
 
 
 def test_splits_and_merges_are_reported_with_all_their_parts(score: Score) -> None:
     assert score.groups >= 20
     assert score.group_rate >= 0.95, [f for f in score.failures if "split" in f or "merged" in f]
+
+
+def test_moves_are_flagged(score: Score) -> None:
+    assert score.moved_true >= 20
+    assert score.moved_right >= 0.95 * score.moved_true
+    assert score.moved_found - score.moved_right <= 0.05 * score.moved_true

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from resdiff import canonical
 from resdiff.model import FOOTNOTE, HEADING, OPERATIVE, PARAGRAPH, PREAMBULAR, SUBPARAGRAPH, Resolution
-from resdiff.normalize import normalize_path
+from resdiff.normalize import normalize_bytes, normalize_path
 
 pytestmark = pytest.mark.shared
 
@@ -82,6 +83,73 @@ def test_80_52_verbs(res_80_52: Resolution) -> None:
     assert verbs["OP11"] == "Decides"
 
 
+def _real(name: str, ga80_paths: list[Path]) -> Resolution:
+    return normalize_path(next(p for p in ga80_paths if p.name == name)).resolution
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "notes", "clean"),
+    [
+        (
+            "A_RES_80_11.md",
+            "PP15",
+            ("FN2", "FN3", "FN4"),
+            "peace of 25 November 2024 and the inputs",
+        ),  # 20242
+        ("A_RES_80_6.md", "OP1", ("FN4",), "International Criminal Court for 2024/25;"),  # ``2024/25; 4``
+        ("A_RES_80_51.md", "PP6", ("FN6", "FN7"), "Nuclear Weapons and the advisory opinion"),  # ``6and``
+        (
+            "A_RES_80_34.md",
+            "OP11(a)",
+            ("FN14", "FN15", "FN16", "FN17", "FN18"),
+            "Ltamenah, Saraqib and Duma,",
+        ),
+        ("A_RES_80_1.md", "PP1", ("FN1",), "Headquarters of the United Nations are prevented"),  # ``[^1]``
+    ],
+)
+def test_marker_forms(
+    ga80_paths: list[Path], name: str, key: str, notes: tuple[str, ...], clean: str
+) -> None:
+    clause = _real(name, ga80_paths).clause(key)
+    assert clause.notes == notes
+    assert clean in clause.text
+
+
+def test_wrapped_footnote_line_that_looks_like_a_footnote(ga80_paths: list[Path]) -> None:
+    """``[^2013]: (S/INF/68).`` is the end of footnote 9, not a footnote 2013."""
+    resolution = _real("A_RES_80_6.md", ga80_paths)
+    assert resolution.clause("FN9").text.endswith("1 August 2012–31 July 2013 (S/INF/68).")
+    assert len(resolution.of_type(FOOTNOTE)) == 10
+
+
+def test_cut_short_headings(ga80_paths: list[Path]) -> None:
+    two_lines = _real("A_RES_80_35.md", ga80_paths).title
+    assert two_lines == (
+        "Implementation of the Convention on the Prohibition of the Use, Stockpiling, Production and "
+        "Transfer of Anti-Personnel Mines and on Their Destruction"
+    )
+    completed = _real("A_RES_80_2.md", ga80_paths).title  # from the front matter, which starts like it
+    assert completed == (
+        "Scale of assessments for the apportionment of the expenses of the United Nations: "
+        "requests under Article 19 of the Charter"
+    )
+
+
+def test_running_head_inside_a_paragraph_is_removed(ga80_paths: list[Path]) -> None:
+    item = _real("A_RES_80_1.md", ga80_paths).clause("OP1(a)")
+    assert (
+        "during the general debate of the Assembly at its eightieth session after introduction" in item.text
+    )
+
+
+def test_annex_sections(ga80_paths: list[Path]) -> None:
+    resolution = _real("A_RES_80_3.md", ga80_paths)
+    assert [c.key for c in resolution.clauses if c.section == "" and c.type != FOOTNOTE][-1] == "OP2"
+    assert resolution.clause("ANNEX.H1").text == "I. Global context and shared commitments"
+    assert resolution.clause("ANNEX.P3").text.startswith("We gather at a critical juncture")
+    assert resolution.clause("ANNEX.P13(e)").text == "Means of implementation."
+
+
 _JOB_NUMBER = re.compile(r"\b[0-9]{2}-[0-9]{5}\s*\(E\)")
 _BARE_MARKER = re.compile(r"[^\W\d_)”][,;:][0-9]{1,2}\b|[^\W\d_]{3}[0-9]{1,2} [a-z]|\[\^")
 
@@ -119,6 +187,8 @@ def test_all_55_files(ga80_paths: list[Path]) -> None:
         for warning in normalized.warnings:
             print(f"{'':18}warning: {warning}")
         assert r.symbol == f"A/RES/80/{path.stem.rsplit('_', 1)[1]}"
+        text = canonical.dump(r)  # the corpus stores this: it must come back unchanged
+        assert canonical.dump(normalize_bytes(text.encode("utf-8"), path.name).resolution) == text
         assert r.session == 80 and r.adopted and r.meeting and r.report and r.title
         assert r.of_type(OPERATIVE), path.name
         for part, numbers in _operative_numbers_by_part(r).items():

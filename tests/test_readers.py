@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from resdiff.model import FOOTNOTE, Resolution
 from resdiff.normalize import normalize_bytes, normalize_path
 from resdiff.readers import read
 
@@ -66,23 +66,21 @@ def test_plain_text_is_the_fallback() -> None:
     ]
 
 
-def _plain_rendering(seed: Resolution, blank_lines: bool) -> str:
-    """The seed's own clauses, hard-wrapped at 70 columns as a PDF viewer copy would give them."""
-    lines = [
-        "Seventy-second session",
-        "Agenda item 99 (hh)",
-        "Resolution adopted by the General Assembly on 4 December 2017",
-        "[on the report of the First Committee (A/72/409)]",
-        "72/54. Implementation of the Convention on Cluster Munitions",
-        "The General Assembly,",
-    ]
-    for clause in seed.clauses:
-        if clause.type != FOOTNOTE:
-            number = f"{clause.key[2:]}. " if clause.key.startswith("OP") else ""
-            lines += textwrap.wrap(number + clause.text, 70)
-            if blank_lines:
-                lines.append("")
-    lines += ["62nd plenary meeting", "4 December 2017"]
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _plain_rendering(seed_text: str, blank_lines: bool) -> str:
+    """The seed's own text as a PDF viewer copy gives it (a synthetic rendering of real text): no
+    markup, superscripts as plain digits (``Disabilities,1``), footnote bodies as ``1 United
+    Nations, ...`` lines where the page breaks were, every paragraph hard-wrapped at 70 columns."""
+    lines: list[str] = []
+    for block in re.split(r"\n\s*\n", seed_text):
+        block = re.sub(r"\[([^\]]+)\]\(#\)", r"\1", block).replace("*", "")
+        block = re.sub("^([⁰¹²³⁴⁵⁶⁷⁸⁹]+) ", lambda m: m[1].translate(_SUPERSCRIPTS) + " ", block.strip())
+        for paragraph in block.translate(_SUPERSCRIPTS).split("\n"):
+            lines += textwrap.wrap(paragraph, 70)
+        if blank_lines and block:
+            lines.append("")
     return "\n".join(lines) + "\n"
 
 
@@ -90,13 +88,34 @@ def _plain_rendering(seed: Resolution, blank_lines: bool) -> str:
 @pytest.mark.parametrize("blank_lines", [True, False])
 def test_plain_text_copy_of_the_seed_normalizes_clause_for_clause(seed_path: Path, blank_lines: bool) -> None:
     seed = normalize_path(seed_path).resolution
-    text = _plain_rendering(seed, blank_lines)
-    assert "post-\nconflict" in text or "-\n" in text  # the wrapping did break at a hyphen somewhere
+    text = _plain_rendering(seed_path.read_text(encoding="utf-8"), blank_lines)
+    assert "Disabilities,1\n" in text and "\n1 United Nations, Treaty Series" in text
+    assert "post-\nconflict" in text  # the wrapping broke a word at its hyphen
     normalized = normalize_bytes(text.encode("utf-8"), "synthetic_plain.txt")
     plain = normalized.resolution
     assert normalized.warnings == ()
     assert plain.source is not None and plain.source.reader == "plain-text"
-    expected = [(c.key, c.text, c.verb) for c in seed.clauses if c.type != FOOTNOTE]
-    assert [(c.key, c.text, c.verb) for c in plain.clauses] == expected
+    assert [(c.key, c.text, c.notes, c.verb) for c in plain.clauses] == [
+        (c.key, c.text, c.notes, c.verb) for c in seed.clauses
+    ]
     for name in ("symbol", "session", "title", "adopted", "agenda_item", "report", "meeting", "cites"):
         assert getattr(plain, name) == getattr(seed, name), name
+
+
+def test_plain_text_footnote_bodies_are_the_next_number_at_a_line_start() -> None:
+    text = (
+        "Noting a first synthetic fact that fills this line up to the wrap,1\n"
+        "1 A synthetic footnote body long enough to be wrapped onto a second\n"
+        "line.\n"
+        "2 December 2099 is a date in a paragraph, not footnote 2,\n"
+        "1 is not a footnote either: footnote 1 was already read.\n"
+    )
+    raw = read(text)
+    assert raw.footnotes == (
+        (1, "A synthetic footnote body long enough to be wrapped onto a second line."),
+    )
+    assert [b.text for b in raw.blocks] == [  # the paragraph goes on after the page's footnote
+        "Noting a first synthetic fact that fills this line up to the wrap,1\n"
+        "2 December 2099 is a date in a paragraph, not footnote 2,\n"
+        "1 is not a footnote either: footnote 1 was already read."
+    ]

@@ -73,7 +73,7 @@ def _expected_marks(change: Change, op: int) -> list[str]:
 
 def _viewer_marks(change: Change) -> tuple[list[str], list[str], str]:
     """Struck runs, bold runs and left-over text, as a CommonMark + GFM-strikethrough viewer shows them."""
-    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is absent: pip install -e .[test]")
+    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is absent: pip install .[test]")
     page = markdown_it.MarkdownIt("commonmark").enable("strikethrough").render(_redline(change))
     struck = [html.unescape(m) for m in re.findall(r"<s>(.*?)</s>", page, re.DOTALL)]
     bold = [html.unescape(m) for m in re.findall(r"<strong>(.*?)</strong>", page, re.DOTALL)]
@@ -92,15 +92,27 @@ def test_a_markdown_viewer_shows_every_synthetic_redline_mark() -> None:
     _check_viewer(synthetic_comparison())
 
 
-@given(
-    st.lists(
-        st.tuples(st.sampled_from([-1, 0, 1]), st.text(alphabet=st.sampled_from(list("ab ,;.()*_~-")), min_size=1)),
-        min_size=1,
-        max_size=6,
-    )
-)
-def test_a_markdown_viewer_shows_every_mark_whatever_the_punctuation(ops: list[tuple[int, str]]) -> None:
-    diff = tuple((op, text) for op, text in ops)
+_PUNCTUATED = st.text(alphabet=st.sampled_from(list("ab ,;.()*_~-")), min_size=1)
+
+
+@st.composite
+def _redline_diffs(draw: st.DrawFn) -> tuple[tuple[int, str], ...]:
+    """Diffs shaped like diff-match-patch's: equal runs between a deletion and/or an insertion."""
+    ops: list[tuple[int, str]] = []
+    for _ in range(draw(st.integers(1, 4))):
+        for op in (0, -1, 1):
+            text = draw(st.one_of(st.none(), _PUNCTUATED))
+            if text is None:
+                continue
+            if ops and ops[-1][0] == op:
+                ops[-1] = (op, ops[-1][1] + text)
+            else:
+                ops.append((op, text))
+    return tuple(ops)
+
+
+@given(_redline_diffs())
+def test_a_markdown_viewer_shows_every_mark_around_punctuation(diff: tuple[tuple[int, str], ...]) -> None:
     change = Change("modified", ("OP1",), ("OP1",), diff)
     struck, bold, _ = _viewer_marks(change)
     assert struck == _expected_marks(change, -1)
@@ -108,7 +120,9 @@ def test_a_markdown_viewer_shows_every_mark_whatever_the_punctuation(ops: list[t
 
 
 @pytest.mark.shared
-def test_a_markdown_viewer_shows_every_redline_mark_of_the_real_pair(seed_path: Path, res_80_52_path: Path) -> None:
+def test_a_markdown_viewer_shows_every_redline_mark_of_the_real_pair(
+    seed_path: Path, res_80_52_path: Path
+) -> None:
     from resdiff.compare import compare
     from resdiff.normalize import normalize_path
 

@@ -56,6 +56,7 @@ def test_changes_only_drops_unchanged_records_but_keeps_a_moved_one() -> None:
     kept = [(c.kind, c.new) for c in comparison.changes if c.kind == UNCHANGED]
     assert kept == [(UNCHANGED, ("PP1",))]  # moved; OP7 → OP6 is gone
     assert len(comparison.changes) == len(synthetic_comparison().changes) - 1
+    assert comparison.summary() == synthetic_comparison().summary()  # the dropped record is still counted
 
 
 def test_a_comparison_that_only_differs_editorially_does_not_differ_when_ignored() -> None:

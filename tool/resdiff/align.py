@@ -4,14 +4,15 @@ Clauses are only compared within one alignment class (preambular with preambular
 operative, annex paragraphs with annex paragraphs, ...). Within a class the pairing is built in
 rounds, most certain first, because a false pairing is worse than a missed one:
 
-1. anchors: pairs that are each other's unambiguous best match and very similar;
-2. best-first greedy on word similarity, boosted where the neighbours are already paired (the
+1. identical texts found once on each side;
+2. anchors: pairs that are each other's unambiguous best match and very similar;
+3. best-first greedy on word similarity, boosted where the neighbours are already paired (the
    positional prior that tells near-duplicate boilerplate apart) and penalised where the pair
    would cross the order of the pairs around it;
-3. gaps: in a stretch between two ordered pairs, a weaker mutual-best match is accepted, because
-   its position corroborates it;
-4. splits and merges: an unpaired neighbour joins a pair when the joined text matches the
-   partner clearly better than the single clause does.
+4. gaps: in a stretch between two ordered pairs, a weaker match is accepted when it stands out
+   clearly from every other clause of its row and column, because its position corroborates it;
+5. splits and merges: an unpaired neighbour joins a pair when the joined text explains a good
+   share of what the single clause failed to match.
 
 Footnotes are aligned last: a footnote follows the clause it is anchored to, so FNk of OLD and FNj
 of NEW get a bonus when a clause citing FNk is paired with a clause citing FNj.
@@ -35,7 +36,9 @@ ANCHOR = 0.75  # similarity of an unambiguous anchor pair
 ACCEPT = 0.5  # similarity of any other pair (before positional bonuses)
 GAP = 0.3  # similarity of a clear mutual-best pair whose position between two pairs corroborates it
 GAP_MARGIN = 0.05  # how clearly it must beat every other clause of its row and column
-CONTEXT_BONUS = 0.1  # per diagonal neighbour already paired
+GAP_SPAN = 5  # at most this many unpaired clauses on either side of the stretch: a position
+# corroborates a weak match only where there is little else it could pair with
+CONTEXT_BONUS = 0.1  # per diagonal neighbour already paired (a tie-breaker: at most one counts below ACCEPT)
 CROSSING_PENALTY = 0.15  # a pair against the order of its neighbours needs more evidence (a move)
 FOOTNOTE_ANCHOR_BONUS = 0.35  # a footnote cited by clauses that pair with each other
 MARGIN = 0.02  # how clearly a best match must beat the runner-up to count as unambiguous
@@ -64,13 +67,15 @@ class Alignment:
 
 
 def alignment_class(clause: Clause) -> tuple[str, str]:
-    """Which clauses may pair: same type, in the same kind of section (body, part A/B, annex)."""
-    section = clause.section
+    """Which clauses may pair: same type, in the same kind of section.
+
+    The parts of a multi-part resolution (A., B.) are all its body: a paragraph may move from
+    one part to another, or a single-part resolution be divided into parts. Annexes are another
+    kind. Footnotes are global.
+    """
     if clause.type == FOOTNOTE:
         return ("", FOOTNOTE)
-    if section.startswith("ANNEX"):
-        return ("annex", clause.type)
-    return ("part" if section else "body", clause.type)
+    return ("annex" if clause.section.startswith("ANNEX") else "body", clause.type)
 
 
 class _Words:
@@ -83,29 +88,27 @@ class _Words:
     """
 
     def __init__(self, clauses: Sequence[Clause]) -> None:
-        self._codes: dict[str, str] = {}
+        codes: dict[str, str] = {}
         self.sequence: dict[str, str] = {}
         self.words: dict[str, frozenset[str]] = {}
         frequency: Counter[str] = Counter()
         for clause in clauses:
-            if clause.text in self.sequence:
-                continue
-            words = _WORD_RE.findall(clause.text.translate(_SUPERSCRIPTS).casefold())
-            self.sequence[clause.text] = "".join(self._code(word) for word in words)
-            self.words[clause.text] = frozenset(words)
-            frequency.update(self.words[clause.text])
+            text = clause.text
+            if text not in self.sequence:
+                words = _WORD_RE.findall(text.translate(_SUPERSCRIPTS).casefold())
+                for word in words:
+                    if word not in codes:
+                        number = len(codes) + 1
+                        codes[word] = chr(number + 0x800 if number >= 0xD800 else number)
+                self.sequence[text] = "".join(map(codes.__getitem__, words))
+                self.words[text] = frozenset(words)
+            frequency.update(self.words[text])
         total = len(clauses)
         self._weight = {word: math.log((total + 1) / (count + 0.5)) for word, count in frequency.items()}
 
-    def _code(self, word: str) -> str:
-        code = self._codes.get(word)
-        if code is None:
-            number = len(self._codes) + 1
-            code = self._codes[word] = chr(number + 0x800 if number >= 0xD800 else number)
-        return code
-
     def _mass(self, words: frozenset[str]) -> float:
-        return sum(map(self._weight.__getitem__, words))
+        """Summed exactly (fsum): set order varies between runs, the result must not."""
+        return math.fsum(map(self._weight.__getitem__, words))
 
     def similarity(self, old: Sequence[str], new: Sequence[str]) -> float:
         """Similarity of two texts (or of two groups of texts, read joined), 0..1."""
@@ -123,18 +126,18 @@ class _Words:
     def matrix(self, old: Sequence[str], new: Sequence[str]) -> list[list[float]]:
         """Similarities of every old text to every new text (the one hot loop of the alignment)."""
         weight = self._weight.__getitem__
-        new_items = [(self.sequence[t], self.words[t], sum(map(weight, self.words[t]))) for t in new]
+        new_items = [(self.sequence[t], self.words[t], math.fsum(map(weight, self.words[t]))) for t in new]
         rows = []
         for text in old:
             sequence, words = self.sequence[text], self.words[text]
-            own = sum(map(weight, words))
+            own = math.fsum(map(weight, words))
             row = []
             for other_sequence, other_words, other_mass in new_items:
                 if sequence == other_sequence:
                     row.append(1.0)
                     continue
                 mass = own + other_mass
-                overlap = 2 * sum(map(weight, words & other_words)) / mass if mass else 1.0
+                overlap = 2 * math.fsum(map(weight, words & other_words)) / mass if mass else 1.0
                 order = Indel.normalized_similarity(sequence, other_sequence)
                 row.append(ORDER_WEIGHT * order + (1 - ORDER_WEIGHT) * overlap)
             rows.append(row)
@@ -148,12 +151,27 @@ class _ClassMatcher:
         self, old: Sequence[str], new: Sequence[str], words: _Words, bonus: dict[tuple[int, int], float]
     ) -> None:
         self.old, self.new = old, new
-        self.sims = words.matrix(old, new)
-        for (i, j), extra in bonus.items():
-            self.sims[i][j] += extra
+        self.words, self.bonus = words, bonus
         self.old_to_new: dict[int, int] = {}
         self.new_to_old: dict[int, int] = {}
         self._paired_old: list[int] = []  # sorted keys of old_to_new
+        self._identical()
+        # the similarity matrix of what is left (computed in one go); other cells on demand
+        self.free_old = [i for i in range(len(old)) if i not in self.old_to_new]
+        self.free_new = [j for j in range(len(new)) if j not in self.new_to_old]
+        matrix = words.matrix([old[i] for i in self.free_old], [new[j] for j in self.free_new])
+        self._sims = {
+            (i, j): matrix[a][b] + bonus.get((i, j), 0.0)
+            for a, i in enumerate(self.free_old)
+            for b, j in enumerate(self.free_new)
+        }
+
+    def sim(self, i: int, j: int) -> float:
+        value = self._sims.get((i, j))
+        if value is None:
+            value = self.words.similarity((self.old[i],), (self.new[j],)) + self.bonus.get((i, j), 0.0)
+            self._sims[i, j] = value
+        return value
 
     def accept(self, i: int, j: int) -> None:
         self.old_to_new[i] = j
@@ -165,17 +183,28 @@ class _ClassMatcher:
         self._greedy()
         self._gaps()
 
+    def _identical(self) -> None:
+        """A text found once on each side pairs first: nothing is more certain (and most
+        clauses of a new year are unchanged, so this spares most of the matrix)."""
+        if self.bonus:
+            return  # footnotes: identical "Ibid." texts must follow their anchors instead
+        old_count, new_count = Counter(self.old), Counter(self.new)
+        new_index = {text: j for j, text in enumerate(self.new)}
+        for i, text in enumerate(self.old):
+            if old_count[text] == 1 and new_count[text] == 1:
+                self.accept(i, new_index[text])
+
     def _anchors(self) -> None:
-        if not self.new:
+        if not self.free_new:
             return
-        columns = list(zip(*self.sims, strict=True))
-        for i, row in enumerate(self.sims):
-            j = max(range(len(row)), key=lambda k: (row[k], -k))
+        for i in self.free_old:
+            row = {j: self.sim(i, j) for j in self.free_new}
+            j = max(row, key=lambda k: (row[k], -k))
             if row[j] < ANCHOR:
                 continue
-            column = columns[j]
-            rivals = sorted(row, reverse=True)[1:2] + sorted(column, reverse=True)[1:2]
-            if column[i] == max(column) and all(rival < row[j] - MARGIN for rival in rivals):
+            column = {k: self.sim(k, j) for k in self.free_old}
+            rivals = sorted(row.values(), reverse=True)[1:2] + sorted(column.values(), reverse=True)[1:2]
+            if column[i] == max(column.values()) and all(rival < row[j] - MARGIN for rival in rivals):
                 self.accept(i, j)
 
     def _neighbours_paired(self, i: int, j: int) -> int:
@@ -195,14 +224,16 @@ class _ClassMatcher:
     def _greedy(self) -> None:
         candidates = [
             (i, j)
-            for i, row in enumerate(self.sims)
-            for j, score in enumerate(row)
-            if score >= ACCEPT - CONTEXT_BONUS * 2 and i not in self.old_to_new and j not in self.new_to_old
+            for i in self.free_old
+            for j in self.free_new
+            if i not in self.old_to_new
+            and j not in self.new_to_old
+            and self.sim(i, j) >= ACCEPT - CONTEXT_BONUS
         ]
         while candidates:
             best: tuple[float, float, float, int, int] | None = None
             for i, j in candidates:
-                raw = self.sims[i][j]
+                raw = self.sim(i, j)
                 adjusted = raw + CONTEXT_BONUS * self._neighbours_paired(i, j)
                 if self._crosses(i, j):
                     adjusted -= CROSSING_PENALTY
@@ -224,21 +255,22 @@ class _ClassMatcher:
         changed = True
         while changed:
             changed = False
-            for i in range(len(self.old)):
+            for i in self.free_old:
                 if i in self.old_to_new:
                     continue
-                free_new = [
-                    j for j in range(len(self.new)) if j not in self.new_to_old and not self._crosses(i, j)
-                ]
-                if not free_new:
+                options = [j for j in self.free_new if j not in self.new_to_old and not self._crosses(i, j)]
+                if not options or len(options) > GAP_SPAN:
                     continue
-                j = max(free_new, key=lambda k: (self.sims[i][k], -k))
-                score = self.sims[i][j]
-                rivals = [self.sims[i][k] for k in range(len(self.new)) if k != j]
-                rivals += [self.sims[k][j] for k in range(len(self.old)) if k != i]
+                j = max(options, key=lambda k: (self.sim(i, k), -k))
+                score = self.sim(i, j)
+                stretch = [k for k in self.free_old if k not in self.old_to_new and not self._crosses(k, j)]
+                if score < GAP or len(stretch) > GAP_SPAN:
+                    continue
+                rivals = [self.sim(i, k) for k in range(len(self.new)) if k != j]
+                rivals += [self.sim(k, j) for k in range(len(self.old)) if k != i]
                 # with no rival there is no background to stand out from: ask for a plain match
                 needed = max(rivals) + GAP_MARGIN if rivals else ACCEPT
-                if score >= max(GAP, needed):
+                if score >= needed:
                     self.accept(i, j)
                     changed = True
 

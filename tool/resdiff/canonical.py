@@ -13,7 +13,17 @@ from .errors import InputError
 from .model import KEY_RE, OPERATIVE, Clause, Resolution, Source
 
 MAGIC = "# resdiff canonical 1"
-HEADER_FIELDS = ("symbol", "session", "title", "adopted", "agenda_item", "report", "meeting", "cites", "source")
+HEADER_FIELDS = (
+    "symbol",
+    "session",
+    "title",
+    "adopted",
+    "agenda_item",
+    "report",
+    "meeting",
+    "cites",
+    "source",
+)
 _NOTES_RE = re.compile(r"^\[((?:FN[0-9]+)(?: FN[0-9]+)*)\] ")
 _ESCAPED_START = ("[", "*", "\\")
 
@@ -34,7 +44,7 @@ def _clause_line(clause: Clause) -> str:
     if clause.verb is not None:
         if not text.startswith(clause.verb) or "*" in clause.verb or not clause.verb:
             raise ValueError(f"{clause.key}: verb {clause.verb!r} is not a plain prefix of its text")
-        body = f"*{clause.verb}*{text[len(clause.verb):]}"
+        body = f"*{clause.verb}*{text[len(clause.verb) :]}"
     elif text.startswith(_ESCAPED_START):
         body = "\\" + text
     if clause.notes:
@@ -54,7 +64,7 @@ def dump(resolution: Resolution) -> str:
         "agenda_item": r.agenda_item or "",
         "report": r.report or "",
         "meeting": r.meeting or "",
-        "cites": " ".join(r.cites),
+        "cites": ", ".join(r.cites),
         "source": source,
     }
     lines = [MAGIC]
@@ -74,7 +84,7 @@ def _parse_clause(line: str, number: int) -> Clause:
     match = _NOTES_RE.match(body)
     if match:
         notes = tuple(match[1].split(" "))
-        body = body[match.end():]
+        body = body[match.end() :]
     verb = None
     if body.startswith("\\"):
         body = body[1:]
@@ -83,7 +93,7 @@ def _parse_clause(line: str, number: int) -> Clause:
         if end < 1:
             raise InputError(f"line {number}: unclosed '*' around the operative verb")
         verb = body[1:end]
-        body = verb + body[end + 1:]
+        body = verb + body[end + 1 :]
     clause = Clause(key=key, text=body, notes=notes, verb=verb)
     if verb is not None and clause.type != OPERATIVE:
         raise InputError(f"line {number}: only operative paragraphs carry a verb ({key})")
@@ -100,13 +110,13 @@ def load(text: str) -> Resolution:
     for name in HEADER_FIELDS:
         if index >= len(lines) or not lines[index].startswith(name + ":"):
             raise InputError(f"line {index + 1}: expected the header field '{name}:'")
-        values[name] = lines[index][len(name) + 1:].strip()
+        values[name] = lines[index][len(name) + 1 :].strip()
         index += 1
     if index >= len(lines) or lines[index] != "":
         raise InputError(f"line {index + 1}: expected a blank line after the header")
     if text.endswith("\n"):
         lines = lines[:-1]
-    clauses = tuple(_parse_clause(line, n) for n, line in enumerate(lines[index + 1:], start=index + 2))
+    clauses = tuple(_parse_clause(line, n) for n, line in enumerate(lines[index + 1 :], start=index + 2))
     keys = [c.key for c in clauses]
     if len(set(keys)) != len(keys):
         duplicate = next(k for k in keys if keys.count(k) > 1)
@@ -116,7 +126,7 @@ def load(text: str) -> Resolution:
         parts = values["source"].split(" ", 2)
         if len(parts) != 3 or not parts[1].startswith("sha256:"):
             raise InputError("header field 'source:' must read 'READER sha256:HEX NAME'")
-        source = Source(name=parts[2], sha256=parts[1][len("sha256:"):], reader=parts[0])
+        source = Source(name=parts[2], sha256=parts[1][len("sha256:") :], reader=parts[0])
     session = values["session"]
     if session and not session.isdigit():
         raise InputError(f"header field 'session:' must be a number, not {session!r}")
@@ -128,7 +138,7 @@ def load(text: str) -> Resolution:
         agenda_item=values["agenda_item"] or None,
         report=values["report"] or None,
         meeting=values["meeting"] or None,
-        cites=tuple(values["cites"].split()) if values["cites"] else (),
+        cites=tuple(values["cites"].split(", ")) if values["cites"] else (),
         clauses=clauses,
         source=source,
     )

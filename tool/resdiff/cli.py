@@ -41,7 +41,7 @@ def warn(message: str) -> None:
 
 
 @main.command("normalize")
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", type=click.Path(allow_dash=True))
 @click.option(
     "--format",
     "output_format",
@@ -52,7 +52,11 @@ def warn(message: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings about the input.")
 def normalize_command(file: str, output_format: str, output: str | None, quiet: bool) -> None:
-    """Read a resolution (seed, PDF text, plain text or canonical; '-' for stdin) and print its clauses."""
+    """Read a resolution and print its clauses in the canonical format (or JSON).
+
+    FILE may be the seed's Markdown-like text, a UN Digital Library text extraction, plain text
+    copied from a PDF viewer, a DOCX or PDF file, or a canonical file; '-' reads stdin.
+    """
     import json
 
     from .canonical import dump
@@ -71,9 +75,13 @@ def normalize_command(file: str, output_format: str, output: str | None, quiet: 
         text = dump(normalized.resolution)
     if output is None:
         click.echo(text, nl=False)
-    else:
+        return
+    try:
         with open(output, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+    except OSError as error:
+        message = f"{output}: cannot write the output ({error.strerror}); choose another path"
+        raise ResdiffError(message) from None
 
 
 # --- corpus: init, add, list, show, log, series, verify (issue 3) -------------------------
@@ -233,7 +241,6 @@ def verify_command(corpus_path: str | None) -> None:
     click.echo(f"resdiff: {corpus.root} is consistent", err=True)
 
 
-
 # --- diff, report (issue 4) ----------------------------------------------------------------
 
 from typing import TYPE_CHECKING  # noqa: E402  (each section keeps its own imports)
@@ -350,8 +357,11 @@ def diff_command(
     exit_code: bool,
     corpus_path: str | None,
 ) -> None:
-    """Compare OLD and NEW clause by clause: corpus REFs (71/45, cluster-munitions@2016, 72/54@HEAD~1),
-    files, or - for stdin."""
+    """Compare OLD and NEW clause by clause.
+
+    Each is a corpus REF (71/45, cluster-munitions@2016, 72/54@HEAD~1), a file, or - for stdin.
+    Exit status: 0; 1 with --exit-code when they differ; 2 on trouble.
+    """
     from .render import render
 
     if output_format in BINARY_FORMATS and output is None:

@@ -28,20 +28,21 @@ def _group_change(
     news = [new[key] for key in group.new]
     old_text = "\n".join(c.text for c in olds)
     new_text = "\n".join(c.text for c in news)
+    diff = redline(old_text, new_text)
     if len(olds) > 1:
         kind = MERGED
     elif len(news) > 1:
         kind = SPLIT
     else:
         notes_match = [notes.get(n) for n in olds[0].notes] == list(news[0].notes)
-        kind = kind_of(old_text, new_text, notes_match)
+        kind = kind_of(diff, notes_match)
     old_verb, new_verb = olds[0].verb, news[0].verb
-    tags = tags_of(old_text, new_text, old_verb, new_verb) if kind in (MODIFIED, SPLIT, MERGED) else ()
+    tags = tags_of(diff, old_verb, new_verb) if kind in (MODIFIED, SPLIT, MERGED) else ()
     return Change(
         kind=kind,
         old=group.old,
         new=group.new,
-        diff=redline(old_text, new_text),
+        diff=diff,
         similarity=1.0 if kind == UNCHANGED else round(group.similarity, 3),
         moved=group.moved,
         tags=tags,

@@ -8,12 +8,17 @@ used only for metadata (dates, session ordinals) and the operative verb phrase.
 
 Choices worth knowing:
 
-* A cited resolution with a part letter (``56/24 V``) is kept as ``A/RES/56/24V``: the letter
-  distinguishes resolutions, and the canonical header separates cites by spaces.
+* A cited resolution with a part letter keeps it as printed (``56/24 V`` -> ``A/RES/56/24 V``):
+  the letter distinguishes resolutions.
 * Cites are collected from all clauses, footnotes included, in reading order.
 * A cut-short body heading (PDF extraction keeps only its first line) is completed from the
   front-matter title only when that title starts with the heading; otherwise the heading wins.
 * Items of a list whose ``(a)`` markers the extraction lost are lettered in order, with a warning.
+* An unnumbered block between numbered paragraphs continues the one before it when the numbering
+  then goes on without a gap (a page break after a full stop); otherwise it is a paragraph whose
+  number was lost: operative, it takes the next number (with a warning); in an annex, ``T``.
+* Bare-digit footnote markers are told from content digits by the footnote numbers that have a
+  body, the order markers come in, and where the digit sits (see ``_marker_in``).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from typing import IO
 from . import canonical
 from .errors import InputError
 from .model import Clause, Normalized, Resolution, Source
-from .readers import Block, RawText, read
+from .readers import MONTH_NAMES, Block, RawText, UnreadableError, read, read_binary
 
 MAX_BYTES = 5_000_000
 
@@ -40,73 +45,37 @@ _NUMBERED_RE = re.compile(r"^([0-9]{1,3})\.\s+(.*)$", re.S)
 _ITEM_RE = re.compile(r"^\(([a-z]{1,4})\)\s+(.*)$", re.S)
 _LINE_START_RE = re.compile(r"^(?:[0-9]{1,3}\.|\([a-z]{1,4}\))\s")
 _TOKEN_RE = re.compile(r"\[\^([0-9]+)\]")
-_TRAILING_TOKENS_RE = re.compile(r"(?:\s*\[\^[0-9]+\])+\s*$")
+_TRAILING_TOKEN_RE = re.compile(r"\[\^[0-9]+\]$")
 _ENDS_CLAUSE_RE = re.compile(r"[,;.:][”’\"]?$")
+# page furniture inside the body: running symbol, page number, job number, bar-code number
 _FURNITURE_RE = re.compile(
-    r"^(?:United Nations|General Assembly|A/RES/[0-9]+/[0-9]+(?:\s.*)?|[0-9]{2}-[0-9]{5}\s*\(E\).*"
+    r"^(?:A/RES/[0-9]+/[0-9]+(?:\s+[0-9]{1,3}/[0-9]{1,3})?"
+    r"|[0-9]{2}-[0-9]{5}\s*\(E\).*"
     r"|[0-9]{1,3}|[0-9]{1,3}/[0-9]{1,3}|\*[0-9]{7}\*)$"
 )
-_SPACES_RE = re.compile(r"\s+")
 _HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])- (?!(?:and|or|nor|as well as)\b)(?=[^\W\d_])")
-_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,;.:)])")
 
-_DATE_RE = re.compile(
-    r"\b([0-9]{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+([0-9]{4})\b"
-)
-_MONTH_LIST = "January February March April May June July August September October November December"
-_MONTHS = {month: number for number, month in enumerate(_MONTH_LIST.split(" "), 1)}
+_DATE_RE = re.compile(rf"\b([0-9]{{1,2}})\s+({'|'.join(MONTH_NAMES)})\s+([0-9]{{4}})\b")
+_MONTHS = {month: number for number, month in enumerate(MONTH_NAMES, 1)}
 _ADOPTED_RE = re.compile(r"adopted by the General Assembly on\s+([0-9]{1,2}\s+\w+\s+[0-9]{4})")
 _AGENDA_RE = re.compile(r"\bAgenda items?\s+([0-9]+(?:\s?\([a-z]+\))?)")
 _REPORT_RE = re.compile(r"\[on the reports? of the [^(\]]*\((A/[0-9]+/[^,)\s]+)")
 _DRAFT_RE = re.compile(r"\[without reference to a Main Committee\s*\((A/[^,)\s]+)")
 _SESSION_RE = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?)\s+session\b")
-_UNITS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-}
-_TEENS = {
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_TENTHS = {
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-}
+# session ordinals as printed ("Seventy-second session"): the only place numbers are spelt out
+_UNITS_WORDS = "first second third fourth fifth sixth seventh eighth ninth"
+_TEENS_WORDS = (
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+)
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_UNITS = {word: n for n, word in enumerate(_UNITS_WORDS.split(" "), 1)}
+_TEENS = {word: n for n, word in enumerate(_TEENS_WORDS.split(" "), 10)}
+_TENS = {word: 10 * n for n, word in enumerate(_TENS_WORDS.split(" "), 2)}
+_TENTHS = {word.replace("y", "ieth"): n for word, n in _TENS.items()}  # twentieth, ..., ninetieth
 
 _CITE_SCAN_RE = re.compile(
-    r"(?P<res>\b[Rr]esolutions?\b)"
+    r"(?P<other>\b(?:Council|Commission|Conference|Board)\s+resolutions?\b)"  # not the Assembly's
+    r"|(?P<res>\b[Rr]esolutions?\b)"
     r"|(?P<stop>\b(?:[Dd]ecisions?|[Dd]ocuments?|[Rr]eports?)\b|;|\.(?=\s+[A-Z])|\.$)"
     r"|(?<![-/\w.])(?P<sym>(?P<s>[0-9]{1,2})/(?P<n>[0-9]{1,3})\b(?:\s(?P<part>[A-Z]{1,2})\b(?![-/\w.]))?)"
 )
@@ -121,7 +90,7 @@ _CONTENT_BEFORE = frozenset(
             "level category and or to of on from between by in at than with the a some over about all for",
             "nearly least every each first last top total only these those its their our since until till",
             "sub-item session year years",
-            _MONTH_LIST.lower(),
+            " ".join(MONTH_NAMES).lower(),
         )
     ).split(" ")
 )
@@ -171,13 +140,21 @@ def normalize_stream(stream: IO[bytes], name: str) -> Normalized:
 
 def normalize_bytes(data: bytes, name: str) -> Normalized:
     """Normalize the bytes of a resolution in any supported format (canonical files unchanged)."""
+    if len(data) > MAX_BYTES:
+        raise InputError(_too_big(name, len(data)))
+    source = Source(name=name, sha256=hashlib.sha256(data).hexdigest(), reader="")
+    try:
+        document = read_binary(data)
+    except UnreadableError as error:
+        raise InputError(f"{name}: {error}; save it again, or give its text") from None
+    if document is not None:
+        return _Builder(document, source).build()
     text = _decode(data, name)
     if canonical.is_canonical(text):
         try:
             return Normalized(canonical.load(text))
         except InputError as error:
             raise InputError(f"{name}: {error}") from None
-    source = Source(name=name, sha256=hashlib.sha256(data).hexdigest(), reader="")
     return _Builder(read(text), source).build()
 
 
@@ -189,8 +166,6 @@ def _too_big(name: str, size: int) -> str:
 
 
 def _decode(data: bytes, name: str) -> str:
-    if len(data) > MAX_BYTES:
-        raise InputError(_too_big(name, len(data)))
     if not data.strip():
         raise InputError(f"{name}: the file is empty; give the text of a resolution")
     if b"\x00" in data:
@@ -206,8 +181,8 @@ def _decode(data: bytes, name: str) -> str:
 
 def clean_text(text: str) -> str:
     """Collapse whitespace and undo PDF line-end hyphenation (``military-to- military``)."""
-    text = _SPACES_RE.sub(" ", text).strip()
-    return _HYPHEN_BREAK_RE.sub("-", text)
+    text = " ".join(text.split())
+    return _HYPHEN_BREAK_RE.sub("-", text) if "- " in text else text
 
 
 def _strip_tokens(text: str) -> str:
@@ -217,7 +192,15 @@ def _strip_tokens(text: str) -> str:
 
 
 def _ends_clause(text: str) -> bool:
-    return _ENDS_CLAUSE_RE.search(_TRAILING_TOKENS_RE.sub("", text)) is not None
+    return _ENDS_CLAUSE_RE.search(_without_trailing_tokens(text)) is not None
+
+
+def _without_trailing_tokens(text: str) -> str:
+    """The text without the footnote markers that end it (``Disabilities,[^1]`` ends with a comma)."""
+    text = text.rstrip()
+    while text.endswith("]") and (match := _TRAILING_TOKEN_RE.search(text[-12:])):
+        text = text[: len(text) - len(match[0])].rstrip()
+    return text
 
 
 def _iso_date(text: str) -> str | None:
@@ -271,7 +254,6 @@ class _Record:
     key: str
     text: str
     emphasis: str | None = None
-    synthetic: bool = False  # numbered by us, not by the source
 
 
 @dataclass
@@ -289,11 +271,12 @@ class _Section:
     warnings: list[str]
     records: list[_Record] = field(default_factory=list)
     operative: bool = False
-    last_number: int = 0
+    last_number: int = 0  # of the last operative/annex paragraph, printed or given
+    printed: int = 0  # the last number the source printed
+    pending: list[_Record] = field(default_factory=list)  # unnumbered paragraphs since then
     counts: dict[str, int] = field(default_factory=dict)
     paragraph: str | None = None  # key of the paragraph that items attach to
     letter: str | None = None
-    roman: str | None = None
     lost_letters: bool = False
 
     def _label(self) -> str:
@@ -307,8 +290,8 @@ class _Section:
         """A part's title: a heading of its own, ``A.H1``."""
         self._add(self._next("H"), text)
 
-    def _add(self, key: str, text: str, emphasis: str | None = None, synthetic: bool = False) -> None:
-        self.records.append(_Record(self.prefix + key, text, emphasis, synthetic))
+    def _add(self, key: str, text: str, emphasis: str | None = None) -> None:
+        self.records.append(_Record(self.prefix + key, text, emphasis))
 
     def _open(self) -> bool:
         """Whether the last clause has not ended yet (so the next block continues it)."""
@@ -321,19 +304,15 @@ class _Section:
             self._feed_one(piece)
 
     def _split_inline(self, unit: _Unit) -> list[_Unit]:
-        """Split paragraphs the extraction ran together (``development.2 2. We acknowledge``)."""
+        """Split paragraphs the extraction ran together (``development.2 2. We acknowledge``) at
+        the next number expected (in an annex, also the one after: ``commitments 3. We gather``)."""
         pieces: list[_Unit] = []
         text, emphasis = unit.text, unit.emphasis
-        while True:
-            number = self._expected_after(text)
-            if self.annex:
-                pattern = rf"(?<=\S)\s+{number}\.\s+(?=[A-Z“\"‘])"
-            else:
-                pattern = rf"(?<=[.;:\]])\s+{number}\.\s+(?=[A-Z“\"‘])"
-            match = re.search(pattern, text[1:])
-            if match is None and self.annex:  # a lost number: ``commitments 3. We gather`` after 1
-                match = re.search(pattern.replace(rf"\s+{number}\.", rf"\s+{number + 1}\."), text[1:])
-            if match is None or not (self.operative or self.annex or number == 1):
+        while self.operative or self.annex or not self.records or _NUMBERED_RE.match(text) is None:
+            numbers = "|".join(str(n) for n in sorted(self._expected_after(text)))
+            before = r"(?<=\S)" if self.annex else r"(?<=[.;:\]])"
+            match = re.search(rf"{before}\s+(?:{numbers})\.\s+(?=[A-Z“\"‘])", text[1:])
+            if match is None or not (self.operative or self.annex or numbers == "1"):
                 break
             cut = match.start() + 1
             pieces.append(_Unit(text[:cut], emphasis))
@@ -341,21 +320,23 @@ class _Section:
         pieces.append(_Unit(text, emphasis))
         return pieces
 
-    def _expected_after(self, text: str) -> int:
+    def _expected_after(self, text: str) -> set[int]:
+        """Numbers the next numbered paragraph may carry, once ``text`` (maybe numbered) is read."""
         numbered = _NUMBERED_RE.match(text)
-        start = self.last_number
-        if numbered and int(numbered[1]) > start:
-            start = int(numbered[1])
-        return start + 1
+        if numbered and int(numbered[1]) > self.printed:
+            return {int(numbered[1]) + 1, *((int(numbered[1]) + 2,) if self.annex else ())}
+        candidates = {self.printed + 1, self.last_number + 1}
+        return candidates | ({self.last_number + 2} if self.annex else set())
 
     def _feed_one(self, unit: _Unit) -> None:
         text = unit.text
         numbered = _NUMBERED_RE.match(text)
         if (
             numbered
-            and (number := int(numbered[1])) > self.last_number
+            and (number := int(numbered[1])) > self.printed
             and (self.operative or self.annex or number == 1 or not self.records)
         ):
+            self._settle(continues=number == self.printed + 1)
             if number != self.last_number + 1:
                 self.warnings.append(
                     f"{self._label()}: paragraph {number} follows paragraph {self.last_number} "
@@ -367,10 +348,10 @@ class _Section:
                 last.key = self.prefix + self._next("H")  # a heading over the operative part
                 self.counts["PP"] -= 1
             self.operative = True
-            self.last_number = number
+            self.last_number = self.printed = number
             key = f"{'P' if self.annex else 'OP'}{number}"
             self._add(key, numbered[2], unit.emphasis)
-            self.paragraph, self.letter, self.roman, self.lost_letters = key, None, None, False
+            self.paragraph, self.letter, self.lost_letters = key, None, False
             return
         item = _ITEM_RE.match(text)
         if item and self.paragraph is not None:
@@ -380,40 +361,72 @@ class _Section:
             self.records[-1].text += " " + text
             return
         previous = self.records[-1].text if self.records else ""
+        previous = _without_trailing_tokens(previous)
+        list_goes_on = self.annex and previous.endswith(";") and _without_trailing_tokens(text).endswith(";")
         if self.paragraph is not None and (
-            _TRAILING_TOKENS_RE.sub("", previous).endswith(":")
+            previous.endswith(":")
+            or list_goes_on
             or (self.lost_letters and not self._looks_like_heading(text))
         ):
             self._add_lost_item(text)
             return
         annex_title = self.annex and not self.records and not _ends_clause(text)
         if annex_title or (self._looks_like_heading(text) and (self.operative or self.annex)):
+            self._settle(continues=False)
             self._add(self._next("H"), text)
             self.paragraph, self.lost_letters = None, False
             return
         if self.annex:
             self._add(self._next("T"), text)
+            self.pending.append(self.records[-1])
             self.paragraph, self.lost_letters = None, False
         elif self.operative:
             self.last_number += 1
             key = f"OP{self.last_number}"
-            self.warnings.append(
-                f"{self._label()}: an operative paragraph has no number; numbered it {self.last_number} "
-                f"({_excerpt(text)})"
-            )
-            self._add(key, text, unit.emphasis, synthetic=True)
-            self.paragraph, self.letter, self.roman, self.lost_letters = key, None, None, False
+            self._add(key, text, unit.emphasis)
+            self.pending.append(self.records[-1])
+            self.paragraph, self.letter, self.lost_letters = key, None, False
         else:
             key = self._next("PP")
             self._add(key, text)
-            self.paragraph, self.letter, self.roman, self.lost_letters = key, None, None, False
+            self.paragraph, self.letter, self.lost_letters = key, None, False
+
+    def _settle(self, continues: bool) -> None:
+        """Decide what the unnumbered paragraphs since the last printed number were: its text going
+        on after a page break (when the numbering then goes on without a gap), or paragraphs whose
+        number the extraction lost (operative ones get the next numbers, with a warning)."""
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        first = len(self.records) - len(pending)
+        target = self.records[first - 1] if first > 0 else None
+        heading = target is None or target.key[len(self.prefix) :].startswith("H")
+        if continues and not heading and self.records[first:] == pending and target is not None:
+            target.text += "".join(" " + record.text for record in pending)
+            del self.records[first:]
+            if self.annex:
+                self.counts["T"] -= len(pending)
+            self.last_number = self.printed
+            self.paragraph = target.key[len(self.prefix) :].split("(")[0]
+            return
+        for record in pending if not self.annex else []:
+            number = record.key[len(self.prefix) + 2 :]
+            self.warnings.append(
+                f"{self._label()}: an operative paragraph has no number; numbered it {number} "
+                f"({_excerpt(record.text)})"
+            )
 
     def finish(self) -> list[_Record]:
-        """A body without numbered paragraphs: its closing sentences are operative, not preambular."""
+        """Settle what is pending; a body without numbered paragraphs: its closing sentences are
+        operative, not preambular."""
+        if self.pending:
+            first = len(self.records) - len(self.pending)
+            final = first > 0 and _without_trailing_tokens(self.records[first - 1].text).endswith(".")
+            self._settle(continues=final and not self.annex)
         if self.operative or self.annex:
             return self.records
         tail = 0
-        while tail < len(self.records) and _TRAILING_TOKENS_RE.sub("", self.records[-1 - tail].text).endswith(
+        while tail < len(self.records) and _without_trailing_tokens(self.records[-1 - tail].text).endswith(
             (";", ".")
         ):
             tail += 1
@@ -424,7 +437,7 @@ class _Section:
             )
             first = len(self.records) - tail
             for number, record in enumerate(self.records[first:], 1):
-                record.key, record.synthetic = f"{self.prefix}OP{number}", True
+                record.key = f"{self.prefix}OP{number}"
             preambular = [r for r in self.records[:first] if "(" not in r.key]
             renumbered = {r.key: f"{self.prefix}PP{i}" for i, r in enumerate(preambular, 1)}
             for record in self.records[:first]:
@@ -438,15 +451,15 @@ class _Section:
         return short and not _ends_clause(text) and (text[:1].isupper() or text[:1].isdigit())
 
     def _add_item(self, label: str, text: str) -> None:
+        self._settle(continues=False)
         roman = re.fullmatch(r"[ivxl]+", label) is not None
         next_letter = chr(ord(self.letter) + 1) if self.letter and len(self.letter) == 1 else None
         assert self.paragraph is not None
         if roman and self.letter is not None and label != next_letter:
             key = f"{self.paragraph}({self.letter})({label})"
-            self.roman = label
         else:
             key = f"{self.paragraph}({label})"
-            self.letter, self.roman = label, None
+            self.letter = label
         if any(r.key == self.prefix + key for r in self.records):
             self.records[-1].text += f" ({label}) {text}"
             self.warnings.append(f"{self._label()}: item ({label}) appears twice under {self.paragraph}")
@@ -454,6 +467,7 @@ class _Section:
         self._add(key, text)
 
     def _add_lost_item(self, text: str) -> None:
+        self._settle(continues=False)
         assert self.paragraph is not None
         letter = "a" if self.letter is None else chr(ord(self.letter[-1]) + 1)
         if not self.lost_letters:
@@ -482,67 +496,105 @@ class _Builder:
     # --- layout --------------------------------------------------------------------------
 
     def _locate(self, blocks: list[Block]) -> tuple[int | None, int | None]:
+        """The body heading (``72/54. Title``) and the opener line after it."""
         heading = next((i for i, b in enumerate(blocks) if _HEADING_RE.match(b.text.split("\n")[0])), None)
         start = heading + 1 if heading is not None else 0
-        opener = None
-        for index in range(start, min(len(blocks), start + 6)):
-            line = clean_text(blocks[index].text)
-            words = len(line.split())
-            if _OPENER_RE.match(line) or (
-                heading is not None
-                and ((line.endswith(",") and words <= 6) or (words <= 4 and not _ends_clause(line)))
-            ):
-                opener = index
-                break
+        window = [(i, clean_text(blocks[i].text)) for i in range(start, min(len(blocks), start + 6))]
+        opener = next((i for i, line in window if _OPENER_RE.match(line)), None)
+        if opener is None and heading is not None:  # another language's "The General Assembly,"
+            opener = next((i for i, line in window if line.endswith(",") and len(line.split()) <= 6), None)
         return heading, opener
 
     def build(self) -> Normalized:
         blocks = [part for block in self.raw.blocks for part in _split_at_opener(block)]
         heading, opener = self._locate(blocks)
-        has_numbers = any(_NUMBERED_RE.match(b.text) for b in blocks)
-        if heading is None and opener is None and not has_numbers:
+        if heading is None and opener is None and not any(_NUMBERED_RE.match(b.text) for b in blocks):
             raise InputError(
                 f"{self.name}: this does not look like a resolution (no heading such as '72/54. Title', "
                 "no 'The General Assembly,' line, no numbered paragraphs); give the text of a resolution"
             )
         body_start = (opener if opener is not None else heading if heading is not None else -1) + 1
         header_end = heading if heading is not None else max(body_start - 1, 0)
-        header = "\n".join(b.text for b in blocks[:header_end])
-        title_lines: list[str] = []
-        symbol = session = None
-        if heading is not None:
-            first, *rest = blocks[heading].text.split("\n")
-            match = _HEADING_RE.match(first)
-            assert match is not None
-            session, symbol = int(match[1]), f"A/RES/{int(match[1])}/{int(match[2])}"
-            title_lines = [match[3], *rest]
-            stop = opener if opener is not None else heading + 1
-            stop = min([stop, *(i for i in self._part_starts(blocks, heading + 1))])
-            title_lines += [line for b in blocks[heading + 1 : stop] for line in b.text.split("\n")]
+        symbol, session, title_lines = self._heading(blocks, heading, opener)
         printed_title = clean_text(" ".join(title_lines)) or None
         title = self._complete_title(printed_title)
-        parts = self._part_starts(blocks, body_start - 1)
-        meetings = [i for i in range(body_start, len(blocks)) if _MEETING_RE.match(blocks[i].text.split("\n")[0])]
-        closing = meetings[0] if meetings else None
-        if parts:  # each part closes with its own meeting line: the body runs to the last before an annex
-            body_start = parts[0]
-            annex_at = next((i for i in range(parts[-1], len(blocks)) if _ANNEX_RE.match(blocks[i].text)), None)
-            closing = max((i for i in meetings if annex_at is None or i < annex_at), default=None)
-        body_blocks = blocks[body_start : closing if closing is not None else len(blocks)]
-        tail = blocks[closing + 1 :] if closing is not None else []
-        meeting_block = clean_text(blocks[closing].text) if closing is not None else ""
-        if tail and _DATE_RE.fullmatch(clean_text(tail[0].text)):  # the meeting's date on a line of its own
-            meeting_block, tail = f"{meeting_block} {clean_text(tail[0].text)}", tail[1:]
-        if closing is None:
-            annex_at = next((i for i, b in enumerate(body_blocks) if _ANNEX_RE.fullmatch(b.text)), None)
-            if annex_at is not None:
-                body_blocks, tail = body_blocks[:annex_at], body_blocks[annex_at:]
         heads = {h for h in (printed_title, title, title_lines[0] if title_lines else None) if h}
-        sections = self._sections(body_blocks, heads) if parts else [("", [], self._units(body_blocks, heads))]
+        parts = self._part_starts(blocks, header_end + 1 if heading is not None else 0)
+        body, tail, meeting_text = self._split_body(blocks, parts[0] if parts else body_start, bool(parts))
+        sections = self._sections(body, heads) if parts else [("", [], self._units(body, heads))]
         annexes = self._annexes(tail, heads)
-        all_units = [u for _, _, units in sections for u in units] + [u for _, units in annexes for u in units]
         if self.raw.bare_markers:
-            self._find_bare_markers(all_units)
+            self._find_bare_markers(
+                [u for _, _, units in sections for u in units] + [u for _, units in annexes for u in units]
+            )
+        clauses, footnotes = self._clauses(self._records(sections, annexes))
+        header = clean_text("\n".join(b.text for b in blocks[:header_end]))
+        if session is None:
+            words = _SESSION_RE.search(header)
+            session = _ordinal(words[1]) if words else None
+        symbol, session = self._cross_check(symbol, session)
+        meeting = _MEETING_RE.match(meeting_text)
+        adopted = _ADOPTED_RE.search(header)
+        report = _REPORT_RE.search(header) or _DRAFT_RE.search(header)
+        agenda = _AGENDA_RE.search(header)
+        resolution = Resolution(
+            symbol=symbol,
+            session=session,
+            title=title,
+            adopted=_iso_date(adopted[1]) if adopted else (_iso_date(meeting[2]) if meeting else None),
+            agenda_item=agenda[1] if agenda else None,
+            report=report[1] if report else None,
+            meeting=meeting[1] if meeting else None,
+            cites=tuple(c for c in _cites(clauses + footnotes) if c != symbol),
+            clauses=tuple(clauses + footnotes),
+            source=self.source,
+        )
+        return Normalized(resolution, tuple(self.warnings))
+
+    def _heading(
+        self, blocks: list[Block], heading: int | None, opener: int | None
+    ) -> tuple[str | None, int | None, list[str]]:
+        """Symbol and session from ``72/54. Title``, and the title's lines (a title can wrap)."""
+        if heading is None:
+            return None, None, []
+        first, *rest = blocks[heading].text.split("\n")
+        match = _HEADING_RE.match(first)
+        assert match is not None
+        stop = min([opener if opener is not None else heading + 1, *self._part_starts(blocks, heading + 1)])
+        lines = [match[3], *rest] + [line for b in blocks[heading + 1 : stop] for line in b.text.split("\n")]
+        return f"A/RES/{int(match[1])}/{int(match[2])}", int(match[1]), lines
+
+    @staticmethod
+    def _split_body(
+        blocks: list[Block], start: int, multi_part: bool
+    ) -> tuple[list[Block], list[Block], str]:
+        """The body's blocks, what follows the closing meeting line (annexes), and that line.
+
+        A multi-part resolution closes each part with its own meeting line: its body runs to the
+        last meeting line before an annex."""
+        meetings = [i for i in range(start, len(blocks)) if _MEETING_RE.match(blocks[i].text.split("\n")[0])]
+        closing = meetings[0] if meetings else None
+        if multi_part:
+            annex_at = next(
+                (i for i in range(start, len(blocks)) if _ANNEX_RE.match(blocks[i].text.split("\n")[0])), None
+            )
+            closing = max((i for i in meetings if annex_at is None or i < annex_at), default=None)
+        if closing is None:
+            annex_at = next(
+                (i for i in range(start, len(blocks)) if _ANNEX_RE.fullmatch(blocks[i].text.split("\n")[0])),
+                None,
+            )
+            end = len(blocks) if annex_at is None else annex_at
+            return blocks[start:end], blocks[end:], ""
+        tail = blocks[closing + 1 :]
+        meeting_text = clean_text(blocks[closing].text)
+        if tail and _DATE_RE.fullmatch(clean_text(tail[0].text)):  # the meeting's date on a line of its own
+            meeting_text, tail = f"{meeting_text} {clean_text(tail[0].text)}", tail[1:]
+        return blocks[start:closing], tail, meeting_text
+
+    def _records(
+        self, sections: list[tuple[str, list[str], list[_Unit]]], annexes: list[tuple[str, list[_Unit]]]
+    ) -> list[_Record]:
         records: list[_Record] = []
         for prefix, part_title, units in sections:
             section = _Section(prefix, False, self.warnings)
@@ -552,7 +604,7 @@ class _Builder:
                 section.feed(unit)
             part = section.finish()
             label = f"part {prefix[0]}" if prefix else "main body"
-            if not any(r.key[len(prefix) :].startswith("OP") for r in part) and part:
+            if part and not any(r.key[len(prefix) :].startswith("OP") for r in part):
                 self.warnings.append(f"{label}: no numbered operative paragraph found")
             if not any(r.key[len(prefix) :].startswith("PP") for r in part):
                 self.warnings.append(f"{label}: no preambular paragraph found")
@@ -561,30 +613,8 @@ class _Builder:
             section = _Section(prefix, True, self.warnings)
             for unit in units:
                 section.feed(unit)
-            records += section.records
-        clauses, footnotes = self._clauses(records)
-        meeting = _MEETING_RE.match(meeting_block)
-        header_flat = clean_text(header)
-        adopted = _ADOPTED_RE.search(header_flat)
-        if session is None:
-            words = _SESSION_RE.search(header_flat)
-            session = _ordinal(words[1]) if words else None
-        report = _REPORT_RE.search(header_flat) or _DRAFT_RE.search(header_flat)
-        agenda = _AGENDA_RE.search(header_flat)
-        all_clauses = clauses + footnotes
-        resolution = Resolution(
-            symbol=symbol,
-            session=session,
-            title=title,
-            adopted=_iso_date(adopted[1]) if adopted else (_iso_date(meeting[2]) if meeting else None),
-            agenda_item=agenda[1] if agenda else None,
-            report=report[1] if report else None,
-            meeting=meeting[1] if meeting else None,
-            cites=tuple(c for c in _cites(all_clauses) if c != symbol),
-            clauses=tuple(all_clauses),
-            source=self.source,
-        )
-        return Normalized(resolution, tuple(self.warnings))
+            records += section.finish()
+        return records
 
     @staticmethod
     def _part_starts(blocks: list[Block], start: int) -> list[int]:
@@ -613,6 +643,20 @@ class _Builder:
             ]
             sections.append((f"{blocks[start].text.strip()}.", title, self._units(rest, heads)))
         return sections
+
+    def _cross_check(self, symbol: str | None, session: int | None) -> tuple[str | None, int | None]:
+        """The body heading's symbol wins; the front matter's is a fallback, and a mismatch is said."""
+        hinted = self.raw.hints.get("symbol", "").strip() or None
+        if hinted is None or hinted == symbol:
+            return symbol, session
+        if symbol is not None:
+            self.warnings.append(f"the front matter says {hinted}, the body heading {symbol}; kept {symbol}")
+            return symbol, session
+        match = re.fullmatch(r"A/RES/([0-9]{1,3})/[0-9]{1,4}(?:\s?[A-Z]{1,2})?", hinted)
+        if match is None:
+            return symbol, session
+        self.warnings.append(f"no body heading; took the symbol {hinted} from the front matter")
+        return hinted, session if session is not None else int(match[1])
 
     def _complete_title(self, printed: str | None) -> str | None:
         hint = self.raw.hints.get("title", "").strip()
@@ -733,8 +777,12 @@ class _Builder:
             glued_before = False  # ``DEC.1``, ``target 16.4``: a symbol or a number, not a marker
         if glued_before and value <= expected:
             return value
-        if before.isalpha() and value == expected and not after.isalnum():
-            return value  # ``Diversity10``
+        if (
+            before.isalpha()
+            and not after.isalnum()
+            and (value == expected or (before.islower() and value < expected))
+        ):
+            return value  # ``Diversity10``; ``Munitions2`` can repeat an earlier footnote
         if before == " " and value == expected and (after in ("", " ", ",", ";", ":") or after.islower()):
             words = text[:start].split()
             previous = words[-1] if words else ""
@@ -763,14 +811,13 @@ class _Builder:
                 if number not in order and bodies[number]:
                     order.append(number)
         bodies = {n: b for n, b in bodies.items() if b}
-        sane = order == sorted(order) and (not order or order[0] == 1) and len(set(bodies)) == len(bodies)
         for number in bodies:
             if number not in order:
                 self.warnings.append(f"footnote {number} has no marker in the text")
-        keys = {n: f"FN{n}" for n in bodies} if sane and order == list(range(1, len(order) + 1)) else {}
-        if not keys:
-            if order:
-                self.warnings.append("footnote numbers are out of order; renumbered them by first marker")
+        if order == list(range(1, len(order) + 1)):  # sane: keep the printed numbers
+            keys = {n: f"FN{n}" for n in bodies}
+        else:
+            self.warnings.append("footnote numbers are out of order; renumbered them by first marker")
             ranked = order + [n for n in bodies if n not in order]
             keys = {n: f"FN{i}" for i, n in enumerate(ranked, 1)}
         clauses: list[Clause] = []
@@ -828,14 +875,16 @@ def _cites(clauses: list[Clause]) -> list[str]:
     """Full symbols of the resolutions cited (``resolutions 63/71 ... and 70/54``), first-seen order."""
     found: list[str] = []
     for clause in clauses:
+        if "esolution" not in clause.text:
+            continue
         active = False
         for match in _CITE_SCAN_RE.finditer(clause.text):
             if match["res"]:
                 active = True
-            elif match["stop"]:
+            elif match["stop"] or match["other"]:
                 active = False
             elif active and match["sym"]:
-                symbol = f"A/RES/{int(match['s'])}/{int(match['n'])}{match['part'] or ''}"
+                symbol = f"A/RES/{int(match['s'])}/{int(match['n'])}" + (f" {match['part']}" if match["part"] else "")
                 if symbol not in found:
                     found.append(symbol)
     return found

@@ -95,11 +95,14 @@ class Comparison:
     old: Resolution
     new: Resolution
     changes: tuple[Change, ...]
+    # unchanged records left out of ``changes`` (``--changes-only``): still counted in the summary
+    omitted_unchanged: int = 0
 
     def summary(self) -> dict[str, int]:
         counts = {kind: 0 for kind in KINDS}
         for change in self.changes:
             counts[change.kind] += 1
+        counts[UNCHANGED] += self.omitted_unchanged
         counts["moved"] = sum(1 for change in self.changes if change.moved)
         return counts
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from diff_match_patch import diff_match_patch
 
@@ -17,41 +18,16 @@ from .records import EDITORIAL, MODIFIED, TAG_CITATIONS, TAG_NUMBERS, TAG_VERB, 
 _TOKEN_RE = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
 _COARSE_TOKEN_RE = re.compile(r"[^\S\n]*(?:[^\W_]+|\S)|\s+")
 _SURROGATES = 0xD800, 0xE000
-_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_NO_SUPERSCRIPTS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_MARKER_RE = re.compile(r"^\s*[0-9]{1,2}\s*$")
 # what an editorial change may touch: everything that is not a letter or digit, plus case
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+# months, ordinals and number words: the words of dates and counts ("the thirteenth Meeting")
+_NUMBER_WORD_RE = re.compile(
+    r"january|february|march|april|june|july|august|september|october|november|december"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion"
 )
-_ORDINALS = frozenset(
-    [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-    ]
-)
-_ORDINAL_ENDINGS = ("teenth", "ieth")
 # cited symbols: resolution numbers (63/71, 2222 (2015) is a number) and document symbols
 _CITATION_RE = re.compile(
     r"\b(?:[A-Z]{1,6}(?:\.[0-9]+)?(?:/[A-Za-z0-9.\-]+)+|[0-9]{1,3}/[0-9]{1,4}(?:\s?[A-Z]{1,2}\b)?)"
@@ -60,11 +36,8 @@ _NUMBER_OR_WORD_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?|[^\W\d_]
 
 
 def _is_number(token: str) -> bool:
-    """A numeral, a month or an ordinal word ("thirteenth", "eighty-first")."""
-    if token[0].isdigit():
-        return True
-    last = token.rsplit("-", 1)[-1]
-    return last in _MONTHS or last in _ORDINALS or last.endswith(_ORDINAL_ENDINGS)
+    """A numeral, a month, a number word or an ordinal ("thirteenth", "eighty-first")."""
+    return token[0].isdigit() or any(_NUMBER_WORD_RE.fullmatch(part) for part in token.split("-"))
 
 
 def _char(index: int) -> str:
@@ -82,18 +55,26 @@ class _Codec:
         self.codes: dict[str, str] = {}
         self.tokens: dict[str, str] = {}
 
+    def code(self, token: str) -> str:
+        code = self.codes.get(token)
+        if code is None:
+            code = self.codes[token] = _char(len(self.codes))
+            self.tokens[code] = token
+        return code
+
     def encode(self, text: str) -> str:
-        chars = []
-        for token in self.pattern.findall(text):
-            code = self.codes.get(token)
-            if code is None:
-                code = self.codes[token] = _char(len(self.codes))
-                self.tokens[code] = token
-            chars.append(code)
-        return "".join(chars)
+        return "".join(map(self.code, self.pattern.findall(text)))
 
     def decode(self, chars: str) -> str:
         return "".join(map(self.tokens.__getitem__, chars))
+
+
+def _split_coarse(token: str) -> list[str]:
+    """A coarse token as fine ones: its leading spaces, then its word or character."""
+    body = token.lstrip()
+    if not body or body == token:
+        return [token]
+    return [token[: len(token) - len(body)], body]
 
 
 def redline(old: str, new: str) -> tuple[Op, ...]:
@@ -111,7 +92,8 @@ def redline(old: str, new: str) -> tuple[Op, ...]:
     coarse = _Codec(_COARSE_TOKEN_RE)
     fine = _Codec(_TOKEN_RE)
     diffs = engine.diff_main(coarse.encode(old), coarse.encode(new), False)
-    cleaned = [(op, fine.encode(coarse.decode(chars))) for op, chars in diffs]
+    as_fine = {code: "".join(map(fine.code, _split_coarse(token))) for code, token in coarse.tokens.items()}
+    cleaned = [(op, "".join(map(as_fine.__getitem__, chars))) for op, chars in diffs]
     engine.diff_cleanupMerge(cleaned)  # hands the spaces both sides share back to the equal text
     engine.diff_cleanupSemantic(cleaned)
     return tuple((op, fine.decode(chars)) for op, chars in cleaned if chars)
@@ -119,24 +101,46 @@ def redline(old: str, new: str) -> tuple[Op, ...]:
 
 def editorial_key(text: str) -> str:
     """What survives an editorial change: letters and digits, case-folded, markers dropped."""
-    return _NOT_ALNUM_RE.sub("", text.translate({ord(c): None for c in _SUPERSCRIPTS}).casefold())
+    return _NOT_ALNUM_RE.sub("", text.translate(_NO_SUPERSCRIPTS).casefold())
 
 
-def kind_of(old: str, new: str, notes_match: bool = True) -> str:
-    """unchanged / editorial / modified for one pair of texts (or joined group texts).
+def kind_of(diff: Sequence[Op], notes_match: bool = True) -> str:
+    """unchanged / editorial / modified for the redline of a pair (or of joined group texts).
 
     ``notes_match`` is False when a footnote marker was added, dropped or moved to a different
-    footnote: the text alone cannot show that, and it is an editorial change.
+    footnote: the text alone cannot show that, and it is an editorial change. A bare marker left
+    in the text by a converter ("Disabilities, 1 to address") is a lone inserted or deleted
+    small number, never a replaced one, and counts as editorial too.
     """
-    if old == new:
+    if all(op == 0 for op, _ in diff):
         return UNCHANGED if notes_match else EDITORIAL
+    old = "".join(text for op, text in diff if op <= 0)
+    new = "".join(text for op, text in diff if op >= 0)
     if editorial_key(old) == editorial_key(new):
+        return EDITORIAL
+    markers = any(op != 0 and _MARKER_RE.match(text) for op, text in diff)
+    if markers and editorial_key(_without_markers(diff, -1)) == editorial_key(_without_markers(diff, 1)):
         return EDITORIAL
     return MODIFIED
 
 
+def _without_markers(diff: Sequence[Op], side: int) -> str:
+    """One side's text without the changes that are lone footnote markers on one side only."""
+    kept = []
+    for index, (op, text) in enumerate(diff):
+        if op == -side:
+            continue
+        if op == side and _MARKER_RE.match(text):
+            neighbours = [diff[k][0] for k in (index - 1, index + 1) if 0 <= k < len(diff)]
+            if -side not in neighbours:  # inserted or dropped, not replacing anything
+                continue
+        kept.append(text)
+    return "".join(kept)
+
+
 def citations(text: str) -> Counter[str]:
-    return Counter(match.replace(" ", "") for match in _CITATION_RE.findall(text))
+    """Cited symbols ("63/71", "A/72/409"), without the sentence's own full stop."""
+    return Counter(match.replace(" ", "").rstrip(".-") for match in _CITATION_RE.findall(text))
 
 
 def numbers(text: str) -> Counter[str]:
@@ -145,10 +149,17 @@ def numbers(text: str) -> Counter[str]:
     return Counter(token for token in _NUMBER_OR_WORD_RE.findall(bare) if _is_number(token))
 
 
-def tags_of(old: str, new: str, old_verb: str | None, new_verb: str | None) -> tuple[str, ...]:
-    """Why a modified clause matters: numbers, citations or the operative verb changed."""
+def tags_of(diff: Sequence[Op], old_verb: str | None, new_verb: str | None) -> tuple[str, ...]:
+    """Why a modified clause matters: numbers, citations or the operative verb changed.
+
+    The whole texts are scanned for numbers only when a changed part holds one, which keeps
+    this cheap on long clauses (edits never split a word, so a changed number is in a part).
+    """
     tags = []
-    if numbers(old) != numbers(new):
+    old = "".join(text for op, text in diff if op <= 0)
+    new = "".join(text for op, text in diff if op >= 0)
+    changed = " ".join(text for op, text in diff if op != 0)
+    if numbers(changed) and numbers(old) != numbers(new):
         tags.append(TAG_NUMBERS)
     if citations(old) != citations(new):
         tags.append(TAG_CITATIONS)

@@ -153,9 +153,12 @@ def filter_comparison(
     changes = comparison.changes
     if ignore_editorial:
         changes = tuple(_as_unchanged(change) if change.kind == EDITORIAL else change for change in changes)
+    omitted = comparison.omitted_unchanged
     if changes_only:
-        changes = tuple(change for change in changes if change.kind != UNCHANGED or change.moved)
-    return replace(comparison, changes=changes)
+        kept = tuple(change for change in changes if change.kind != UNCHANGED or change.moved)
+        omitted += len(changes) - len(kept)
+        changes = kept
+    return replace(comparison, changes=changes, omitted_unchanged=omitted)
 
 
 def _as_unchanged(change: Change) -> Change:

@@ -13,6 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# English month names: dates are the one place where readers and the normalizer read words
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _SUPERSCRIPT_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _SUPERSCRIPT_RUN_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _BLANK_LINES_RE = re.compile(r"\n[ \t]*\n+")
@@ -53,6 +58,21 @@ def superscript_number(text: str) -> tuple[int, str] | None:
 def split_blocks(text: str) -> list[str]:
     """Blank-line separated blocks, stripped, empty ones dropped."""
     return [b.strip("\n").rstrip() for b in _BLANK_LINES_RE.split(text) if b.strip()]
+
+
+class UnreadableError(ValueError):
+    """A binary document (DOCX, PDF) its library cannot read; the message says why."""
+
+
+def read_binary(data: bytes) -> RawText | None:
+    """Read a DOCX or PDF document; None when ``data`` is neither (then it should be text)."""
+    from . import docx, pdf
+
+    if docx.detect(data):
+        return docx.read(data)
+    if pdf.detect(data):
+        return pdf.read(data)
+    return None
 
 
 def read(text: str) -> RawText:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import Block, RawText, split_blocks
+from . import Block, RawText, split_blocks, superscripts_to_tokens
 
 NAME = "pdf-text"
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -35,12 +35,12 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def _footnotes(section: str) -> list[tuple[int, str]]:
-    """Footnote bodies; a ``[^2013]:`` that breaks the numbering is a wrapped line starting with
-    a number (PDF extraction mistook it for a footnote), so it continues the previous body."""
+    """Footnote bodies; a ``[^2013]:`` is a wrapped line that starts with a year (the extraction
+    mistook it for a footnote; footnote numbers never reach 1000), so it continues the previous body."""
     notes: list[tuple[int, list[str]]] = []
     for line in section.splitlines():
         start = _NOTE_START_RE.match(line)
-        if start and (not notes or int(start[1]) == notes[-1][0] + 1 or int(start[1]) < 1000):
+        if start and (not notes or int(start[1]) < 1000):
             notes.append((int(start[1]), [start[2]]))
         elif start:
             notes[-1][1].append(f"{start[1]} {start[2]}")
@@ -56,5 +56,5 @@ def read(text: str) -> RawText:
     if rules:
         notes = _footnotes(body[rules[-1].end() :])
         body = body[: rules[-1].start()]
-    blocks = tuple(Block(b) for b in split_blocks(body))
+    blocks = tuple(Block(superscripts_to_tokens(b)) for b in split_blocks(body))
     return RawText(reader=NAME, blocks=blocks, footnotes=tuple(notes), hints=hints, bare_markers=True)

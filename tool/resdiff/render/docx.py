@@ -58,7 +58,7 @@ def render(report: Report, *, date: datetime | None = None) -> bytes:
         "accept all of them to read the new text, reject all to read the old one."
     )
     for change in comparison.changes:
-        document.add_paragraph(f"{keys_label(change)}   {kind_label(change)}", style=LABEL_STYLE)
+        document.add_paragraph(f"{keys_label(change)} · {kind_label(change)}", style=LABEL_STYLE)
         paragraph = document.add_paragraph(style=CLAUSE_STYLE)
         _tracked(paragraph, change, stamp, revision_ids)
     buffer = io.BytesIO()
@@ -79,17 +79,13 @@ def _summary(document: DocxDocument, summary: Summary) -> None:
         (
             "Numbers and dates updated",
             [
-                f"{pair_label(n.old, n.new)}: "
-                + ("; ".join(u.label for u in n.updates) or "see the redline")
+                f"{pair_label(n.old, n.new)}: " + ("; ".join(u.label for u in n.updates) or "see the redline")
                 for n in summary.numbers
             ],
         ),
         (
             "Operative verbs strengthened or weakened",
-            [
-                f"{pair_label(v.old, v.new)}: {v.label} ({v.direction})"
-                for v in summary.verbs
-            ],
+            [f"{pair_label(v.old, v.new)}: {v.label} ({v.direction})" for v in summary.verbs],
         ),
     ]
     for title, items in sections:

@@ -97,10 +97,7 @@ def _summary(summary: Summary) -> list[str]:
             "Numbers and dates updated",
             [
                 f'<span class="keys">{escape(pair_label(n.old, n.new))}</span>: '
-                + (
-                    "; ".join(escape(u.label) for u in n.updates)
-                    or "see the redline"
-                )
+                + ("; ".join(escape(u.label) for u in n.updates) or "see the redline")
                 for n in summary.numbers
             ],
         ),
@@ -185,4 +182,3 @@ def _redline(change: Change, keep: tuple[int, ...]) -> str:
 
 def _note(keys: tuple[str, ...], text: str) -> str:
     return f'<span class="keys">{escape(" + ".join(keys))}</span>: {escape(text)}'
-

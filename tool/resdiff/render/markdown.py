@@ -66,8 +66,7 @@ def _summary(summary: Summary) -> list[str]:
         (
             "Operative verbs strengthened or weakened",
             [
-                f"**{escape(pair_label(v.old, v.new))}**: "
-                f"{escape(v.label)} ({v.direction})"
+                f"**{escape(pair_label(v.old, v.new))}**: {escape(v.label)} ({v.direction})"
                 for v in summary.verbs
             ],
         ),
@@ -101,7 +100,7 @@ def _redline_line(pieces: list[tuple[int, str]]) -> str:
         if op == 0 or not core:
             continue
         before = "".join(rendered[:index])[-1:] if text[0] == core[0] else ""
-        after = "".join(rendered[index + 1:])[:1] if text[-1] == core[-1] else ""
+        after = "".join(rendered[index + 1 :])[:1] if text[-1] == core[-1] else ""
         if _is_punctuation(core[0]) and _is_word(before):
             rendered[index] = _ZERO_WIDTH_SPACE + rendered[index]
         if _is_punctuation(core[-1]) and _is_word(after):
@@ -114,7 +113,7 @@ def _marked(op: int, text: str) -> str:
     if not core:
         return text if op > 0 else ""
     lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
+    trail = text[len(text.rstrip()) :]
     mark = "~~" if op < 0 else "**"
     return f"{lead}{mark}{escape(core)}{mark}{trail}"
 

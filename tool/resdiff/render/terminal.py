@@ -68,4 +68,3 @@ class _Style:
                 return click.style(text, fg="red", strikethrough=True)
             return click.style(text, fg="green", underline=True)
         return f"[-{text}-]" if op < 0 else f"{{+{text}+}}"
-

@@ -1,0 +1,104 @@
+"""The DOCX reader, on SYNTHETIC Word files built here with python-docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+
+from resdiff.errors import InputError
+from resdiff.normalize import normalize_bytes, normalize_path
+from resdiff.readers import docx as docx_reader
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+SYNTHETIC_HEADER = (
+    "Ninety-ninth session",
+    "Agenda item 5",
+    "Resolution adopted by the General Assembly on 3 March 2099",
+    "99/5. Synthetic Word resolution",
+    "The General Assembly,",
+)
+FOOTNOTES_XML = f"""<w:footnotes xmlns:w="{W}">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0">
+<w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+<w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r>
+<w:r><w:t xml:space="preserve"> Synthetic Treaty Series, vol. 1.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"""
+
+
+def synthetic_document(tmp_path: Path, with_footnotes_part: bool) -> Path:
+    document = Document()
+    for line in SYNTHETIC_HEADER:
+        document.add_paragraph(line)
+    paragraph = document.add_paragraph("Noting a synthetic convention")
+    if with_footnotes_part:  # a real footnote reference; Word numbers it 1 whatever its id
+        paragraph.add_run()._r.append(parse_xml(f'<w:footnoteReference xmlns:w="{W}" w:id="7"/>'))
+        part = Part(
+            PackURI("/word/footnotes.xml"),
+            CONTENT_TYPE.WML_FOOTNOTES,
+            FOOTNOTES_XML.encode(),
+            document.part.package,
+        )
+        document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    else:  # a marker typed as a superscript digit
+        paragraph.add_run("1").font.superscript = True
+    paragraph.add_run(" and its synthetic protocol,")
+    for verb, rest in (
+        ("Calls upon", " all synthetic States to act;"),
+        ("Decides", " to stay seized of it."),
+    ):
+        numbered = document.add_paragraph(style="List Number")  # automatic numbering: no "1." in the text
+        numbered.add_run(verb).italic = True
+        numbered.add_run(rest)
+    document.add_paragraph("1st plenary meeting")
+    path = tmp_path / "synthetic.docx"
+    document.save(str(path))
+    return path
+
+
+def test_footnote_references_numbering_and_italic_verbs(tmp_path: Path) -> None:
+    normalized = normalize_path(synthetic_document(tmp_path, with_footnotes_part=True))
+    resolution = normalized.resolution
+    assert normalized.warnings == ()
+    assert resolution.source is not None and resolution.source.reader == "docx"
+    assert (resolution.symbol, resolution.session, resolution.adopted) == ("A/RES/99/5", 99, "2099-03-03")
+    assert [(c.key, c.text, c.notes, c.verb) for c in resolution.clauses] == [
+        ("PP1", "Noting a synthetic convention and its synthetic protocol,", ("FN1",), None),
+        ("OP1", "Calls upon all synthetic States to act;", (), "Calls upon"),
+        ("OP2", "Decides to stay seized of it.", (), "Decides"),
+        ("FN1", "Synthetic Treaty Series, vol. 1.", (), None),
+    ]
+
+
+def test_superscript_digit_is_a_marker(tmp_path: Path) -> None:
+    normalized = normalize_path(synthetic_document(tmp_path, with_footnotes_part=False))
+    assert (
+        normalized.resolution.clause("PP1").text
+        == "Noting a synthetic convention and its synthetic protocol,"
+    )
+    assert any("marker 1 has no footnote body" in w for w in normalized.warnings)
+
+
+def test_a_broken_docx_is_one_input_error() -> None:
+    data = b"PK\x03\x04 not really a zip, though it names word/document.xml"
+    assert docx_reader.detect(data)
+    with pytest.raises(InputError, match=r"^synthetic\.docx: cannot read it as a DOCX") as caught:
+        normalize_bytes(data, "synthetic.docx")
+    assert "\n" not in str(caught.value)
+
+
+def test_number_formats() -> None:
+    assert [docx_reader._label(n, "decimal") for n in (1, 12)] == ["1. ", "12. "]
+    assert [docx_reader._label(n, "lowerLetter") for n in (1, 3)] == ["(a) ", "(c) "]
+    assert [docx_reader._label(n, "lowerRoman") for n in (1, 4, 9, 14)] == [
+        "(i) ",
+        "(iv) ",
+        "(ix) ",
+        "(xiv) ",
+    ]

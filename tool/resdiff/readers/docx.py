@@ -1,0 +1,157 @@
+"""Word (DOCX) files, read with python-docx: one block per paragraph.
+
+What plain text loses, DOCX keeps, and this reader uses it: footnote references (and the
+footnotes part, which python-docx does not expose, read from its XML), superscript digits typed as
+markers, italic operative verbs, and automatic paragraph numbering, which is rendered as printed
+(``1.``, ``(a)``, ``(i)`` per the level's number format in the numbering part).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from . import Block, RawText, UnreadableError
+
+NAME = "docx"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def detect(data: bytes) -> bool:
+    return data[:4] == b"PK\x03\x04" and b"word/document.xml" in data
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def _label(number: int, number_format: str) -> str:
+    if number_format == "lowerLetter":
+        return f"({chr(ord('a') + (number - 1) % 26)}) "
+    if number_format == "lowerRoman":
+        return f"({_roman(number)}) "
+    return f"{number}. "
+
+
+class _Numbering:
+    """Counters of automatic numbering, per list and level, as Word renders them."""
+
+    def __init__(self, document: Any) -> None:
+        self.formats: dict[tuple[str, int], str] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return
+        abstract = {
+            a.get(f"{_W}abstractNumId"): {
+                int(lvl.get(f"{_W}ilvl", "0")): fmt.get(f"{_W}val", "decimal")
+                for lvl in a.iter(f"{_W}lvl")
+                for fmt in lvl.iter(f"{_W}numFmt")
+            }
+            for a in root.iter(f"{_W}abstractNum")
+        }
+        for num in root.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            levels = abstract.get(ref.get(f"{_W}val") if ref is not None else None, {})
+            for level, number_format in levels.items():
+                self.formats[(num.get(f"{_W}numId", ""), level)] = number_format
+
+    def label(self, paragraph: Any) -> str:
+        num_pr = _num_pr(paragraph)
+        if num_pr is None:
+            return ""
+        num_id_el, ilvl_el = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
+        num_id = num_id_el.get(f"{_W}val", "") if num_id_el is not None else ""
+        level = int(ilvl_el.get(f"{_W}val", "0")) if ilvl_el is not None else 0
+        if num_id in ("", "0"):
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        counters[level] += 1
+        counters[level + 1 :] = [0] * (8 - level)
+        return _label(counters[level], self.formats.get((num_id, level), "decimal"))
+
+
+def _num_pr(paragraph: Any) -> Any:
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        return ppr.numPr
+    style = paragraph.style
+    while style is not None:
+        spr = style.element.pPr
+        if spr is not None and spr.numPr is not None:
+            return spr.numPr
+        style = style.base_style
+    return None
+
+
+def _footnote_bodies(document: Any) -> dict[str, str]:
+    """Footnote id -> text, from the footnotes part (ids 0 and -1 are Word's separators)."""
+    from docx.oxml import parse_xml
+
+    bodies: dict[str, str] = {}
+    for rel in document.part.rels.values():
+        if rel.reltype != _FOOTNOTES or rel.is_external:
+            continue
+        for note in parse_xml(rel.target_part.blob).iter(f"{_W}footnote"):
+            if int(note.get(f"{_W}id", "0")) > 0:
+                bodies[note.get(f"{_W}id")] = " ".join(
+                    "".join(t.text or "" for t in note.iter(f"{_W}t")).split()
+                )
+    return bodies
+
+
+def _is_italic(run: Any) -> bool:
+    return bool(run.italic or (run.style is not None and run.style.font.italic))
+
+
+def read(data: bytes) -> RawText:
+    from docx import Document
+
+    try:
+        document = Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises many kinds (zip, XML, missing part)
+        raise UnreadableError(f"cannot read it as a DOCX ({type(error).__name__})") from None
+    bodies = _footnote_bodies(document)
+    numbering = _Numbering(document)
+    order: dict[str, int] = {}  # footnote id -> number, by first reference (as Word numbers them)
+    blocks: list[Block] = []
+    for paragraph in document.paragraphs:
+        parts: list[str] = []
+        emphasis: list[str] = []
+        leading = True  # still in the italic run(s) that open the paragraph
+        for run in paragraph.runs:
+            text = ""
+            for child in run._r:
+                if child.tag == f"{_W}t":
+                    text += child.text or ""
+                elif child.tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
+                    text += "\n" if child.tag != f"{_W}tab" else " "
+                elif child.tag == f"{_W}footnoteReference":
+                    note_id = child.get(f"{_W}id", "")
+                    number = order.setdefault(note_id, len(order) + 1)
+                    text += f"[^{number}]"
+            if run.font.superscript and text.strip().isdigit():
+                text = f"[^{text.strip()}]"
+            italic = _is_italic(run) and bool(text.strip())
+            if leading and italic:
+                emphasis.append(text)
+            elif text.strip() and not (leading and not emphasis and _is_number(text)):
+                leading = False
+            parts.append(text)
+        text = (numbering.label(paragraph) + "".join(parts)).strip()
+        if text:
+            blocks.append(Block(text, "".join(emphasis).strip() or None))
+    footnotes = tuple((number, bodies[note_id]) for note_id, number in order.items() if bodies.get(note_id))
+    return RawText(reader=NAME, blocks=tuple(blocks), footnotes=footnotes)
+
+
+def _is_number(text: str) -> bool:
+    """A typed paragraph number (``1.``) before the italic verb."""
+    stripped = text.strip()
+    return stripped.endswith(".") and stripped[:-1].isdigit()
