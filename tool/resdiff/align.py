@@ -45,8 +45,7 @@ MARGIN = 0.02  # how clearly a best match must beat the runner-up to count as un
 JOIN_GAIN = 0.4  # share of the mismatch a clause must explain to join a split or merged group
 JOIN_MIN = 0.6  # how well the joined group must match at least
 
-_WORD_RE = re.compile(r"[^\W_]+")
-_SUPERSCRIPTS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_WORD_RE = re.compile(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # words; a superscript footnote marker is none
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ class _Words:
         for clause in clauses:
             text = clause.text
             if text not in self.sequence:
-                words = _WORD_RE.findall(text.translate(_SUPERSCRIPTS).casefold())
+                words = _WORD_RE.findall(text.casefold())
                 for word in words:
                     if word not in codes:
                         number = len(codes) + 1

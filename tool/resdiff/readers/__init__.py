@@ -65,12 +65,17 @@ class UnreadableError(ValueError):
 
 
 def read_binary(data: bytes) -> RawText | None:
-    """Read a DOCX or PDF document; None when ``data`` is neither (then it should be text)."""
-    from . import docx, pdf
+    """Read a DOCX or PDF document; None when ``data`` is neither (then it should be text).
 
-    if docx.detect(data):
-        return docx.read(data)
-    if pdf.detect(data):
+    The magic bytes are checked here so that reading a text file imports neither reader."""
+    if data[:4] == b"PK\x03\x04":
+        from . import docx
+
+        if docx.detect(data):
+            return docx.read(data)
+    if data[:5] == b"%PDF-":
+        from . import pdf
+
         return pdf.read(data)
     return None
 
