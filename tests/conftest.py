@@ -16,7 +16,9 @@ RES_80_52 = GA80 / "A_RES_80_52.md"
 
 def _need(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f"{path} is absent: the read-only shared data is not beside this checkout (set RESDIFF_SHARED)")
+        pytest.skip(
+            f"{path} is absent: the read-only shared data is not beside this checkout (set RESDIFF_SHARED)"
+        )
     return path
 
 

@@ -7,14 +7,21 @@ from hypothesis import strategies as st
 from resdiff.model import Clause, Resolution, Source
 
 _WORDS = st.sampled_from(
-    "the of States Parties Convention and to in its all United Nations 2017 119 article 7 "
-    "implementation humanitarian (a) military-to-military non‑governmental “Protecting” Secretary-General’s "
-    "[bracketed] *starred* \\backslash 63/71 A/72/409 – , ; : .".split()
+    (
+        "the of States Parties Convention and to in its all United Nations 2017 119 article 7 implementation "
+        "humanitarian (a) military-to-military non‑governmental “Protecting” Secretary-General’s [bracketed] "
+        "*starred* \\backslash 63/71 A/72/409 – , ; : ."
+    ).split(" ")
 )
-_VERBS = st.sampled_from(["Urges", "Calls upon", "Urgently calls upon", "Decides", "Expresses strong concern"])
+_VERBS = st.sampled_from(
+    ["Urges", "Calls upon", "Urgently calls upon", "Decides", "Expresses strong concern"]
+)
 sentences = st.lists(_WORDS, min_size=1, max_size=25).map(" ".join)
 symbols = st.builds(
-    lambda s, n, part: f"A/RES/{s}/{n}{part}", st.integers(1, 99), st.integers(1, 400), st.sampled_from(["", " B"])
+    lambda s, n, part: f"A/RES/{s}/{n}{part}",
+    st.integers(1, 99),
+    st.integers(1, 400),
+    st.sampled_from(["", " B"]),
 )
 
 
@@ -22,8 +29,11 @@ symbols = st.builds(
 def resolutions(draw: st.DrawFn) -> Resolution:
     """A resolution with any mix of clause kinds, optional metadata and footnotes."""
     footnote_count = draw(st.integers(0, 4))
-    notes = st.lists(st.sampled_from([f"FN{i}" for i in range(1, footnote_count + 1)]), max_size=2, unique=True) \
-        if footnote_count else st.just([])
+    notes = (
+        st.lists(st.sampled_from([f"FN{i}" for i in range(1, footnote_count + 1)]), max_size=2, unique=True)
+        if footnote_count
+        else st.just([])
+    )
     clauses: list[Clause] = []
     for index in range(1, draw(st.integers(0, 5)) + 1):
         clauses.append(Clause(f"PP{index}", draw(sentences), tuple(draw(notes))))
@@ -48,6 +58,15 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         meeting=draw(st.one_of(st.none(), st.just("62nd plenary meeting"))),
         cites=tuple(draw(st.lists(symbols, max_size=3, unique=True))),
         clauses=tuple(clauses),
-        source=draw(st.one_of(st.none(), st.builds(Source, name=st.just("synthetic file.txt"),
-                                                    sha256=st.just("0" * 64), reader=st.just("plain-text")))),
+        source=draw(
+            st.one_of(
+                st.none(),
+                st.builds(
+                    Source,
+                    name=st.just("synthetic file.txt"),
+                    sha256=st.just("0" * 64),
+                    reader=st.just("plain-text"),
+                ),
+            )
+        ),
     )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
-from strategies import resolutions
 
 from resdiff import canonical
 from resdiff.errors import InputError
 from resdiff.model import Clause, Resolution, Source
+from strategies import resolutions
 
 SYNTHETIC = Resolution(
     symbol="A/RES/99/1",

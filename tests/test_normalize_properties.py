@@ -17,10 +17,34 @@ from resdiff.normalize import normalize_bytes
 from strategies import resolutions
 
 _WORDS = st.sampled_from(
-    ["the", "of", "States", "Convention", "and", "to", "in", "its", "all", "humanitarian", "implementation", "military-to-military", "2017", "119", "article", "7", "non‑governmental", "“Protecting”", "Secretary-General’s", "region", "world"]
+    [
+        "the",
+        "of",
+        "States",
+        "Convention",
+        "and",
+        "to",
+        "in",
+        "its",
+        "all",
+        "humanitarian",
+        "implementation",
+        "military-to-military",
+        "2017",
+        "119",
+        "article",
+        "7",
+        "non‑governmental",
+        "“Protecting”",
+        "Secretary-General’s",
+        "region",
+        "world",
+    ]
 )
 _PREAMBULAR_OPENERS = st.sampled_from(["Recalling", "Noting", "Welcoming also", "Deeply concerned by"])
-_OPERATIVE = st.sampled_from(["Urges", "Decides", "Requests", "Invites", "Calls upon", "Expresses strong concern"])
+_OPERATIVE = st.sampled_from(
+    ["Urges", "Decides", "Requests", "Invites", "Calls upon", "Expresses strong concern"]
+)
 _OBJECTS = st.sampled_from(["all", "the", "its"])
 _body = st.lists(_WORDS, min_size=3, max_size=40).map(" ".join)
 
@@ -37,7 +61,12 @@ def plain_resolutions(draw: st.DrawFn) -> tuple[str, list[Clause]]:
         verb = draw(_OPERATIVE)
         end = "." if index == count else ";"
         clauses.append(Clause(f"OP{index}", f"{verb} {draw(_OBJECTS)} {draw(_body)}{end}", verb=verb))
-    lines = ["Resolution adopted by the General Assembly on 4 December 2030", "", "99/7. Synthetic test title", ""]
+    lines = [
+        "Resolution adopted by the General Assembly on 4 December 2030",
+        "",
+        "99/7. Synthetic test title",
+        "",
+    ]
     lines += ["The General Assembly,", ""]
     for clause in clauses:
         label = clause.key[2:] + ". " if clause.key.startswith("OP") else ""
@@ -54,7 +83,9 @@ def test_plain_text_yields_its_clauses_and_normalizing_again_changes_nothing(
 ) -> None:
     text, expected = case
     resolution = normalize_bytes(text.encode(), "synthetic.txt").resolution
-    assert [(c.key, c.text, c.verb) for c in resolution.clauses] == [(c.key, c.text, c.verb) for c in expected]
+    assert [(c.key, c.text, c.verb) for c in resolution.clauses] == [
+        (c.key, c.text, c.verb) for c in expected
+    ]
     assert resolution.symbol == "A/RES/99/7"
     assert resolution.adopted == "2030-12-04"
     assert resolution.meeting == "40th plenary meeting"

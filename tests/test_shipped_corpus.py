@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import ROOT
 
+from conftest import ROOT
 from resdiff import canonical
 from resdiff.cli import main
 from resdiff.normalize import normalize_path
@@ -29,4 +29,9 @@ def test_the_shipped_series_lists_what_to_fetch() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert "present  A/RES/72/54" in "\n".join(lines)
-    assert [line.split()[1] for line in lines[1:]] == ["A/RES/63/71", "A/RES/70/54", "A/RES/71/45", "A/RES/72/54"]
+    assert [line.split()[1] for line in lines[1:]] == [
+        "A/RES/63/71",
+        "A/RES/70/54",
+        "A/RES/71/45",
+        "A/RES/72/54",
+    ]

@@ -884,7 +884,9 @@ def _cites(clauses: list[Clause]) -> list[str]:
             elif match["stop"] or match["other"]:
                 active = False
             elif active and match["sym"]:
-                symbol = f"A/RES/{int(match['s'])}/{int(match['n'])}" + (f" {match['part']}" if match["part"] else "")
+                symbol = f"A/RES/{int(match['s'])}/{int(match['n'])}" + (
+                    f" {match['part']}" if match["part"] else ""
+                )
                 if symbol not in found:
                     found.append(symbol)
     return found
