@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _timing import PYTHON_PASS, RESDIFF, process_time
 from resdiff import canonical
 from resdiff.corpus import Corpus, init_corpus
 from resdiff.model import Clause, Resolution, Source
@@ -68,39 +68,29 @@ def build_corpus(root: Path, texts: int) -> Corpus:
     return corpus
 
 
-def timed(command: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--texts", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    resdiff = [sys.executable, "-c", "import sys; from resdiff.cli import main; main(sys.argv[1:])"]
     folder = Path(tempfile.mkdtemp(prefix="resdiff-bench-"))
     try:
         start = time.perf_counter()
         corpus = build_corpus(folder / "corpus", args.texts)
         print(f"built {args.texts} synthetic texts in {time.perf_counter() - start:.1f} s")
         where = ["--corpus", str(corpus.root)]
-        baseline = timed([sys.executable, "-c", "pass"], args.runs)
+        baseline = process_time(PYTHON_PASS, args.runs)
         print(f"python -c pass: {baseline * 1000:.0f} ms (= 1.0)")
         cases = {
             'python -c "import git"': [sys.executable, "-c", "import git"],
-            "resdiff list": [*resdiff, "list", *where],
-            "resdiff list --format json": [*resdiff, "list", "--format", "json", *where],
-            "resdiff show 65/150": [*resdiff, "show", "65/150", *where],
-            "resdiff show synthetic-topic-50@2010": [*resdiff, "show", "synthetic-topic-50@2010", *where],
-            "resdiff show 65/150 --format json": [*resdiff, "show", "65/150", "--format", "json", *where],
+            "resdiff list": [*RESDIFF, "list", *where],
+            "resdiff list --format json": [*RESDIFF, "list", "--format", "json", *where],
+            "resdiff show 65/150": [*RESDIFF, "show", "65/150", *where],
+            "resdiff show synthetic-topic-50@2010": [*RESDIFF, "show", "synthetic-topic-50@2010", *where],
+            "resdiff show 65/150 --format json": [*RESDIFF, "show", "65/150", "--format", "json", *where],
         }
         for name, command in cases.items():
-            seconds = timed(command, args.runs)
+            seconds = process_time(command, args.runs)
             print(f"{name}: {seconds * 1000:.0f} ms = {seconds / baseline:.1f} x python -c pass")
     finally:
         shutil.rmtree(folder)

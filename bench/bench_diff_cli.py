@@ -10,29 +10,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _timing import PYTHON_PASS, RESDIFF, best_of, process_time
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = Path(os.environ.get("RESDIFF_SHARED", ROOT.parent / "shared"))
 FORMATS = ("json", "terminal", "markdown", "html", "docx")
-
-
-def best_of(runs: int, action: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
-def process(args: list[str]) -> Callable[[], object]:
-    return lambda: subprocess.run(args, stdout=subprocess.DEVNULL, check=True)
 
 
 def main() -> None:
@@ -45,14 +31,13 @@ def main() -> None:
     if not old.exists() or not new.exists():
         sys.exit(f"the real pair is not under {options.shared} (pass --shared or set RESDIFF_SHARED)")
 
-    baseline = best_of(options.runs, process([sys.executable, "-c", "pass"]))
+    baseline = process_time(PYTHON_PASS, options.runs)
     print(f"python -c pass: {baseline * 1000:7.1f} ms")
-    command = [sys.executable, "-c", "from resdiff.cli import main; main()"]  # what the console script runs
     with tempfile.TemporaryDirectory() as scratch:
         for fmt in FORMATS:
             output = ["-o", str(Path(scratch) / "report.docx")] if fmt == "docx" else []
-            args = [*command, "diff", str(old), str(new), "--format", fmt, *output]
-            elapsed = best_of(options.runs, process(args))
+            args = [*RESDIFF, "diff", str(old), str(new), "--format", fmt, *output]
+            elapsed = process_time(args, options.runs)
             ratio = elapsed / baseline
             print(f"resdiff diff --format {fmt:<8} {elapsed * 1000:7.1f} ms  {ratio:5.1f}x python -c pass")
 

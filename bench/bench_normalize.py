@@ -10,26 +10,15 @@ since the command's import cost counts for ``resdiff diff`` too.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
-import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
+from _timing import PYTHON_PASS, RESDIFF, best_of, process_time
 from resdiff.normalize import normalize_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ga-res-80"
-
-
-def best_of(runs: int, action: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def peak_memory(data: bytes, name: str) -> int:
@@ -38,10 +27,6 @@ def peak_memory(data: bytes, name: str) -> int:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return peak
-
-
-def process_time(args: list[str], runs: int) -> float:
-    return best_of(runs, lambda: subprocess.run(args, check=True, capture_output=True))
 
 
 def main() -> None:
@@ -71,9 +56,8 @@ def main() -> None:
     print(f"baseline (decode + str.splitlines of the same bytes): {baseline * 1000:.2f} ms")
     print(f"ratio normalize / baseline: {total / baseline:.0f}x")
 
-    python = process_time([sys.executable, "-c", "pass"], options.runs)
-    script = Path(sys.executable).with_name("resdiff")
-    command = process_time([str(script), "normalize", str(paths[0])], options.runs)
+    python = process_time(PYTHON_PASS, options.runs)
+    command = process_time([*RESDIFF, "normalize", "--quiet", str(paths[0])], options.runs)
     print(
         f"\n'python -c pass': {python * 1000:.0f} ms; 'resdiff normalize {paths[0].name}' as a process: "
         f"{command * 1000:.0f} ms (ratio {command / python:.1f}x)"

@@ -1,4 +1,5 @@
-"""Shared fixtures: where the read-only data in ../shared lives (skip cleanly where it is absent)."""
+"""Shared fixtures: where the read-only data in ../shared lives (skip cleanly where it is absent),
+and the SYNTHETIC pair of files the CLI tests compare."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+
+from resdiff import canonical
+from synthetic_report import SYNTHETIC_NEW, SYNTHETIC_OLD
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RESDIFF_SHARED", ROOT.parent / "shared"))
@@ -38,3 +42,13 @@ def res_80_52_path() -> Path:
 def ga80_paths() -> list[Path]:
     """The 55 real resolutions of the 80th session."""
     return sorted(_need(GA80).glob("*.md"))
+
+
+@pytest.fixture
+def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """Two SYNTHETIC canonical files (synthetic_report's pair) in the current folder, outside any corpus."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("RESDIFF_CORPUS", raising=False)
+    (tmp_path / "old.txt").write_text(canonical.dump(SYNTHETIC_OLD), encoding="utf-8")
+    (tmp_path / "new.txt").write_text(canonical.dump(SYNTHETIC_NEW), encoding="utf-8")
+    return "old.txt", "new.txt"

@@ -22,16 +22,6 @@ from resdiff.model import Clause, Resolution
 from synthetic_report import SYNTHETIC_NEW, SYNTHETIC_OLD
 
 
-@pytest.fixture
-def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
-    """Two SYNTHETIC canonical files outside any corpus."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("RESDIFF_CORPUS", raising=False)
-    (tmp_path / "old.txt").write_text(canonical.dump(SYNTHETIC_OLD), encoding="utf-8")
-    (tmp_path / "new.txt").write_text(canonical.dump(SYNTHETIC_NEW), encoding="utf-8")
-    return "old.txt", "new.txt"
-
-
 def _run(*args: str, input: bytes | str | None = None) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args), input=input)
     if result.exception and not isinstance(result.exception, SystemExit):
@@ -70,11 +60,15 @@ def test_exit_code_follows_diff(pair: tuple[str, str]) -> None:
     assert _run("diff", old, old, "--exit-code")[0] == 0
 
 
+def _synthetic_one_clause(text: str) -> Resolution:
+    return Resolution(
+        "A/RES/90/9", 90, "Synthetic", "2035-01-01", None, None, None, clauses=(Clause("PP1", text),)
+    )
+
+
 def test_ignore_editorial_makes_an_editorial_only_difference_equal(tmp_path: Path, pair: object) -> None:
-    base = Resolution("A/RES/90/9", 90, "Synthetic", "2035-01-01", None, None, None,
-                      clauses=(Clause("PP1", "Noting that 119 States parties have joined,"),))
-    edited = Resolution("A/RES/90/9", 90, "Synthetic", "2035-01-01", None, None, None,
-                        clauses=(Clause("PP1", "Noting that 119 States Parties have joined,"),))
+    base = _synthetic_one_clause("Noting that 119 States parties have joined,")
+    edited = _synthetic_one_clause("Noting that 119 States Parties have joined,")
     (tmp_path / "a.txt").write_text(canonical.dump(base), encoding="utf-8")
     (tmp_path / "b.txt").write_text(canonical.dump(edited), encoding="utf-8")
     assert _run("diff", "a.txt", "b.txt", "--exit-code")[0] == 1

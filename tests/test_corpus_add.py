@@ -29,7 +29,7 @@ def test_init_creates_a_committed_empty_corpus(tmp_path: Path) -> None:
     assert (root / MARKER).is_file()
     assert git.Repo(root).working_tree_dir == str(root)
     assert [c.message.strip() for c in commits(root)] == ["resdiff: create the corpus"]
-    assert cli("list", "--corpus", str(root), "--format", "json").output.strip() == "[]"
+    assert cli("list", "--corpus", str(root), "--format", "json").stdout.strip() == "[]"
     assert cli("init", str(root)).exit_code == 2
 
 

@@ -125,7 +125,7 @@ def test_resolve_ref_works_without_a_corpus_for_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("ref", "message"),
     [
-        ("91/8", "A/RES/91/8 is not in the corpus; closest: A/RES/91/7"),
+        ("91/8", "A/RES/91/8 is not in the corpus; closest: A/RES/91/7, .*; to compare it, add its text"),
         ("widget@2036", "no series 'widget'.*closest: widgets"),
         ("widgets@2040", "has none from 2040; it has: widgets@2036 \\(A/RES/91/7\\), widgets@2037"),
         (

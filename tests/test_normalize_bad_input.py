@@ -165,7 +165,7 @@ def test_odd_input_warns_on_stderr_and_quiet_silences(tmp_path: Path) -> None:
     path.write_bytes(synthetic("1. Decides one thing;\n\n3. Decides a last thing."))
     code, out, err = run_cli(str(path))
     assert code == 0 and out.startswith("# resdiff canonical 1\n")
-    assert "resdiff: warning: synthetic_gap.txt: main body: paragraph 3 follows paragraph 1" in err
+    assert f"resdiff: warning: {path}: main body: paragraph 3 follows paragraph 1" in err
     code, out, err = run_cli("--quiet", str(path))
     assert code == 0 and err == ""
 
@@ -230,7 +230,6 @@ def test_any_text_is_a_resolution_or_one_input_error(pieces: list[str]) -> None:
     assert all(c.verb is None or c.text.startswith(c.verb) for c in resolution.clauses)
 
 
-
 def test_unnumbered_block_before_the_next_number_continues_the_paragraph() -> None:
     """A page break after a full stop: the numbering goes on without a gap, so no number was lost."""
     normalized = normalize_bytes(
@@ -240,3 +239,20 @@ def test_unnumbered_block_before_the_next_number_continues_the_paragraph() -> No
     assert [c.key for c in resolution.clauses] == ["OP1", "OP2"]
     assert resolution.clause("OP1").text == "Decides one thing. It also notes another."
     assert normalized.warnings == ("main body: no preambular paragraph found",)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
+def test_utf16_with_a_byte_order_mark_is_read_like_utf8(encoding: str) -> None:
+    """Windows Notepad's "Unicode" is UTF-16 with a byte order mark; it was refused as a binary file."""
+    text = synthetic("1. Decides one thing;\n\n2. Decides a last thing.").decode("utf-8")
+    bom = {"utf-16": "", "utf-16-be": "\ufeff", "utf-16-le": "\ufeff"}[encoding]
+    expected = normalize_bytes(text.encode("utf-8"), "synthetic.txt").resolution
+    read = normalize_bytes((bom + text).encode(encoding), "synthetic.txt").resolution
+    assert read.clauses == expected.clauses and read.symbol == expected.symbol == "A/RES/99/1"
+
+
+def test_damaged_utf16_is_one_line() -> None:
+    with pytest.raises(
+        InputError, match=r"^synthetic.txt: damaged UTF-16 \(at byte offset 4\); save it as UTF-8$"
+    ):
+        normalize_bytes(b"\xff\xfeA\x00\x00\xd8", "synthetic.txt")

@@ -89,6 +89,14 @@ def test_both_views_exist_and_print_styles_are_there() -> None:
     assert "@media print" in page
 
 
+def test_in_print_the_clauses_start_a_page_and_no_heading_ends_one() -> None:
+    """Printed, the "Clauses" heading was left alone at the foot of the summary's last page."""
+    page, _ = _page()
+    print_css = page.split("@media print", 1)[1].split("</style>", 1)[0]
+    assert "#clauses { break-before: page; }" in print_css
+    assert "h2, h3 { break-after: avoid; }" in print_css
+
+
 def test_deletions_and_insertions_are_marked_in_the_right_view() -> None:
     page, _ = _page()
     inline = page[page.index('id="inline-view"'): page.index('id="side-view"')]

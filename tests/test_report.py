@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import io
+from dataclasses import replace
+
 import pytest
+from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 
+from resdiff.model import Source
 from resdiff.records import EDITORIAL, UNCHANGED, Change
+from resdiff.render import render
 from resdiff.report import (
     CHANGED,
     STRENGTHENED,
@@ -94,6 +100,11 @@ def test_value_updates(diff: tuple[tuple[int, str], ...], expected: list[tuple[s
     assert [(u.old, u.new) for u in value_updates(diff)] == expected
 
 
+def test_value_labels_say_added_and_dropped_rather_than_a_dash() -> None:
+    updates = [ValueUpdate("119", "124"), ValueUpdate("", "4 December 2017"), ValueUpdate("2030", "")]
+    assert [u.label for u in updates] == ["119 → 124", "added 4 December 2017", "dropped 2030"]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "direction"),
     [
@@ -156,3 +167,46 @@ def test_keys_label_shows_old_and_new_numbers() -> None:
     assert "OP2 → OP2 + OP3" in labels
     assert "OP4 + OP5 → OP5" in labels
     assert "OP6 → —" in labels
+
+
+def test_a_report_names_the_files_its_texts_were_read_from() -> None:
+    """A circulated report could not be traced back to the files it compared."""
+    comparison = synthetic_comparison()
+    assert build_report(comparison).sources is None  # built by hand: nothing to name
+    old = replace(comparison.old, source=Source("synthetic_old.md", "ab" * 32, "seed-markdown"))
+    new = replace(comparison.new, source=Source("synthetic new.pdf", "cd" * 32, "pdf-text"))
+    report = build_report(replace(comparison, old=old, new=new))
+    label = (
+        "Texts read: old from synthetic_old.md (sha256 abababababab); "
+        "new from synthetic new.pdf (sha256 cdcdcdcdcdcd)."
+    )
+    assert report.sources == label
+    assert f'<p class="meta" id="sources">{label}</p>' in str(render(report, "html"))
+    assert f"*{label.replace('_', chr(92) + '_')}*" in str(render(report, "markdown"))
+    assert label in [p.text for p in Document(io.BytesIO(bytes(render(report, "docx")))).paragraphs]
+
+
+def test_a_retitled_resolution_says_so_in_every_text_format() -> None:
+    """The header showed only the new title, so a renamed resolution looked unrenamed."""
+    comparison = synthetic_comparison()
+    assert build_report(comparison).retitled is None
+    old_title = "Synthetic gadgets & widgets convention"
+    report = build_report(replace(comparison, old=replace(comparison.old, title=old_title)))
+    label = f"Retitled; the old title was: {old_title}"
+    assert report.retitled == label
+    assert f"\n{label}\n" in str(render(report, "terminal"))
+    assert f"\n{label.replace('&', chr(92) + '&')}\n" in str(render(report, "markdown"))
+    assert f'<p class="meta" id="retitled">{label.replace("&", "&amp;")}</p>' in str(render(report, "html"))
+    assert label in [p.text for p in Document(io.BytesIO(bytes(render(report, "docx")))).paragraphs]
+
+
+def test_changes_only_says_how_many_clauses_it_left_out_in_every_format() -> None:
+    """With --changes-only, unchanged clauses vanished from the listing without a word."""
+    assert build_report(synthetic_comparison()).omitted is None
+    report = build_report(synthetic_comparison(), changes_only=True)
+    note = "1 unchanged clause is left out (--changes-only)."
+    assert report.omitted == note
+    assert f"\n{note}\n" in str(render(report, "terminal"))
+    assert f"\n{note}\n" in str(render(report, "markdown"))
+    assert f'<p id="omitted">{note}</p>' in str(render(report, "html"))
+    assert note in [p.text for p in Document(io.BytesIO(bytes(render(report, "docx")))).paragraphs]

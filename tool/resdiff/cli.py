@@ -8,16 +8,20 @@ to stderr; ``-`` means stdin.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .errors import ResdiffError
+from .errors import InputError, ResdiffError
+
+if TYPE_CHECKING:
+    from .model import Resolution
 
 
 class _Group(click.Group):
-    """Turns domain errors into one line on stderr and exit code 2 (never a traceback)."""
+    """Turns domain errors into one line on stderr and exit code 2 (never a traceback), and Ctrl-C
+    into exit code 130 (click's own "Aborted!" exits 1, which diff(1) conventions read as "differ")."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -25,37 +29,122 @@ class _Group(click.Group):
         except ResdiffError as error:
             click.echo(f"resdiff: error: {error}", err=True)
             sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("resdiff: interrupted", err=True)
+            sys.exit(130)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="resdiff")
 def main() -> None:
-    """Clause-aligned diffs of UN General Assembly resolutions across years."""
+    """Clause-aligned diffs of UN General Assembly resolutions across years.
+
+    \b
+    Examples:
+      resdiff normalize A_RES_80_52.md           # the clauses of one text
+      resdiff diff 72/54 80/52                   # what changed, clause by clause
+      resdiff report 72/54 80/52 -o changes.html # the report to circulate
+      resdiff series                             # which years are stored, which are missing
+
+    \b
+    A REF names a text: A/RES/72/54 or 72/54 (in the corpus), cluster-munitions@2017
+    (a series and a year), a file, or - (stdin); add @REV for the text at a git
+    revision (72/54@HEAD~1).
+    Exit status: 0 success, 1 texts differ (diff --exit-code) or drift (verify), 2 trouble.
+    """
 
 
 def warn(message: str) -> None:
     click.echo(f"resdiff: warning: {message}", err=True)
 
 
-# --- normalize (issue 2) -------------------------------------------------------------------
+def _warn_about(ref: str, warnings: tuple[str, ...]) -> None:
+    """The normalizer's warnings about one input, each naming it as the user gave it."""
+    for warning in warnings:
+        warn(f"{'stdin' if ref == '-' else ref}: {warning}")
 
 
-@main.command("normalize")
-@click.argument("file", type=click.Path(allow_dash=True))
-@click.option(
+def _read_ref(ref: str, corpus_path: str | None) -> Resolution:
+    """The text a REF names, its warnings printed. Stdin and files come first, as in the corpus's
+    own lookup, so that they need no corpus (a stale RESDIFF_CORPUS does not matter) and do not
+    pay for importing the corpus machinery."""
+    import os
+
+    if ref == "-":
+        from .normalize import normalize_stream
+
+        normalized = normalize_stream(sys.stdin.buffer, "stdin")
+    elif os.path.isfile(ref):
+        from .normalize import normalize_path
+
+        normalized = normalize_path(ref)
+    else:
+        from .corpus import find_corpus, resolve_ref_normalized
+
+        normalized = resolve_ref_normalized(ref, find_corpus(corpus_path))
+    _warn_about(ref, normalized.warnings)
+    return normalized.resolution
+
+
+def _write_output(data: str | bytes, output: str | None) -> None:
+    """Text to stdout or a file; a file is replaced atomically, so a failed run never leaves half a report."""
+    if isinstance(data, str) and not data.endswith("\n"):
+        data += "\n"
+    if output is None or output == "-":
+        if isinstance(data, str):
+            click.echo(data, nl=False)
+            return
+        stream = sys.stdout.buffer
+        if stream.isatty():
+            raise InputError("refusing to write a binary DOCX file to the terminal: pass -o FILE.docx")
+        stream.write(data)
+        stream.flush()
+        return
+    _write_file(output, data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _write_file(output: str, data: bytes) -> None:
+    """An ``-o`` file, replaced atomically: a failed run never leaves half a report."""
+    from .files import write_atomic
+
+    try:
+        write_atomic(output, data, keep_mode=True)
+    except OSError as error:
+        reason = f"{error.strerror or error}; check that its folder exists and is writable"
+        raise ResdiffError(f"cannot write {output}: {reason}") from None
+
+
+_canonical_format_option = click.option(
     "--format",
     "output_format",
     type=click.Choice(["canonical", "json"]),
     default="canonical",
     show_default=True,
+    help="The canonical clause-per-line text, or the JSON model other tools read.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+
+
+# --- normalize (issue 2) -------------------------------------------------------------------
+
+
+@main.command("normalize", short_help="Print a resolution's clauses (canonical format or JSON).")
+@click.argument("file", type=click.Path(allow_dash=True))
+@_canonical_format_option
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE; - is stdout."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings about the input.")
 def normalize_command(file: str, output_format: str, output: str | None, quiet: bool) -> None:
     """Read a resolution and print its clauses in the canonical format (or JSON).
 
     FILE may be the seed's Markdown-like text, a UN Digital Library text extraction, plain text
     copied from a PDF viewer, a DOCX or PDF file, or a canonical file; '-' reads stdin.
+
+    \b
+    Examples:
+      resdiff normalize A_RES_80_52.md
+      resdiff normalize --format json A_RES_80_52.md -o 80_52.json
+      pbpaste | resdiff normalize -
     """
     import json
 
@@ -67,21 +156,12 @@ def normalize_command(file: str, output_format: str, output: str | None, quiet: 
     else:
         normalized = normalize_path(file)
     if not quiet:
-        for warning in normalized.warnings:
-            warn(f"{'stdin' if file == '-' else click.format_filename(file, shorten=True)}: {warning}")
+        _warn_about(file, normalized.warnings)
     if output_format == "json":
         text = json.dumps(normalized.resolution.to_json(), ensure_ascii=False, indent=2) + "\n"
     else:
         text = dump(normalized.resolution)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        with open(output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-    except OSError as error:
-        message = f"{output}: cannot write the output ({error.strerror}); choose another path"
-        raise ResdiffError(message) from None
+    _write_output(text, output)
 
 
 # --- corpus: init, add, list, show, log, series, verify (issue 3) -------------------------
@@ -98,23 +178,35 @@ _corpus_format_option = click.option(
 )
 
 
+def _say_empty(root: object) -> None:
+    """An empty listing on stdout, and on stderr why, so that silence is never the only answer."""
+    click.echo(
+        f"resdiff: the corpus {root} holds no texts yet; add some with 'resdiff add FILE...'", err=True
+    )
+
+
 def _echo_json(data: Any) -> None:
     import json
 
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-@main.command("init")
+@main.command("init", short_help="Create an empty corpus.")
 @click.argument("path", type=click.Path(file_okay=False))
 def init_command(path: str) -> None:
-    """Create an empty corpus at PATH (a git repository of its own unless PATH is inside one)."""
+    """Create an empty corpus at PATH (a git repository of its own unless PATH is inside one).
+
+    \b
+    Example:
+      resdiff init ~/resolutions && export RESDIFF_CORPUS=~/resolutions
+    """
     from .corpus import init_corpus
 
     corpus = init_corpus(path)
     click.echo(f"created an empty corpus in {corpus.root}", err=True)
 
 
-@main.command("add")
+@main.command("add", short_help="Normalize files into the corpus, in one commit.")
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True)
 )
@@ -125,7 +217,17 @@ def init_command(path: str) -> None:
 def add_command(
     files: tuple[str, ...], series: str | None, message: str | None, replace: bool, corpus_path: str | None
 ) -> None:
-    """Normalize FILES into the corpus, in one commit."""
+    """Normalize FILES into the corpus, in one commit.
+
+    A text joins the series given by --series, else the series whose texts it cites or whose
+    title it shares, else a new series named after its title. Adding a text already stored
+    unchanged does nothing; a different text of a stored symbol needs --replace.
+
+    \b
+    Examples:
+      resdiff add A_RES_72_54.md A_RES_80_52.md
+      resdiff add --replace -m "Fix PP11 from the official PDF" A_RES_72_54.md
+    """
     from .corpus import add_files, require_corpus
 
     result = add_files(require_corpus(corpus_path), files, series=series, message=message, replace=replace)
@@ -139,58 +241,71 @@ def add_command(
         click.echo(f"resdiff: committed {result.commit[:10]}", err=True)
 
 
-@main.command("list")
+@main.command("list", short_help="List the corpus texts with their clause counts.")
 @click.argument("series", required=False)
 @_corpus_format_option
 @_corpus_option
 def list_command(series: str | None, output_format: str, corpus_path: str | None) -> None:
-    """List the corpus texts (of one SERIES): series, symbol, session, adoption date, clause counts."""
+    """List the corpus texts (of one SERIES): series, symbol, session, adoption date, clause counts.
+
+    \b
+    Examples:
+      resdiff list
+      resdiff list cluster-munitions --format json
+    """
     from .corpus import list_entries, require_corpus
     from .model import FOOTNOTE, OPERATIVE, PREAMBULAR, SUBPARAGRAPH
 
-    entries = list_entries(require_corpus(corpus_path), series)
+    corpus = require_corpus(corpus_path)
+    entries = list_entries(corpus, series)
+    if not entries:
+        _say_empty(corpus.root)
     if output_format == "json":
         _echo_json([entry.to_json() for entry in entries])
         return
     rows = ["series\tsymbol\tsession\tadopted\tPP\tOP\tsub\tFN"]
     for entry in entries:
-        counts = dict(entry.clauses)
+        member = entry.member
+        counts = dict(member.clauses)
         columns = [str(counts.get(kind, 0)) for kind in (PREAMBULAR, OPERATIVE, SUBPARAGRAPH, FOOTNOTE)]
-        row = [entry.series, entry.symbol, str(entry.session or ""), entry.adopted or "", *columns]
+        row = [entry.series, member.symbol, str(member.session or ""), member.adopted or "", *columns]
         rows.append("\t".join(row))
     click.echo("\n".join(rows))
 
 
-@main.command("show")
+@main.command("show", short_help="Print the text a REF names.")
 @click.argument("ref")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["canonical", "json"]),
-    default="canonical",
-    show_default=True,
-)
+@_canonical_format_option
 @_corpus_option
 def show_command(ref: str, output_format: str, corpus_path: str | None) -> None:
-    """Print the text REF names: A/RES/72/54, 72/54, cluster-munitions@2017, a file or -, any of them @REV."""
+    """Print the text REF names: A/RES/72/54, 72/54, cluster-munitions@2017, a file or -, any of them @REV.
+
+    \b
+    Examples:
+      resdiff show 72/54
+      resdiff show cluster-munitions@2017 --format json
+      resdiff show 72/54@HEAD~1    # the text before its last correction
+    """
     from .canonical import dump
-    from .corpus import find_corpus, resolve_ref_normalized
 
-    normalized = resolve_ref_normalized(ref, find_corpus(corpus_path))
-    for warning in normalized.warnings:
-        warn(warning)
+    resolution = _read_ref(ref, corpus_path)
     if output_format == "json":
-        _echo_json(normalized.resolution.to_json())
+        _echo_json(resolution.to_json())
     else:
-        click.echo(dump(normalized.resolution), nl=False)
+        click.echo(dump(resolution), nl=False)
 
 
-@main.command("log")
+@main.command("log", short_help="The history of a corpus text.")
 @click.argument("ref")
 @_corpus_format_option
 @_corpus_option
 def log_command(ref: str, output_format: str, corpus_path: str | None) -> None:
-    """The history of a corpus text, newest first, with the clauses each correction changed."""
+    """The history of a corpus text, newest first, with the clauses each correction changed.
+
+    \b
+    Example:
+      resdiff log 72/54
+    """
     from .corpus import log, require_corpus
 
     entries = log(require_corpus(corpus_path), ref)
@@ -204,17 +319,26 @@ def log_command(ref: str, output_format: str, corpus_path: str | None) -> None:
                 click.echo(f"    {label}: {', '.join(keys)}")
 
 
-@main.command("series")
+@main.command("series", short_help="A series' lineage, each text present or missing.")
 @click.argument("slug", required=False)
 @_corpus_format_option
 @_corpus_option
 def series_command(slug: str | None, output_format: str, corpus_path: str | None) -> None:
-    """The lineage of a series (or of all), oldest first, each text marked present or missing."""
-    from .corpus import require_corpus
-    from .refs import validate_slug
+    """The lineage of a series (or of all), oldest first, each text marked present or missing.
+
+    The lineage is what the texts recite ("Recalling its resolutions 63/71 ... and 70/54 ..."):
+    a missing member is one to fetch and add.
+
+    \b
+    Example:
+      resdiff series cluster-munitions
+    """
+    from .corpus import require_corpus, series_indexes
 
     corpus = require_corpus(corpus_path)
-    indexes = [corpus.index(validate_slug(slug))] if slug else corpus.indexes()
+    indexes = series_indexes(corpus, slug)
+    if not indexes:
+        _say_empty(corpus.root)
     if output_format == "json":
         _echo_json([index.to_json() for index in indexes])
         return
@@ -225,10 +349,13 @@ def series_command(slug: str | None, output_format: str, corpus_path: str | None
             click.echo(f"  {mark}  {entry.symbol}\t{entry.adopted or ''}")
 
 
-@main.command("verify")
+@main.command("verify", short_help="Check the corpus for drift (exit 1 on drift).")
 @_corpus_option
 def verify_command(corpus_path: str | None) -> None:
-    """Check that texts re-normalize unchanged, indexes match texts and git holds it all; exit 1 on drift."""
+    """Check that texts re-normalize unchanged, indexes match texts and git holds it all; exit 1 on drift.
+
+    Each problem is printed on its own line, naming the file.
+    """
     from .corpus import require_corpus, verify
 
     corpus = require_corpus(corpus_path)
@@ -243,86 +370,19 @@ def verify_command(corpus_path: str | None) -> None:
 
 # --- diff, report (issue 4) ----------------------------------------------------------------
 
-from typing import TYPE_CHECKING  # noqa: E402  (each section keeps its own imports)
-
 from .render import BINARY_FORMATS, FORMATS  # noqa: E402  (light: renderers load on demand)
 
 if TYPE_CHECKING:
-    from .model import Resolution
     from .report import Report
-
-
-def _load_text(ref: str, corpus_path: str | None) -> Resolution:
-    """A REF of the corpus, a file (normalized on the fly) or ``-`` for stdin."""
-    import os
-
-    if ref == "-":
-        from .normalize import normalize_bytes
-
-        normalized = normalize_bytes(sys.stdin.buffer.read(), "stdin")
-    elif os.path.isfile(ref):  # what the corpus would do first, without importing the corpus machinery
-        from .normalize import normalize_path
-
-        normalized = normalize_path(ref)
-    else:
-        from .corpus import find_corpus, resolve_ref_normalized
-
-        normalized = resolve_ref_normalized(ref, find_corpus(corpus_path))
-    for message in normalized.warnings:
-        warn(f"{ref}: {message}")
-    return normalized.resolution
 
 
 def _build_report(old: str, new: str, corpus_path: str | None, **filters: bool) -> Report:
     from .compare import compare
-    from .errors import InputError
     from .report import build_report
 
     if old == new == "-":
         raise InputError("OLD and NEW cannot both be '-': only one of them can come from stdin")
-    return build_report(compare(_load_text(old, corpus_path), _load_text(new, corpus_path)), **filters)
-
-
-def _write_output(data: str | bytes, output: str | None) -> None:
-    """Text to stdout or a file; a file is replaced atomically, so a failed run never leaves half a report."""
-    if isinstance(data, str) and not data.endswith("\n"):
-        data += "\n"
-    if output is None or output == "-":
-        if isinstance(data, str):
-            click.echo(data, nl=False)
-            return
-        stream = sys.stdout.buffer
-        if stream.isatty():
-            from .errors import InputError
-
-            raise InputError("refusing to write a binary DOCX file to the terminal: pass -o FILE.docx")
-        stream.write(data)
-        stream.flush()
-        return
-    _write_atomically(output, data.encode("utf-8") if isinstance(data, str) else data)
-
-
-def _write_atomically(output: str, data: bytes) -> None:
-    import os
-    import tempfile
-    from pathlib import Path
-
-    target = Path(output)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 is for secrets, not reports
-            os.replace(temporary, target)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError as error:
-        reason = f"{error.strerror or error}; check that its folder exists and is writable"
-        raise ResdiffError(f"cannot write {output}: {reason}") from error
+    return build_report(compare(_read_ref(old, corpus_path), _read_ref(new, corpus_path)), **filters)
 
 
 def _use_color(output: str | None) -> bool:
@@ -338,7 +398,7 @@ _ignore_editorial_option = click.option(
 )
 
 
-@main.command("diff")
+@main.command("diff", short_help="Compare two texts clause by clause.")
 @click.argument("old")
 @click.argument("new")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="terminal", show_default=True)
@@ -361,6 +421,12 @@ def diff_command(
 
     Each is a corpus REF (71/45, cluster-munitions@2016, 72/54@HEAD~1), a file, or - for stdin.
     Exit status: 0; 1 with --exit-code when they differ; 2 on trouble.
+
+    \b
+    Examples:
+      resdiff diff 72/54 80/52 --changes-only
+      resdiff diff old.md new.md --format json -o changes.json
+      resdiff diff 72/54@HEAD~1 72/54 --exit-code   # did the last correction change anything?
     """
     from .render import render
 
@@ -373,7 +439,7 @@ def diff_command(
         sys.exit(1)
 
 
-@main.command("report")
+@main.command("report", short_help="Write the change report (HTML, Markdown or DOCX).")
 @click.argument("old")
 @click.argument("new")
 @click.option("-o", "--output", required=True, type=_output_path, help="Report file: .html, .md or .docx.")
@@ -388,7 +454,14 @@ def report_command(
     ignore_editorial: bool,
     corpus_path: str | None,
 ) -> None:
-    """Write the change report people circulate: a summary, then every clause of NEW with its redline."""
+    """Write the change report people circulate: a summary, then every clause of NEW with its redline.
+
+    \b
+    Examples:
+      resdiff report 72/54 80/52 -o changes.html   # one self-contained page, prints well
+      resdiff report 72/54 80/52 -o changes.docx   # Word tracked changes
+      resdiff report 72/54 80/52 -o changes.md
+    """
     from .render import format_for_path, render
 
     output_format = output_format or format_for_path(output)

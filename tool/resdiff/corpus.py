@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import canonical
 from .errors import CorpusError, InputError, RefError
+from .files import write_atomic
 from .model import Normalized, Resolution
 from .refs import (
     FILE_SUFFIX,
@@ -35,7 +36,7 @@ from .refs import (
     validate_slug,
     validate_symbol,
 )
-from .series import INDEX_NAME, SeriesIndex, build_index, lineage_citations
+from .series import INDEX_NAME, Member, SeriesIndex, build_index, lineage_citations
 
 if TYPE_CHECKING:
     import git
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 MARKER = ".resdiff-corpus"
 MARKER_TEXT = "resdiff corpus 1\n"
 DEFAULT_AUTHOR = ("resdiff", "resdiff@localhost")
-LOCK_TIMEOUT = float(os.environ.get("RESDIFF_LOCK_TIMEOUT", "60"))
+DEFAULT_LOCK_TIMEOUT = 60.0  # seconds a writer waits for another; RESDIFF_LOCK_TIMEOUT overrides it
 # files a corpus root may hold besides series folders (README.md is the format's documentation)
 ROOT_FILES = {MARKER, "README.md", ".gitignore", ".gitattributes"}
 Keys = tuple[str, ...]
@@ -58,7 +59,7 @@ class Corpus:
     @classmethod
     def open(cls, path: str | Path) -> Corpus:
         root = Path(path).resolve()
-        if not (root / MARKER).is_file():
+        if not os.path.isfile(root / MARKER):  # os.path: False, not OSError, for a name too long
             raise CorpusError(
                 f"{path} is not a resdiff corpus (no {MARKER} file); create one with 'resdiff init {path}'"
             )
@@ -70,9 +71,9 @@ class Corpus:
     def index(self, slug: str) -> SeriesIndex:
         path = self.root / slug / INDEX_NAME
         if not path.is_file():
-            raise RefError(f"no series {slug!r} in {self.root}{_closest(slug, self.slugs())}")
+            raise RefError(f"no series {slug!r} in {self.root}{_choices(slug, self.slugs())}")
         try:
-            return SeriesIndex.from_json(json.loads(path.read_text(encoding="utf-8")))
+            return SeriesIndex.from_json(json.loads(read_bytes(path)))
         except (ValueError, KeyError, TypeError) as error:
             raise CorpusError(
                 f"{path} is damaged ({error}); run 'resdiff verify' and restore it from git"
@@ -131,51 +132,31 @@ def require_corpus(explicit: str | Path | None = None) -> Corpus:
 
 @dataclass(frozen=True)
 class Entry:
-    """One row of ``resdiff list``."""
+    """One row of ``resdiff list``: a member as its series index records it, and that series."""
 
     series: str
-    symbol: str
-    session: int | None
-    adopted: str | None
-    title: str | None
-    file: str
-    clauses: tuple[tuple[str, int], ...]
+    member: Member
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "series": self.series,
-            "symbol": self.symbol,
-            "session": self.session,
-            "adopted": self.adopted,
-            "title": self.title,
-            "file": self.file,
-            "clauses": dict(self.clauses),
-        }
+        """The member's index record with its series, its file given from the corpus root."""
+        return {"series": self.series, **self.member.to_json(), "file": f"{self.series}/{self.member.file}"}
+
+
+def series_indexes(corpus: Corpus, slug: str | None = None) -> list[SeriesIndex]:
+    """The index of one series, or of every series when ``slug`` is None."""
+    return [corpus.index(validate_slug(slug))] if slug else corpus.indexes()
 
 
 def list_entries(corpus: Corpus, slug: str | None = None) -> list[Entry]:
     """Every text of the corpus (or of one series), read from the series indexes only."""
-    indexes = [corpus.index(validate_slug(slug))] if slug else corpus.indexes()
-    return [
-        Entry(
-            series=index.slug,
-            symbol=m.symbol,
-            session=m.session,
-            adopted=m.adopted,
-            title=m.title,
-            file=f"{index.slug}/{m.file}",
-            clauses=m.clauses,
-        )
-        for index in indexes
-        for m in index.members
-    ]
+    return [Entry(index.slug, member) for index in series_indexes(corpus, slug) for member in index.members]
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CorpusError(f"cannot read {path}: {error}") from error
+        return path.read_bytes()
+    except OSError as error:
+        raise CorpusError(f"cannot read {path} ({error.strerror}); check its permissions") from None
 
 
 def resolve_ref(ref: str, corpus: Corpus | None) -> Resolution:
@@ -190,15 +171,17 @@ def resolve_ref_normalized(ref: str, corpus: Corpus | None) -> Normalized:
     file at a revision of the git repository holding it; ``-`` reads stdin.
     """
     if ref == "-":
-        from .normalize import normalize_bytes
+        from .normalize import normalize_stream
 
-        return normalize_bytes(sys.stdin.buffer.read(), "stdin")
-    if Path(ref).is_file():
+        return normalize_stream(sys.stdin.buffer, "stdin")
+    if os.path.isfile(ref):  # unlike Path.is_file, False for names too long or holding NUL
         from .normalize import normalize_path
 
         return normalize_path(ref)
+    if ref and os.path.isdir(ref):
+        raise RefError(f"{ref} is a folder: give a resolution file, or a REF such as 72/54")
     head, at, rev = ref.rpartition("@")
-    if at and Path(head).is_file():
+    if at and os.path.isfile(head):
         from .normalize import normalize_bytes
 
         return normalize_bytes(_blob_at(Path(head), _checked_rev(ref, rev)), Path(head).name)
@@ -210,8 +193,18 @@ def resolve_ref_normalized(ref: str, corpus: Corpus | None) -> Normalized:
         )
     path = ref_path(corpus, parsed)
     if parsed.rev is None:
-        return Normalized(canonical.load(read_text(path)))
-    return Normalized(canonical.load(_blob_at(path, parsed.rev).decode("utf-8")))
+        return Normalized(stored_text(read_bytes(path), path))
+    return Normalized(stored_text(_blob_at(path, parsed.rev), f"{path}@{parsed.rev}"))
+
+
+def stored_text(data: bytes, where: str | Path) -> Resolution:
+    """A corpus text from its bytes; a damaged one is a CorpusError naming it and the way back."""
+    try:
+        return canonical.load(data.decode("utf-8"))
+    except (UnicodeDecodeError, InputError) as error:
+        raise CorpusError(
+            f"{where} is damaged ({error}); run 'resdiff verify' and restore it with git checkout"
+        ) from None
 
 
 def _checked_rev(ref: str, rev: str) -> str:
@@ -230,8 +223,17 @@ def ref_path(corpus: Corpus, ref: Ref) -> Path:
         parts = [s for s in known if s.startswith(ref.symbol + " ")]
         if parts:
             raise RefError(f"{ref.text!r} is ambiguous: the corpus holds the parts {', '.join(parts)}")
-        raise RefError(f"{ref.symbol} is not in the corpus{_closest(ref.symbol, known)}")
+        raise RefError(
+            f"{ref.symbol} is not in the corpus{_choices(ref.symbol, known)}; "
+            "to compare it, add its text with 'resdiff add FILE' or give the file itself"
+        )
     assert ref.series is not None
+    slugs = corpus.slugs()
+    if ref.series not in slugs:
+        choices = _choices(ref.series, slugs)
+        if ref.year is None and ref.rev is None:
+            raise RefError(f"{ref.text!r} is neither a file nor a series of {corpus.root}{choices}")
+        raise RefError(f"{ref.text!r}: no series {ref.series!r} in {corpus.root}{choices}")
     index = corpus.index(ref.series)
     members = [m for m in index.members if ref.year is None or (m.adopted or "").startswith(f"{ref.year}-")]
     if len(members) == 1:
@@ -242,11 +244,17 @@ def ref_path(corpus: Corpus, ref: Ref) -> Path:
     raise RefError(f"{ref.text!r} is ambiguous: series {index.slug} holds {choices}; name one by its symbol")
 
 
-def _closest(word: str, known: Sequence[str]) -> str:
+def _choices(word: str, known: Sequence[str]) -> str:
+    """The closest matches to mention in an error; if none is close, what there is to choose from."""
     import difflib  # only on the error path: reading commands stay quick to start
 
     matches = difflib.get_close_matches(word, known, n=5, cutoff=0.6)
-    return f"; closest: {', '.join(matches)}" if matches else ""
+    if matches:
+        return f"; closest: {', '.join(matches)}"
+    if not known:
+        return "; it holds none yet"
+    more = f" and {len(known) - 10} more" if len(known) > 10 else ""
+    return f"; it holds {', '.join(known[:10])}{more}"
 
 
 # --- git (imported lazily) -------------------------------------------------------------------
@@ -273,7 +281,8 @@ def _blob_at(path: Path, rev: str) -> bytes:
     relative = _relative(repo, path)
     try:
         tree = repo.commit(rev).tree
-    except (git.BadName, ValueError, git.GitCommandError) as error:
+    except (git.BadName, git.BadObject, git.GitCommandError, ValueError, KeyError, IndexError) as error:
+        # rev_parse raises any of these for what is not a commit ("HEAD:../x", "HEAD^{tree}", ...)
         raise RefError(f"{rev!r} is not a revision of {repo.working_tree_dir}") from error
     try:
         data: bytes = (tree / relative).data_stream.read()
@@ -312,17 +321,26 @@ def init_corpus(path: str | Path) -> Corpus:
     """A new, empty corpus at ``path`` (its own repository unless ``path`` is inside one), committed."""
     import git
 
+    if not str(path).strip():
+        raise CorpusError("give the folder to create the corpus in, e.g. 'resdiff init ~/resolutions'")
     root = Path(path).resolve()
-    if (root / MARKER).exists():
+    if os.path.exists(root / MARKER):
         raise CorpusError(f"{path} is already a resdiff corpus")
-    if root.exists() and not root.is_dir():
+    if os.path.exists(root) and not os.path.isdir(root):
         raise CorpusError(f"{path} exists and is not a folder")
-    root.mkdir(parents=True, exist_ok=True)
     try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except git.InvalidGitRepositoryError:
-        repo = git.Repo.init(root)
-    _write_atomic(root / MARKER, MARKER_TEXT.encode("utf-8"))
+        if os.path.isdir(root) and any(p.name not in ROOT_FILES | {".git"} for p in root.iterdir()):
+            raise CorpusError(f"{path} is not empty; create the corpus in a new or empty folder")
+        root.mkdir(parents=True, exist_ok=True)
+        try:
+            repo = git.Repo(root, search_parent_directories=True)
+        except git.InvalidGitRepositoryError:
+            repo = git.Repo.init(root)
+        write_atomic(root / MARKER, MARKER_TEXT.encode("utf-8"), durable=True)
+    except OSError as error:
+        raise CorpusError(
+            f"cannot create a corpus in {path} ({error.strerror}); choose a folder you may write to"
+        ) from None
     corpus = Corpus(root)
     _commit(repo, [_relative(repo, root / MARKER)], "resdiff: create the corpus")
     return corpus
@@ -359,7 +377,7 @@ def add_files(
     replace: bool = False,
 ) -> AddResult:
     """Normalize files (``-``: stdin) into one commit; a new text for a stored symbol needs ``replace``."""
-    from .normalize import normalize_bytes, normalize_path
+    from .normalize import normalize_path, normalize_stream
 
     if series is not None:
         validate_slug(series)
@@ -367,7 +385,7 @@ def add_files(
     warnings: list[str] = []
     for path in paths:
         stdin = str(path) == "-"
-        normalized = normalize_bytes(sys.stdin.buffer.read(), "stdin") if stdin else normalize_path(path)
+        normalized = normalize_stream(sys.stdin.buffer, "stdin") if stdin else normalize_path(path)
         warnings.extend(f"{path}: {w}" for w in normalized.warnings)
         resolution = normalized.resolution
         symbol = validate_symbol(resolution.symbol, str(path))
@@ -385,7 +403,13 @@ def add_files(
                 f"(git add {where} && git commit) or discard them (git checkout -- {where}; "
                 f"git clean -n {where} lists new files to remove), then retry"
             )
-        return _store(corpus, repo, texts, series, message, replace, tuple(warnings))
+        try:
+            return _store(corpus, repo, texts, series, message, replace, tuple(warnings))
+        except OSError as error:
+            raise CorpusError(
+                f"cannot write to the corpus {corpus.root} ({error.strerror or error}); nothing was "
+                "added: check its permissions and free space, then retry"
+            ) from None
 
 
 def _store(
@@ -410,7 +434,7 @@ def _store(
                     f"{symbol} is already in series {slug}; to move it, git mv its file and rebuild "
                     f"with 'resdiff add --replace --series {slug}', or leave --series out"
                 )
-            if read_text(existing) == text:
+            if read_bytes(existing) == text.encode("utf-8"):
                 results.append(Added(symbol, slug, f"{slug}/{existing.name}", "unchanged"))
                 continue
             if not replace:
@@ -498,7 +522,7 @@ def _rebuilt_index(corpus: Corpus, slug: str, writes: dict[Path, bytes]) -> str:
     folder = corpus.root / slug
     texts = {p: p.read_bytes() for p in folder.glob(f"*{FILE_SUFFIX}")} if folder.is_dir() else {}
     texts.update({p: data for p, data in writes.items() if p.parent == folder and p.suffix == FILE_SUFFIX})
-    members = (canonical.load(data.decode("utf-8")) for _, data in sorted(texts.items()))
+    members = (stored_text(data, path) for path, data in sorted(texts.items()))
     return build_index(slug, members).dumps()
 
 
@@ -518,14 +542,14 @@ def _write_and_commit(repo: git.Repo, writes: dict[Path, bytes], message: str) -
     try:
         for path, data in sorted(writes.items()):
             path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(path, data)
+            write_atomic(path, data, durable=True)
         return _commit(repo, relatives, message)
     except BaseException:
         for path, old in before.items():
             if old is None:
                 path.unlink(missing_ok=True)
             else:
-                _write_atomic(path, old)
+                write_atomic(path, old, durable=True)
         for folder in created_dirs:
             with contextlib.suppress(OSError):
                 folder.rmdir()
@@ -533,27 +557,26 @@ def _write_and_commit(repo: git.Repo, writes: dict[Path, bytes], message: str) -
         raise
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    import tempfile  # only writers need it
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _lock_timeout() -> float:
+    """RESDIFF_LOCK_TIMEOUT, read when a writer needs it (a bad value must not break reading commands)."""
+    value = os.environ.get("RESDIFF_LOCK_TIMEOUT", "").strip()
+    if not value:
+        return DEFAULT_LOCK_TIMEOUT
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+        timeout = float(value)
+    except ValueError:
+        timeout = -1.0
+    if not timeout >= 0:  # also refuses NaN
+        raise CorpusError(f"RESDIFF_LOCK_TIMEOUT={value!r} is not a number of seconds; set it to e.g. 60")
+    return timeout
 
 
 @contextlib.contextmanager
 def _locked(corpus: Corpus) -> Iterator[None]:
     """Serializes writers on the marker file (flock: released by the kernel even if a writer dies)."""
     with open(corpus.root / MARKER, "rb") as marker:
-        deadline = time.monotonic() + LOCK_TIMEOUT
+        timeout = _lock_timeout()
+        deadline = time.monotonic() + timeout
         while True:
             try:
                 fcntl.flock(marker.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -561,7 +584,7 @@ def _locked(corpus: Corpus) -> Iterator[None]:
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     raise CorpusError(
-                        f"another resdiff is writing to {corpus.root} for over {LOCK_TIMEOUT:.0f} s; "
+                        f"another resdiff is writing to {corpus.root} for over {timeout:g} s; "
                         "wait for it to finish and retry (RESDIFF_LOCK_TIMEOUT sets the wait)"
                     ) from None
                 time.sleep(0.05)
@@ -597,7 +620,15 @@ class LogEntry:
 
 
 def log(corpus: Corpus, ref: str) -> list[LogEntry]:
-    """The history of one corpus text, newest first."""
+    """The history of one corpus text, newest first (a path to a corpus file names its text too)."""
+    if os.path.isfile(ref):
+        symbol = symbol_of_file_name(Path(ref).name)
+        if symbol is None or corpus.locate(symbol) != Path(ref).resolve():
+            raise RefError(
+                f"{ref} is a file outside the corpus {corpus.root}, so it has no history there; "
+                "name a corpus text by its symbol (e.g. 72/54)"
+            )
+        ref = symbol
     parsed = parse_ref(ref)
     if parsed.rev is not None:
         raise RefError(f"{ref!r}: 'log' shows the whole history; leave out '@{parsed.rev}'")
@@ -606,11 +637,13 @@ def log(corpus: Corpus, ref: str) -> list[LogEntry]:
     relative = _relative(repo, path)
     entries = []
     for commit in repo.iter_commits(paths=relative):
-        new = canonical.load((commit.tree / relative).data_stream.read().decode("utf-8"))
+        new = stored_text((commit.tree / relative).data_stream.read(), f"{relative}@{commit.hexsha[:10]}")
         old = None
         if commit.parents:
             with contextlib.suppress(KeyError):
-                old = canonical.load((commit.parents[0].tree / relative).data_stream.read().decode("utf-8"))
+                parent = commit.parents[0]
+                old_data = (parent.tree / relative).data_stream.read()
+                old = stored_text(old_data, f"{relative}@{parent.hexsha[:10]}")
         changed, added, removed = _clause_changes(old, new) if old is not None else ((), (), ())
         entries.append(
             LogEntry(
@@ -675,9 +708,12 @@ def _verify_series(corpus: Corpus, folder: Path, normalize_bytes: Any, seen: dic
         if symbol is None or not path.is_file():
             problems.append(f"{where}: unexpected file (corpus files are named like A_RES_72_54.txt)")
             continue
-        data = path.read_bytes()
         try:
+            data = path.read_bytes()
             normalized: Normalized = normalize_bytes(data, path.name)
+        except OSError as error:
+            problems.append(f"{where}: cannot be read ({error.strerror})")
+            continue
         except InputError as error:
             problems.append(f"{where}: does not normalize ({error})")
             continue
@@ -700,6 +736,6 @@ def _verify_series(corpus: Corpus, folder: Path, normalize_bytes: Any, seen: dic
     expected = build_index(slug, texts).dumps()
     if not index_path.is_file():
         problems.append(f"{slug}/{INDEX_NAME}: missing")
-    elif index_path.read_text(encoding="utf-8") != expected:
+    elif index_path.read_bytes() != expected.encode("utf-8"):
         problems.append(f"{slug}/{INDEX_NAME}: does not match the series' texts (index drift)")
     return problems

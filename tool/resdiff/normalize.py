@@ -24,6 +24,7 @@ Choices worth knowing:
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,15 +116,18 @@ _TRAIL_ADVERBS = frozenset({"also", "further", "again"})
 
 
 def normalize_path(path: str | Path) -> Normalized:
-    """Normalize a file; the name recorded (and used in messages) is the file name only."""
+    """Normalize a file; the name recorded (and used in messages about the text) is the file name only,
+    but a file that cannot be read is named by the path given, which is what the user has to check."""
     file = Path(path)
+    if os.path.isdir(file):  # os.path: False, not OSError, for a name too long
+        raise InputError(f"{path}: is a folder; give a resolution file")
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
             raise InputError(_too_big(file.name, size))
         data = file.read_bytes()
     except OSError as error:
-        raise InputError(f"{file.name}: cannot read the file ({error.strerror}); check the path") from None
+        raise InputError(f"{path}: cannot read the file ({error.strerror}); check the path") from None
     return normalize_bytes(data, file.name)
 
 
@@ -168,6 +172,13 @@ def _too_big(name: str, size: int) -> str:
 def _decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise InputError(f"{name}: the file is empty; give the text of a resolution")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte order mark: Windows' "Unicode"
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{name}: damaged UTF-16 (at byte offset {error.start}); save it as UTF-8"
+            ) from None
     if b"\x00" in data:
         raise InputError(f"{name}: this is a binary file (it holds NUL bytes); give the resolution as text")
     try:

@@ -101,7 +101,12 @@ class ValueUpdate:
 
     @property
     def label(self) -> str:
-        return f"{self.old or '—'} → {self.new or '—'}"
+        """'119 → 124'; values only added or dropped read as such, not as '— → 4 December 2017'."""
+        if not self.old:
+            return f"added {self.new}"
+        if not self.new:
+            return f"dropped {self.old}"
+        return f"{self.old} → {self.new}"
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,32 @@ class Report:
     def summary(self) -> Summary:
         """Made on first use: JSON output never needs it, and it is not free."""
         return summarize(self.comparison)
+
+    @property
+    def retitled(self) -> str | None:
+        """The old title when the new text was retitled: the header shows the new title only, and
+        no clause record carries the title."""
+        old, new = self.comparison.old.title, self.comparison.new.title
+        return f"Retitled; the old title was: {old}" if old and new and old != new else None
+
+    @property
+    def sources(self) -> str | None:
+        """The files the two texts were read from, so that a circulated report can be traced back
+        to them (a corpus text keeps the name and hash of the file it was normalized from)."""
+        sources = [
+            f"{side} from {r.source.name} (sha256 {r.source.sha256[:12]})"
+            for side, r in (("old", self.comparison.old), ("new", self.comparison.new))
+            if r.source is not None
+        ]
+        return f"Texts read: {'; '.join(sources)}." if sources else None
+
+    @property
+    def omitted(self) -> str | None:
+        """Says that --changes-only left clauses out, so that a reader does not take them for lost."""
+        count = self.comparison.omitted_unchanged
+        if not count:
+            return None
+        return f"{count} unchanged clause{'s are' if count > 1 else ' is'} left out (--changes-only)."
 
 
 def filter_comparison(

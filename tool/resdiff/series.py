@@ -117,10 +117,6 @@ class SeriesIndex:
         """The index file's text: deterministic, so that rebuilding an unchanged series changes nothing."""
         return json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n"
 
-    def cited_or_member(self) -> set[str]:
-        """Every symbol of the lineage (members included): what ties a new text to this series."""
-        return {entry.symbol for entry in self.lineage}
-
 
 def lineage_citations(resolution: Resolution) -> dict[str, str | None]:
     """Symbol -> adoption date (ISO, if given) of the resolutions the lineage paragraph recites."""

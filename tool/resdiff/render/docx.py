@@ -47,16 +47,25 @@ def render(report: Report, *, date: datetime | None = None) -> bytes:
     document.add_heading(f"Changes: {old_label} → {new_label}", level=1)
     if comparison.new.title:
         document.add_paragraph(comparison.new.title)
+    retitled = report.retitled
+    if retitled:
+        document.add_paragraph(retitled)
     document.add_paragraph(
         f"Old: {old_label}, adopted {comparison.old.adopted or 'on an unknown date'}. "
         f"New: {new_label}, adopted {comparison.new.adopted or 'on an unknown date'}."
     )
+    sources = report.sources
+    if sources:
+        document.add_paragraph(sources)
     _summary(document, report.summary)
     document.add_heading("Clauses", level=2)
     document.add_paragraph(
         "In the new text's order, deletions where they stood, as tracked changes: "
         "accept all of them to read the new text, reject all to read the old one."
     )
+    omitted = report.omitted
+    if omitted:
+        document.add_paragraph(omitted)
     for change in comparison.changes:
         document.add_paragraph(f"{keys_label(change)} · {kind_label(change)}", style=LABEL_STYLE)
         paragraph = document.add_paragraph(style=CLAUSE_STYLE)

@@ -45,6 +45,8 @@ table.side .keys { display: block; font-size: .85rem; color: var(--muted); }
   .view-switch, input[name=view] { display: none; }
   del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .change, table.side tr { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  #clauses { break-before: page; }
 }
 """
 
@@ -68,11 +70,17 @@ def render(report: Report) -> str:
     ]
     if comparison.new.title:
         parts.append(f'<p class="meta" id="title">{escape(comparison.new.title)}</p>')
+    retitled = report.retitled
+    if retitled:
+        parts.append(f'<p class="meta" id="retitled">{escape(retitled)}</p>')
     old_date, new_date = (r.adopted or "on an unknown date" for r in (comparison.old, comparison.new))
     parts.append(
         f'<p class="meta">Old: {escape(old_label)}, adopted {escape(old_date)}'
         f" · New: {escape(new_label)}, adopted {escape(new_date)}</p>"
     )
+    sources = report.sources
+    if sources:
+        parts.append(f'<p class="meta" id="sources">{escape(sources)}</p>')
     parts.append("</header>")
     parts.extend(_summary(report.summary))
     parts.extend(_clauses(report, old_label, new_label))
@@ -131,6 +139,7 @@ def _clauses(report: Report, old_label: str, new_label: str) -> list[str]:
         "<h2>Clauses</h2>",
         "<p>In the new text's order, deletions where they stood: "
         "<del>deleted</del>, <ins>inserted</ins>.</p>",
+        *_omitted(report),
         '<input type="radio" name="view" id="view-inline" checked>',
         '<label for="view-inline" class="view-switch">Inline</label>',
         '<input type="radio" name="view" id="view-side">',
@@ -178,6 +187,11 @@ def _redline(change: Change, keep: tuple[int, ...]) -> str:
             marked = f"<ins>{marked}</ins>"
         pieces.append(marked)
     return "".join(pieces)
+
+
+def _omitted(report: Report) -> list[str]:
+    omitted = report.omitted
+    return [f'<p id="omitted">{escape(omitted)}</p>'] if omitted else []
 
 
 def _note(keys: tuple[str, ...], text: str) -> str:

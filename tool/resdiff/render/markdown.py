@@ -33,13 +33,22 @@ def render(report: Report) -> str:
     lines = [f"# Changes: {escape(old_label)} → {escape(new_label)}", ""]
     if comparison.new.title:
         lines += [f"*{escape(comparison.new.title)}*", ""]
+    retitled = report.retitled
+    if retitled:
+        lines += [escape(retitled), ""]
     lines += [
         f"- Old: {escape(old_label)}, adopted {escape(comparison.old.adopted or 'on an unknown date')}",
         f"- New: {escape(new_label)}, adopted {escape(comparison.new.adopted or 'on an unknown date')}",
         "",
     ]
+    sources = report.sources
+    if sources:
+        lines += [f"*{escape(sources)}*", ""]
     lines += _summary(report.summary)
     lines += ["## Clauses", "", "In NEW's order, deletions where they stood: ~~deleted~~, **inserted**.", ""]
+    omitted = report.omitted
+    if omitted:
+        lines += [escape(omitted), ""]
     for change in comparison.changes:
         heading = f"### {escape(keys_label(change))} · {escape(kind_label(change))}"
         lines += [heading, "", _redline(change), ""]

@@ -22,6 +22,9 @@ def render(report: Report, *, color: bool = False) -> str:
     ]
     if comparison.new.title:
         lines.append(comparison.new.title)
+    retitled = report.retitled
+    if retitled:
+        lines.append(retitled)
     lines.append(", ".join(f"{count} {name}" for name, count in summary.counts))
     if summary.added:
         lines.append("New paragraphs: " + ", ".join(" + ".join(note.keys) for note in summary.added))
@@ -36,6 +39,9 @@ def render(report: Report, *, color: bool = False) -> str:
         lines.append("Operative verbs:")
         for verb in summary.verbs:
             lines.append(f"{_INDENT}{pair_label(verb.old, verb.new)}: {verb.label} ({verb.direction})")
+    omitted = report.omitted
+    if omitted:
+        lines.append(omitted)
     for change in comparison.changes:
         lines.append("")
         lines.append(f"{style.bold(keys_label(change))}  {kind_label(change)}")
