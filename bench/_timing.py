@@ -6,14 +6,26 @@ bench prints divides two such times measured in the same run.
 
 from __future__ import annotations
 
+import compileall
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 PYTHON_PASS = [sys.executable, "-c", "pass"]
 # what the console script runs, without depending on where the venv put it
 RESDIFF = [sys.executable, "-c", "import sys; from resdiff.cli import main; main(sys.argv[1:])"]
+
+
+def compile_bytecode() -> None:
+    """Write resdiff's bytecode once, as an installed package has it.
+
+    With PYTHONDONTWRITEBYTECODE set (as on some CI machines) an editable install would otherwise
+    recompile every module in every process, and a process bench would time the compiler."""
+    import resdiff
+
+    compileall.compile_dir(Path(resdiff.__file__).parent, quiet=1)
 
 
 def best_of(runs: int, action: Callable[[], object]) -> float:

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _timing import PYTHON_PASS, RESDIFF, process_time
+from _timing import PYTHON_PASS, RESDIFF, compile_bytecode, process_time
 from resdiff import canonical
 from resdiff.corpus import Corpus, init_corpus
 from resdiff.model import Clause, Resolution, Source
@@ -79,6 +79,7 @@ def main() -> None:
         corpus = build_corpus(folder / "corpus", args.texts)
         print(f"built {args.texts} synthetic texts in {time.perf_counter() - start:.1f} s")
         where = ["--corpus", str(corpus.root)]
+        compile_bytecode()
         baseline = process_time(PYTHON_PASS, args.runs)
         print(f"python -c pass: {baseline * 1000:.0f} ms (= 1.0)")
         cases = {

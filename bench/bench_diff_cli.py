@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _timing import PYTHON_PASS, RESDIFF, best_of, process_time
+from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_time
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = Path(os.environ.get("RESDIFF_SHARED", ROOT.parent / "shared"))
@@ -31,6 +31,7 @@ def main() -> None:
     if not old.exists() or not new.exists():
         sys.exit(f"the real pair is not under {options.shared} (pass --shared or set RESDIFF_SHARED)")
 
+    compile_bytecode()
     baseline = process_time(PYTHON_PASS, options.runs)
     print(f"python -c pass: {baseline * 1000:7.1f} ms")
     with tempfile.TemporaryDirectory() as scratch:

@@ -14,7 +14,7 @@ import sys
 import tracemalloc
 from pathlib import Path
 
-from _timing import PYTHON_PASS, RESDIFF, best_of, process_time
+from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_time
 from resdiff.normalize import normalize_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +56,7 @@ def main() -> None:
     print(f"baseline (decode + str.splitlines of the same bytes): {baseline * 1000:.2f} ms")
     print(f"ratio normalize / baseline: {total / baseline:.0f}x")
 
+    compile_bytecode()
     python = process_time(PYTHON_PASS, options.runs)
     command = process_time([*RESDIFF, "normalize", "--quiet", str(paths[0])], options.runs)
     print(

@@ -26,6 +26,10 @@ STRENGTHENED = "strengthened"
 WEAKENED = "weakened"
 CHANGED = "changed"
 
+# summary headings every renderer uses: the keys of a new paragraph are NEW's, of a dropped one OLD's
+ADDED_HEADING = "New paragraphs (numbered as in the new text)"
+DELETED_HEADING = "Dropped paragraphs (numbered as in the old text)"
+
 _VERB_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "acknowledgement": (("notes",), ("takes note",), ("welcomes",)),
     "exhortation": (

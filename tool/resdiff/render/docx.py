@@ -22,7 +22,16 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from ..records import ADDED, DELETED, Change
-from ..report import Report, Summary, document_label, keys_label, kind_label, pair_label
+from ..report import (
+    ADDED_HEADING,
+    DELETED_HEADING,
+    Report,
+    Summary,
+    document_label,
+    keys_label,
+    kind_label,
+    pair_label,
+)
 
 AUTHOR = "resdiff"
 CLAUSE_STYLE = "Clause"
@@ -77,14 +86,14 @@ def render(report: Report, *, date: datetime | None = None) -> bytes:
 
 def _summary(document: DocxDocument, summary: Summary) -> None:
     document.add_heading("Summary", level=2)
-    table = document.add_table(rows=2, cols=len(summary.counts))
+    table = document.add_table(rows=len(summary.counts), cols=2)  # a row a kind: fits any page width
     table.style = "Table Grid"
-    for column, (name, number) in enumerate(summary.counts):
-        table.cell(0, column).text = name
-        table.cell(1, column).text = str(number)
+    for row, (name, number) in enumerate(summary.counts):
+        table.cell(row, 0).text = name
+        table.cell(row, 1).text = str(number)
     sections = [
-        ("New paragraphs", [f"{' + '.join(n.keys)}: {n.text}" for n in summary.added]),
-        ("Dropped paragraphs", [f"{' + '.join(n.keys)}: {n.text}" for n in summary.deleted]),
+        (ADDED_HEADING, [f"{' + '.join(n.keys)}: {n.text}" for n in summary.added]),
+        (DELETED_HEADING, [f"{' + '.join(n.keys)}: {n.text}" for n in summary.deleted]),
         (
             "Numbers and dates updated",
             [

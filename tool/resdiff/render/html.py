@@ -11,7 +11,16 @@ from __future__ import annotations
 from html import escape
 
 from ..records import Change
-from ..report import Report, Summary, document_label, keys_label, kind_label, pair_label
+from ..report import (
+    ADDED_HEADING,
+    DELETED_HEADING,
+    Report,
+    Summary,
+    document_label,
+    keys_label,
+    kind_label,
+    pair_label,
+)
 
 _CSS = """
 :root { --del: #b31d28; --del-bg: #ffeef0; --ins: #22863a; --ins-bg: #e6ffed; --muted: #586069; }
@@ -98,8 +107,8 @@ def _summary(summary: Summary) -> list[str]:
     ]
     parts += ["</tr>", "</table>"]
     sections = [
-        ("summary-added", "New paragraphs", [_note(n.keys, n.text) for n in summary.added]),
-        ("summary-deleted", "Dropped paragraphs", [_note(n.keys, n.text) for n in summary.deleted]),
+        ("summary-added", ADDED_HEADING, [_note(n.keys, n.text) for n in summary.added]),
+        ("summary-deleted", DELETED_HEADING, [_note(n.keys, n.text) for n in summary.deleted]),
         (
             "summary-numbers",
             "Numbers and dates updated",

@@ -10,7 +10,16 @@ import re
 import unicodedata
 
 from ..records import Change
-from ..report import Report, Summary, document_label, keys_label, kind_label, pair_label
+from ..report import (
+    ADDED_HEADING,
+    DELETED_HEADING,
+    Report,
+    Summary,
+    document_label,
+    keys_label,
+    kind_label,
+    pair_label,
+)
 
 # characters that are markup anywhere in a line
 _SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|~&#])")
@@ -62,8 +71,8 @@ def _summary(summary: Summary) -> list[str]:
     lines.append("| " + " | ".join(str(count) for _, count in summary.counts) + " |")
     lines.append("")
     sections = [
-        ("New paragraphs", [f"**{' + '.join(n.keys)}**: {escape(n.text)}" for n in summary.added]),
-        ("Dropped paragraphs", [f"**{' + '.join(n.keys)}**: {escape(n.text)}" for n in summary.deleted]),
+        (ADDED_HEADING, [f"**{' + '.join(n.keys)}**: {escape(n.text)}" for n in summary.added]),
+        (DELETED_HEADING, [f"**{' + '.join(n.keys)}**: {escape(n.text)}" for n in summary.deleted]),
         (
             "Numbers and dates updated",
             [

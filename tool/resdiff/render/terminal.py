@@ -9,7 +9,15 @@ from __future__ import annotations
 import click
 
 from ..records import Change
-from ..report import Report, document_label, keys_label, kind_label, pair_label
+from ..report import (
+    ADDED_HEADING,
+    DELETED_HEADING,
+    Report,
+    document_label,
+    keys_label,
+    kind_label,
+    pair_label,
+)
 
 _INDENT = "    "
 
@@ -27,9 +35,9 @@ def render(report: Report, *, color: bool = False) -> str:
         lines.append(retitled)
     lines.append(", ".join(f"{count} {name}" for name, count in summary.counts))
     if summary.added:
-        lines.append("New paragraphs: " + ", ".join(" + ".join(note.keys) for note in summary.added))
+        lines.append(f"{ADDED_HEADING}: " + ", ".join(" + ".join(note.keys) for note in summary.added))
     if summary.deleted:
-        lines.append("Dropped paragraphs: " + ", ".join(" + ".join(note.keys) for note in summary.deleted))
+        lines.append(f"{DELETED_HEADING}: " + ", ".join(" + ".join(note.keys) for note in summary.deleted))
     if summary.numbers:
         lines.append("Numbers and dates updated:")
         for number in summary.numbers:
