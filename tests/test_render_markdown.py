@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from resdiff.records import Change, Comparison
@@ -112,6 +112,8 @@ def _redline_diffs(draw: st.DrawFn) -> tuple[tuple[int, str], ...]:
 
 
 @given(_redline_diffs())
+@example(((1, ";"), (-1, " "), (1, ";")))  # a struck space between two insertions
+@example(((0, "    "), (1, "a")))  # four leading spaces would make a code block
 def test_a_markdown_viewer_shows_every_mark_around_punctuation(diff: tuple[tuple[int, str], ...]) -> None:
     change = Change("modified", ("OP1",), ("OP1",), diff)
     struck, bold, _ = _viewer_marks(change)

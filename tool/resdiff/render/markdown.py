@@ -123,13 +123,13 @@ def _redline_line(pieces: list[tuple[int, str]]) -> str:
             rendered[index] = _ZERO_WIDTH_SPACE + rendered[index]
         if _is_punctuation(core[-1]) and _is_word(after):
             rendered[index] += _ZERO_WIDTH_SPACE
-    return "".join(rendered)
+    return "".join(rendered).lstrip(" ")  # leading spaces show nothing, and four make a code block
 
 
 def _marked(op: int, text: str) -> str:
     core = text.strip()
-    if not core:
-        return text if op > 0 else ""
+    if not core:  # a space can't be struck through; the invisible mark keeps its neighbours' marks apart
+        return text if op > 0 else _ZERO_WIDTH_SPACE
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
     mark = "~~" if op < 0 else "**"
