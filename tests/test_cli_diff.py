@@ -50,6 +50,7 @@ def test_json_diff_loads_no_other_renderer_nor_heavy_library(tmp_path: Path, pai
     modules = set(done.stdout.split())
     assert "resdiff.render.json" in modules
     heavy = {"docx", "git", "lxml", "resdiff.render.html", "resdiff.render.docx", "resdiff.render.markdown"}
+    heavy |= {"resdiff.summary", "resdiff.corpus", "resdiff.readers.pdf", "resdiff.readers.docx"}
     assert not heavy & modules
 
 

@@ -13,15 +13,13 @@ from hypothesis import strategies as st
 from resdiff.model import Source
 from resdiff.records import EDITORIAL, UNCHANGED, Change
 from resdiff.render import render
-from resdiff.report import (
+from resdiff.report import build_report, filter_comparison, keys_label
+from resdiff.summary import (
     CHANGED,
     STRENGTHENED,
     WEAKENED,
     ClauseNote,
     ValueUpdate,
-    build_report,
-    filter_comparison,
-    keys_label,
     summarize,
     value_updates,
     verb_direction,
@@ -33,8 +31,14 @@ from synthetic_report import synthetic_comparison
 def test_summary_of_the_synthetic_comparison() -> None:
     summary = summarize(synthetic_comparison())
     assert dict(summary.counts) == {
-        "unchanged": 2, "editorial": 1, "modified": 3, "added": 1,
-        "deleted": 1, "split": 1, "merged": 1, "moved": 1,
+        "unchanged": 2,
+        "editorial": 1,
+        "modified": 3,
+        "added": 1,
+        "deleted": 1,
+        "split": 1,
+        "merged": 1,
+        "moved": 1,
     }
     assert [note.keys for note in summary.added] == [("PP4",)]
     assert summary.deleted == (ClauseNote(("OP6",), "Invites observers to attend;"),)
@@ -87,8 +91,10 @@ def test_a_comparison_that_only_differs_editorially_does_not_differ_when_ignored
             ((0, "its ninety-"), (-1, "first"), (1, "ninth"), (0, " session")),
             [("ninety-first", "ninety-ninth")],
         ),
-        (((0, "at its "), (-1, "seventy-second"), (1, "eightieth"), (0, " session")),
-         [("seventy-second", "eightieth")]),
+        (
+            ((0, "at its "), (-1, "seventy-second"), (1, "eightieth"), (0, " session")),
+            [("seventy-second", "eightieth")],
+        ),
         (((0, "for "), (-1, "2017"), (1, "2024–2025"), (0, ",")), [("2017", "2024–2025")]),
         # citations and plain words are not numbers
         (((0, "resolution A/RES/"), (-1, "72"), (1, "80"), (0, "/54 of")), []),
@@ -133,10 +139,27 @@ def test_verb_direction(old: str | None, new: str, direction: str) -> None:
 
 _PHRASES = st.sampled_from(
     [
-        "Notes", "Takes note", "Welcomes", "Invites", "Encourages", "Strongly encourages", "Calls upon",
-        "Also calls upon", "Urges", "Strongly urges", "Urgently calls upon", "Demands", "Expresses concern",
-        "Expresses strong concern", "Expresses grave concern", "Deplores", "Condemns", "Strongly condemns",
-        "Requests", "Decides", "Reaffirms",
+        "Notes",
+        "Takes note",
+        "Welcomes",
+        "Invites",
+        "Encourages",
+        "Strongly encourages",
+        "Calls upon",
+        "Also calls upon",
+        "Urges",
+        "Strongly urges",
+        "Urgently calls upon",
+        "Demands",
+        "Expresses concern",
+        "Expresses strong concern",
+        "Expresses grave concern",
+        "Deplores",
+        "Condemns",
+        "Strongly condemns",
+        "Requests",
+        "Decides",
+        "Reaffirms",
     ]
 )
 

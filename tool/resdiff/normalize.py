@@ -27,7 +27,6 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO
 
 from . import canonical
@@ -115,20 +114,23 @@ _LEAD_ADVERBS = frozenset({"also", "further", "again", "once", "furthermore", "m
 _TRAIL_ADVERBS = frozenset({"also", "further", "again"})
 
 
-def normalize_path(path: str | Path) -> Normalized:
+def normalize_path(path: str | os.PathLike[str]) -> Normalized:
     """Normalize a file; the name recorded (and used in messages about the text) is the file name only,
-    but a file that cannot be read is named by the path given, which is what the user has to check."""
-    file = Path(path)
-    if os.path.isdir(file):  # os.path: False, not OSError, for a name too long
+    but a file that cannot be read is named by the path given, which is what the user has to check.
+
+    (os.path rather than pathlib: ``resdiff diff FILE FILE`` should not pay for importing it.)"""
+    name = os.path.basename(path)
+    if os.path.isdir(path):  # os.path: False, not OSError, for a name too long
         raise InputError(f"{path}: is a folder; give a resolution file")
     try:
-        size = file.stat().st_size
+        size = os.stat(path).st_size
         if size > MAX_BYTES:
-            raise InputError(_too_big(file.name, size))
-        data = file.read_bytes()
+            raise InputError(_too_big(name, size))
+        with open(path, "rb") as stream:
+            data = stream.read()
     except OSError as error:
         raise InputError(f"{path}: cannot read the file ({error.strerror}); check the path") from None
-    return normalize_bytes(data, file.name)
+    return normalize_bytes(data, name)
 
 
 def normalize_stream(stream: IO[bytes], name: str) -> Normalized:

@@ -6,7 +6,7 @@ never pays for python-docx.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
@@ -27,9 +27,9 @@ _EXTENSIONS = {
 }
 
 
-def format_for_path(path: str | Path) -> str:
+def format_for_path(path: str | os.PathLike[str]) -> str:
     """The format a report file's extension asks for."""
-    suffix = Path(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     if suffix not in _EXTENSIONS:
         known = ", *".join(sorted(_EXTENSIONS))
         raise InputError(f"cannot tell the report format of {str(path)!r}: name it *{known} or pass --format")

@@ -22,16 +22,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from ..records import ADDED, DELETED, Change
-from ..report import (
-    ADDED_HEADING,
-    DELETED_HEADING,
-    Report,
-    Summary,
-    document_label,
-    keys_label,
-    kind_label,
-    pair_label,
-)
+from ..report import Report, document_label, keys_label, kind_label, pair_label
+from ..summary import ADDED_HEADING, DELETED_HEADING, Summary
 
 AUTHOR = "resdiff"
 CLAUSE_STYLE = "Clause"

@@ -11,16 +11,8 @@ from __future__ import annotations
 from html import escape
 
 from ..records import Change
-from ..report import (
-    ADDED_HEADING,
-    DELETED_HEADING,
-    Report,
-    Summary,
-    document_label,
-    keys_label,
-    kind_label,
-    pair_label,
-)
+from ..report import Report, document_label, keys_label, kind_label, pair_label
+from ..summary import ADDED_HEADING, DELETED_HEADING, Summary
 
 _CSS = """
 :root { --del: #b31d28; --del-bg: #ffeef0; --ins: #22863a; --ins-bg: #e6ffed; --muted: #586069; }

@@ -10,16 +10,8 @@ import re
 import unicodedata
 
 from ..records import Change
-from ..report import (
-    ADDED_HEADING,
-    DELETED_HEADING,
-    Report,
-    Summary,
-    document_label,
-    keys_label,
-    kind_label,
-    pair_label,
-)
+from ..report import Report, document_label, keys_label, kind_label, pair_label
+from ..summary import ADDED_HEADING, DELETED_HEADING, Summary
 
 # characters that are markup anywhere in a line
 _SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|~&#])")

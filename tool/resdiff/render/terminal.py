@@ -9,15 +9,8 @@ from __future__ import annotations
 import click
 
 from ..records import Change
-from ..report import (
-    ADDED_HEADING,
-    DELETED_HEADING,
-    Report,
-    document_label,
-    keys_label,
-    kind_label,
-    pair_label,
-)
+from ..report import Report, document_label, keys_label, kind_label, pair_label
+from ..summary import ADDED_HEADING, DELETED_HEADING
 
 _INDENT = "    "
 

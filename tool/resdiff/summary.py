@@ -1,0 +1,264 @@
+"""The summary a change report opens with, as data: counts, new and dropped paragraphs, numbers and
+dates updated, operative verbs strengthened or weakened.
+
+Computed from the records only when a report shows it (``report.Report.summary``), so that
+``resdiff diff --format json`` never loads it.
+
+The operative-verb scale is ordinal and deliberately small: within one family of verbs a later
+tier is stronger; inside a tier an intensifier raises the strength ("strongly", "urgently",
+"grave" > "strong", "serious", "deep", "with appreciation" > none). Verbs of different families,
+or phrases the scale does not know, are reported as "changed" rather than guessed.
+
+* acknowledgement: Notes < Takes note < Welcomes
+* exhortation: Invites < Encourages < Calls upon < Urges < Urgently calls upon = Strongly urges < Demands
+* concern: Expresses concern < Deplores < Condemns
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .model import Resolution
+from .records import ADDED, DELETED, KINDS, TAG_NUMBERS, TAG_VERB, Change, Comparison
+
+STRENGTHENED = "strengthened"
+WEAKENED = "weakened"
+CHANGED = "changed"
+
+# summary headings every renderer uses: the keys of a new paragraph are NEW's, of a dropped one OLD's
+ADDED_HEADING = "New paragraphs (numbered as in the new text)"
+DELETED_HEADING = "Dropped paragraphs (numbered as in the old text)"
+
+_VERB_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "acknowledgement": (("notes",), ("takes note",), ("welcomes",)),
+    "exhortation": (
+        ("invites",),
+        ("encourages",),
+        ("calls upon", "calls on"),
+        ("urges",),
+        ("urgently calls upon", "urgently calls on", "strongly urges"),
+        ("demands",),
+    ),
+    "concern": (("expresses concern",), ("deplores",), ("condemns",)),
+}
+_VERB_TIERS: dict[str, tuple[str, int]] = {
+    phrase: (family, tier)
+    for family, tiers in _VERB_FAMILIES.items()
+    for tier, phrases in enumerate(tiers)
+    for phrase in phrases
+}
+# words that change the strength of the verb they qualify, and how much
+_INTENSIFIERS = {
+    "strongly": 2,
+    "urgently": 2,
+    "grave": 2,
+    "strong": 1,
+    "serious": 1,
+    "deep": 1,
+    "deeply": 1,
+    "with appreciation": 1,
+    "with satisfaction": 1,
+}
+# words that carry no strength: "Also urges", "Further requests", "Expresses its concern"
+_FILLERS = ("once again", "also", "further", "again", "its")
+_INTENSIFIER_RE = re.compile(r"\b(?:" + "|".join(sorted(_INTENSIFIERS, key=len, reverse=True)) + r")\b")
+_FILLER_RE = re.compile(r"\b(?:" + "|".join(_FILLERS) + r")\b")
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_NUMBER_WORDS = (
+    r"(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teen|[a-z]+teenth|[a-z]+tieth|hundredth)"
+)
+
+
+@cache
+def _value_re() -> re.Pattern[str]:
+    """A value is a date, a year range, a number, or a number written out. A cited symbol (72/54,
+    A/RES/72/54) is matched too, so that it is never read as two numbers, but it is not a value.
+    Compiled on first use: ``resdiff diff --format json`` never needs it."""
+    return re.compile(
+        r"(?P<symbol>\b(?:[A-Z]+/)*[0-9]+/[0-9]+(?:/[A-Za-z0-9]+)*)"
+        rf"|(?:\b\d{{1,2}}\s+)?\b(?:{_MONTHS})\b(?:\s+\d{{4}})?"
+        r"|\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+)?"
+        rf"|\b(?i:{_NUMBER_WORDS})\b"
+    )
+
+
+# a replaced phrase up to this long is quoted whole in the summary; beyond, only its values
+_QUOTABLE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class ClauseNote:
+    """A paragraph the summary names: its keys and its text (new text if added, old if dropped)."""
+
+    keys: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class ValueUpdate:
+    old: str  # "" when the values were only added
+    new: str  # "" when they were only dropped
+
+    @property
+    def label(self) -> str:
+        """'119 → 124'; values only added or dropped read as such, not as '— → 4 December 2017'."""
+        if not self.old:
+            return f"added {self.new}"
+        if not self.new:
+            return f"dropped {self.old}"
+        return f"{self.old} → {self.new}"
+
+
+@dataclass(frozen=True)
+class NumberUpdate:
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    updates: tuple[ValueUpdate, ...]
+
+
+@dataclass(frozen=True)
+class VerbChange:
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    old_verb: str | None
+    new_verb: str | None
+    direction: str  # STRENGTHENED, WEAKENED or CHANGED
+
+    @property
+    def label(self) -> str:
+        return f"{self.old_verb or '—'} → {self.new_verb or '—'}"
+
+
+@dataclass(frozen=True)
+class Summary:
+    counts: tuple[tuple[str, int], ...]  # every kind of records.KINDS, then "moved"
+    added: tuple[ClauseNote, ...]
+    deleted: tuple[ClauseNote, ...]
+    numbers: tuple[NumberUpdate, ...]
+    verbs: tuple[VerbChange, ...]
+
+
+def summarize(comparison: Comparison) -> Summary:
+    counts = comparison.summary()
+    changes = comparison.changes
+    return Summary(
+        counts=tuple((name, counts[name]) for name in (*KINDS, "moved")),
+        added=tuple(ClauseNote(c.new, c.new_text) for c in changes if c.kind == ADDED),
+        deleted=tuple(ClauseNote(c.old, c.old_text) for c in changes if c.kind == DELETED),
+        numbers=tuple(
+            NumberUpdate(c.old, c.new, value_updates(c.diff)) for c in changes if TAG_NUMBERS in c.tags
+        ),
+        verbs=tuple(_verb_change(comparison, c) for c in changes if TAG_VERB in c.tags),
+    )
+
+
+# --- numbers and dates --------------------------------------------------------------------------
+
+
+def value_updates(diff: tuple[tuple[int, str], ...]) -> tuple[ValueUpdate, ...]:
+    """The numbers and dates a redline replaces, as whole values ("4 December 2017" →
+    "1 December 2025", never "4" → "1" and "2017" → "2025"), in reading order."""
+    old_text = "".join(text for op, text in diff if op <= 0)
+    new_text = "".join(text for op, text in diff if op >= 0)
+    hunks: list[tuple[int, int, int, int]] = []
+    old_at = new_at = 0
+    for op, text in diff:
+        if op == 0:
+            old_at += len(text)
+            new_at += len(text)
+            continue
+        old_end = old_at + (len(text) if op < 0 else 0)
+        new_end = new_at + (len(text) if op > 0 else 0)
+        if hunks and hunks[-1][1] == old_at and hunks[-1][3] == new_at:
+            hunks[-1] = (hunks[-1][0], old_end, hunks[-1][2], new_end)
+        else:
+            hunks.append((old_at, old_end, new_at, new_end))
+        old_at, new_at = old_end, new_end
+    old_matches = list(_value_re().finditer(old_text))
+    new_matches = list(_value_re().finditer(new_text))
+    widened: list[tuple[int, int, int, int]] = []
+    for old_start, old_end, new_start, new_end in hunks:
+        old_start, old_end = _widen(old_text, old_start, old_end, old_matches)
+        new_start, new_end = _widen(new_text, new_start, new_end, new_matches)
+        if widened and (old_start < widened[-1][1] or new_start < widened[-1][3]):
+            previous = widened.pop()
+            old_start, new_start = previous[0], previous[2]
+            old_end, new_end = max(old_end, previous[1]), max(new_end, previous[3])
+        widened.append((old_start, old_end, new_start, new_end))
+    updates = []
+    for old_start, old_end, new_start, new_end in widened:
+        old_part = old_text[old_start:old_end].strip(" ,;:.")
+        new_part = new_text[new_start:new_end].strip(" ,;:.")
+        old_values, new_values = _values(old_part), _values(new_part)
+        if old_values == new_values:
+            continue  # words or citations changed here, not numbers
+        if len(old_part.split()) <= _QUOTABLE_WORDS and len(new_part.split()) <= _QUOTABLE_WORDS:
+            updates.append(ValueUpdate(old_part, new_part))
+        else:
+            updates.append(ValueUpdate(", ".join(old_values), ", ".join(new_values)))
+    return tuple(updates)
+
+
+def _values(text: str) -> list[str]:
+    return [match[0] for match in _value_re().finditer(text) if not match["symbol"]]
+
+
+def _widen(text: str, start: int, end: int, values: list[re.Match[str]]) -> tuple[int, int]:
+    """Grow a span to whole words and to any value or symbol it cuts or touches from inside."""
+    while _cuts_word(text, start):
+        start -= 1
+    while _cuts_word(text, end):
+        end += 1
+    for match in values:
+        if (match.start() < end and start < match.end()) or start == end == match.start():
+            start, end = min(start, match.start()), max(end, match.end())
+    return start, end
+
+
+def _cuts_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and _is_word(text[at - 1]) and _is_word(text[at])
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "/"
+
+
+# --- operative verbs ----------------------------------------------------------------------------
+
+
+def verb_strength(phrase: str) -> tuple[str, int, int] | None:
+    """(family, tier, intensity) of an operative verb phrase, or None when the scale does not know it."""
+    text = " ".join(_FILLER_RE.sub(" ", phrase.lower()).split())
+    if text in _VERB_TIERS:
+        family, tier = _VERB_TIERS[text]
+        return family, tier, 0
+    intensity = max((_INTENSIFIERS[m[0]] for m in _INTENSIFIER_RE.finditer(text)), default=0)
+    plain = " ".join(_INTENSIFIER_RE.sub(" ", text).split())
+    if plain not in _VERB_TIERS:
+        return None
+    family, tier = _VERB_TIERS[plain]
+    return family, tier, intensity
+
+
+def verb_direction(old_verb: str | None, new_verb: str | None) -> str:
+    old = verb_strength(old_verb) if old_verb else None
+    new = verb_strength(new_verb) if new_verb else None
+    if old is None or new is None or old[0] != new[0] or old[1:] == new[1:]:
+        return CHANGED
+    return STRENGTHENED if new[1:] > old[1:] else WEAKENED
+
+
+def _verb_change(comparison: Comparison, change: Change) -> VerbChange:
+    old_verb = change.old_verb or _first_verb(comparison.old, change.old)
+    new_verb = change.new_verb or _first_verb(comparison.new, change.new)
+    return VerbChange(change.old, change.new, old_verb, new_verb, verb_direction(old_verb, new_verb))
+
+
+def _first_verb(resolution: Resolution, keys: tuple[str, ...]) -> str | None:
+    """A record may come without its verbs (e.g. read back from JSON of an older producer)."""
+    return next((c.verb for c in resolution.clauses if c.key in keys and c.verb), None)
