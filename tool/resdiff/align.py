@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -48,9 +48,11 @@ JOIN_MIN = 0.6  # how well the joined group must match at least
 _WORD_RE = re.compile(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # words; a superscript footnote marker is none
 
 
-@dataclass(frozen=True)
-class Group:
-    """Clauses of OLD and NEW that correspond: 1-1 pair, split (1 -> n) or merge (n -> 1)."""
+class Group(NamedTuple):
+    """Clauses of OLD and NEW that correspond: 1-1 pair, split (1 -> n) or merge (n -> 1).
+
+    Internal to align -> compare, so a NamedTuple: immutable like a frozen dataclass, but cheaper
+    to define, which every ``resdiff diff`` pays at import."""
 
     old: tuple[str, ...]
     new: tuple[str, ...]
@@ -58,8 +60,9 @@ class Group:
     moved: bool = False
 
 
-@dataclass(frozen=True)
-class Alignment:
+class Alignment(NamedTuple):
+    """Every clause of OLD and NEW in exactly one group, or deleted, or added."""
+
     groups: tuple[Group, ...]
     deleted: tuple[str, ...]  # keys of OLD clauses with no counterpart
     added: tuple[str, ...]  # keys of NEW clauses with no counterpart
@@ -104,6 +107,9 @@ class _Words:
             frequency.update(self.words[text])
         total = len(clauses)
         self._weight = {word: math.log((total + 1) / (count + 0.5)) for word, count in frequency.items()}
+        # similarities already computed: the matrix's cells are asked again when pairs grow into
+        # groups, and a group's final similarity is the one its growing ended with
+        self._known: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
 
     def _mass(self, words: frozenset[str]) -> float:
         """Summed exactly (fsum): set order varies between runs, the result must not."""
@@ -111,6 +117,13 @@ class _Words:
 
     def similarity(self, old: Sequence[str], new: Sequence[str]) -> float:
         """Similarity of two texts (or of two groups of texts, read joined), 0..1."""
+        key = (tuple(old), tuple(new))
+        value = self._known.get(key)
+        if value is None:
+            value = self._known[key] = self._similarity(old, new)
+        return value
+
+    def _similarity(self, old: Sequence[str], new: Sequence[str]) -> float:
         old_sequence = "".join(map(self.sequence.__getitem__, old))
         new_sequence = "".join(map(self.sequence.__getitem__, new))
         if old_sequence == new_sequence:
@@ -125,20 +138,24 @@ class _Words:
     def matrix(self, old: Sequence[str], new: Sequence[str]) -> list[list[float]]:
         """Similarities of every old text to every new text (the one hot loop of the alignment)."""
         weight = self._weight.__getitem__
-        new_items = [(self.sequence[t], self.words[t], math.fsum(map(weight, self.words[t]))) for t in new]
+        new_items = [
+            ((t,), self.sequence[t], self.words[t], math.fsum(map(weight, self.words[t]))) for t in new
+        ]
         rows = []
         for text in old:
             sequence, words = self.sequence[text], self.words[text]
             own = math.fsum(map(weight, words))
             row = []
-            for other_sequence, other_words, other_mass in new_items:
+            for other, other_sequence, other_words, other_mass in new_items:
                 if sequence == other_sequence:
-                    row.append(1.0)
-                    continue
-                mass = own + other_mass
-                overlap = 2 * math.fsum(map(weight, words & other_words)) / mass if mass else 1.0
-                order = Indel.normalized_similarity(sequence, other_sequence)
-                row.append(ORDER_WEIGHT * order + (1 - ORDER_WEIGHT) * overlap)
+                    value = 1.0
+                else:
+                    mass = own + other_mass
+                    overlap = 2 * math.fsum(map(weight, words & other_words)) / mass if mass else 1.0
+                    order = Indel.normalized_similarity(sequence, other_sequence)
+                    value = ORDER_WEIGHT * order + (1 - ORDER_WEIGHT) * overlap
+                row.append(value)
+                self._known[(text,), other] = value
             rows.append(row)
         return rows
 

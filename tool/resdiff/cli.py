@@ -7,6 +7,8 @@ to stderr; ``-`` means stdin.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +19,11 @@ from .errors import InputError, ResdiffError
 
 if TYPE_CHECKING:
     from .model import Resolution
+
+# A command's objects live until the process ends, where the collector would traverse every one
+# of them again (~8 ms of a ~90 ms ``resdiff diff``) only to find what exit frees anyway. Frozen,
+# they are skipped; nothing observable changes (Python never promised finalizers at exit).
+atexit.register(gc.freeze)
 
 
 class _Group(click.Group):

@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
 from typing import IO
 
 from . import canonical
@@ -43,8 +42,13 @@ _PART_RE = re.compile(r"[A-Z]")
 _ANNEX_RE = re.compile(r"^Annex(?:\s+([IVXLC]+))?(?:\s+(.*))?$")
 _NUMBERED_RE = re.compile(r"^([0-9]{1,3})\.\s+(.*)$", re.S)
 _ITEM_RE = re.compile(r"^\(([a-z]{1,4})\)\s+(.*)$", re.S)
+# a paragraph number inside a block (where the extraction ran two paragraphs together)
+# (the character before is matched, not looked behind at: a leading class lets re skip ahead fast)
+_INLINE_NUMBER_RE = re.compile(r"[.;:\]](\s+)([0-9]+)\.\s+(?=[A-Z“\"‘])")
+_ANNEX_INLINE_NUMBER_RE = re.compile(r"\S(\s+)([0-9]+)\.\s+(?=[A-Z“\"‘])")
 _LINE_START_RE = re.compile(r"^(?:[0-9]{1,3}\.|\([a-z]{1,4}\))\s")
 _TOKEN_RE = re.compile(r"\[\^([0-9]+)\]")
+_MARKER_GAP_RE = re.compile(r"\s*\x01+\s*(?=[,;:.)]|$)")  # a marker (as \x01) before punctuation or the end
 _TRAILING_TOKEN_RE = re.compile(r"\[\^[0-9]+\]$")
 _ENDS_CLAUSE_RE = re.compile(r"[,;.:][”’\"]?$")
 # page furniture inside the body: running symbol, page number, job number, bar-code number
@@ -199,8 +203,10 @@ def clean_text(text: str) -> str:
 
 
 def _strip_tokens(text: str) -> str:
+    if "[^" not in text and "\x01" not in text:  # no marker: most clauses (the scans try every position)
+        return clean_text(text)
     text = _TOKEN_RE.sub("\x01", text)
-    text = re.sub(r"\s*\x01+\s*(?=[,;:.)]|$)", "", text)
+    text = _MARKER_GAP_RE.sub("", text)
     return clean_text(text.replace("\x01", " "))
 
 
@@ -260,37 +266,46 @@ def derive_verb(text: str) -> str | None:
     return verb or None
 
 
-@dataclass
 class _Record:
-    """A clause being built: its key, text so far, and the italic verb the source gave it."""
+    """A clause being built: its key, text so far, and the italic verb the source gave it.
 
-    key: str
-    text: str
-    emphasis: str | None = None
+    This and ``_Unit`` are plain mutable classes, not dataclasses: they are compared only by
+    identity and never printed, and defining a dataclass costs every run time at import."""
+
+    __slots__ = ("emphasis", "key", "text")
+
+    def __init__(self, key: str, text: str, emphasis: str | None = None) -> None:
+        self.key = key
+        self.text = text
+        self.emphasis = emphasis
 
 
-@dataclass
 class _Unit:
-    text: str
-    emphasis: str | None = None
+    """A paragraph, or the start of one, as the layout gives it."""
+
+    __slots__ = ("emphasis", "text")
+
+    def __init__(self, text: str, emphasis: str | None = None) -> None:
+        self.text = text
+        self.emphasis = emphasis
 
 
-@dataclass
 class _Section:
     """Builds the clauses of one section (main body, part, annex) from units in reading order."""
 
-    prefix: str  # "" for the main body, "A." for a part, "ANNEX." for an annex
-    annex: bool
-    warnings: list[str]
-    records: list[_Record] = field(default_factory=list)
-    operative: bool = False
-    last_number: int = 0  # of the last operative/annex paragraph, printed or given
-    printed: int = 0  # the last number the source printed
-    pending: list[_Record] = field(default_factory=list)  # unnumbered paragraphs since then
-    counts: dict[str, int] = field(default_factory=dict)
-    paragraph: str | None = None  # key of the paragraph that items attach to
-    letter: str | None = None
-    lost_letters: bool = False
+    def __init__(self, prefix: str, annex: bool, warnings: list[str]) -> None:
+        self.prefix = prefix  # "" for the main body, "A." for a part, "ANNEX." for an annex
+        self.annex = annex
+        self.warnings = warnings
+        self.records: list[_Record] = []
+        self.operative = False
+        self.last_number = 0  # of the last operative/annex paragraph, printed or given
+        self.printed = 0  # the last number the source printed
+        self.pending: list[_Record] = []  # unnumbered paragraphs since then
+        self.counts: dict[str, int] = {}
+        self.paragraph: str | None = None  # key of the paragraph that items attach to
+        self.letter: str | None = None
+        self.lost_letters = False
 
     def _label(self) -> str:
         return "annex" if self.annex else ("part " + self.prefix[0] if self.prefix else "main body")
@@ -322,12 +337,13 @@ class _Section:
         pieces: list[_Unit] = []
         text, emphasis = unit.text, unit.emphasis
         while self.operative or self.annex or not self.records or _NUMBERED_RE.match(text) is None:
-            numbers = "|".join(str(n) for n in sorted(self._expected_after(text)))
-            before = r"(?<=\S)" if self.annex else r"(?<=[.;:\]])"
-            match = re.search(rf"{before}\s+(?:{numbers})\.\s+(?=[A-Z“\"‘])", text[1:])
-            if match is None or not (self.operative or self.annex or numbers == "1"):
+            expected = {str(n) for n in self._expected_after(text)}
+            if not (self.operative or self.annex or expected == {"1"}):
                 break
-            cut = match.start() + 1
+            at = _inline_number(text[1:], expected, self.annex)
+            if at is None:
+                break
+            cut = at + 1
             pieces.append(_Unit(text[:cut], emphasis))
             text, emphasis = text[cut:].lstrip(), None
         pieces.append(_Unit(text, emphasis))
@@ -490,6 +506,18 @@ class _Section:
         self.lost_letters = True
         self.letter = letter
         self._add(f"{self.paragraph}({letter})", text)
+
+
+def _inline_number(text: str, expected: set[str], annex: bool) -> int | None:
+    """Where the first paragraph number in ``expected`` starts a new paragraph inside ``text``.
+
+    One fixed pattern and a set lookup, not a pattern per expected number: each such pattern
+    would be compiled anew (the numbers change with every paragraph)."""
+    pattern = _ANNEX_INLINE_NUMBER_RE if annex else _INLINE_NUMBER_RE
+    match = pattern.search(text)
+    while match is not None and match[2] not in expected:
+        match = pattern.search(text, match.start(1))
+    return None if match is None else match.start(1)
 
 
 def _excerpt(text: str) -> str:

@@ -32,6 +32,8 @@ Op = tuple[int, str]
 
 @dataclass(frozen=True)
 class Change:
+    """One record of the diff: a clause or clause group, its kind and its word-level redline."""
+
     kind: str
     old: tuple[str, ...]  # clause keys in OLD (empty for added)
     new: tuple[str, ...]  # clause keys in NEW (empty for deleted)
@@ -92,6 +94,8 @@ def _doc_summary(resolution: Resolution) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Comparison:
+    """The two texts compared and the records of what changed, in NEW's reading order."""
+
     old: Resolution
     new: Resolution
     changes: tuple[Change, ...]

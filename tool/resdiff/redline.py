@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from diff_match_patch import diff_match_patch
 
 from .records import EDITORIAL, MODIFIED, TAG_CITATIONS, TAG_NUMBERS, TAG_VERB, UNCHANGED, Op
 
-_TOKEN_RE = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
 _COARSE_TOKEN_RE = re.compile(r"[^\S\n]*(?:[^\W_]+|\S)|\s+")
 _SURROGATES = 0xD800, 0xE000
 _NO_SUPERSCRIPTS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -23,10 +22,11 @@ _MARKER_RE = re.compile(r"^\s*[0-9]{1,2}\s*$")
 # what an editorial change may touch: everything that is not a letter or digit, plus case
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")
 # months, ordinals and number words: the words of dates and counts ("the thirteenth Meeting")
-_NUMBER_WORD_RE = re.compile(
-    r"january|february|march|april|june|july|august|september|october|november|december"
-    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth"
-    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion"
+# (a set and two endings, not a regex: this runs on every word of a changed clause)
+_NUMBER_WORDS = frozenset(
+    "january february march april june july august september october november december"
+    " first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+    " twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion".split()
 )
 # cited symbols: resolution numbers (63/71, 2222 (2015) is a number) and document symbols
 _CITATION_RE = re.compile(
@@ -37,7 +37,21 @@ _NUMBER_OR_WORD_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?|[^\W\d_]
 
 def _is_number(token: str) -> bool:
     """A numeral, a month, a number word or an ordinal ("thirteenth", "eighty-first")."""
-    return token[0].isdigit() or any(_NUMBER_WORD_RE.fullmatch(part) for part in token.split("-"))
+    if token[0].isdigit():
+        return True
+    if "-" not in token:  # most words: spare the generator
+        return _is_number_word(token)
+    return any(_is_number_word(part) for part in token.split("-"))
+
+
+def _is_number_word(word: str) -> bool:
+    """For a word of letters only (as ``numbers`` finds them): thirteenth..nineteenth and
+    twentieth..ninetieth by their endings, the rest by name."""
+    return (
+        word in _NUMBER_WORDS
+        or (len(word) > 6 and word.endswith("teenth"))
+        or (len(word) > 4 and word.endswith("ieth"))
+    )
 
 
 def _char(index: int) -> str:
@@ -47,34 +61,19 @@ def _char(index: int) -> str:
     return chr(code)
 
 
-class _Codec:
-    """Maps tokens to single characters and back, as ``diff_linesToChars`` does for lines."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.codes: dict[str, str] = {}
-        self.tokens: dict[str, str] = {}
-
-    def code(self, token: str) -> str:
-        code = self.codes.get(token)
-        if code is None:
-            code = self.codes[token] = _char(len(self.codes))
-            self.tokens[code] = token
-        return code
-
-    def encode(self, text: str) -> str:
-        return "".join(map(self.code, self.pattern.findall(text)))
-
-    def decode(self, chars: str) -> str:
-        return "".join(map(self.tokens.__getitem__, chars))
+def _codes(tokens: Iterable[str]) -> dict[str, str]:
+    """One character per distinct token, numbered in first-seen order as ``diff_linesToChars``
+    numbers lines (the numbers matter: the semantic cleanup reads the characters)."""
+    distinct = dict.fromkeys(tokens)
+    return dict(zip(distinct, map(_char, range(len(distinct))), strict=True))
 
 
-def _split_coarse(token: str) -> list[str]:
+def _split_coarse(token: str) -> tuple[str, ...]:
     """A coarse token as fine ones: its leading spaces, then its word or character."""
     body = token.lstrip()
     if not body or body == token:
-        return [token]
-    return [token[: len(token) - len(body)], body]
+        return (token,)
+    return token[: len(token) - len(body)], body
 
 
 def redline(old: str, new: str) -> tuple[Op, ...]:
@@ -89,14 +88,23 @@ def redline(old: str, new: str) -> tuple[Op, ...]:
         return ((0, old),) if old else ()
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
-    coarse = _Codec(_COARSE_TOKEN_RE)
-    fine = _Codec(_TOKEN_RE)
-    diffs = engine.diff_main(coarse.encode(old), coarse.encode(new), False)
-    as_fine = {code: "".join(map(fine.code, _split_coarse(token))) for code, token in coarse.tokens.items()}
+    old_tokens = _COARSE_TOKEN_RE.findall(old)
+    new_tokens = _COARSE_TOKEN_RE.findall(new)
+    coarse = _codes(old_tokens + new_tokens)
+    pieces = [_split_coarse(token) for token in coarse]
+    fine = _codes(piece for split in pieces for piece in split)
+    as_fine = {
+        code: "".join(map(fine.__getitem__, split))
+        for code, split in zip(coarse.values(), pieces, strict=True)
+    }
+    diffs = engine.diff_main(
+        "".join(map(coarse.__getitem__, old_tokens)), "".join(map(coarse.__getitem__, new_tokens)), False
+    )
     cleaned = [(op, "".join(map(as_fine.__getitem__, chars))) for op, chars in diffs]
     engine.diff_cleanupMerge(cleaned)  # hands the spaces both sides share back to the equal text
     engine.diff_cleanupSemantic(cleaned)
-    return tuple((op, fine.decode(chars)) for op, chars in cleaned if chars)
+    token_of = dict(zip(fine.values(), fine, strict=True)).__getitem__
+    return tuple((op, "".join(map(token_of, chars))) for op, chars in cleaned if chars)
 
 
 def editorial_key(text: str) -> str:

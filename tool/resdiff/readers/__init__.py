@@ -10,7 +10,8 @@ them from content digits.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from typing import NamedTuple
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # English month names: dates are the one place where readers and the normalizer read words
@@ -23,27 +24,33 @@ _SUPERSCRIPT_RUN_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _BLANK_LINES_RE = re.compile(r"\n[ \t]*\n+")
 
 
-@dataclass(frozen=True)
-class Block:
-    """A paragraph-like block as laid out in the source; ``text`` keeps its line breaks."""
+class Block(NamedTuple):
+    """A paragraph-like block as laid out in the source; ``text`` keeps its line breaks.
+
+    Readers and the normalizer are the only users of these two types, so they are NamedTuples:
+    immutable, and cheaper to define than frozen dataclasses (every run pays for that at import)."""
 
     text: str
     emphasis: str | None = None  # the emphasised (italic) lead of a numbered paragraph: its verb
 
 
-@dataclass(frozen=True)
-class RawText:
+_NO_HINTS: Mapping[str, str] = {}
+
+
+class RawText(NamedTuple):
     """What a reader found; ``bare_markers`` says footnote markers may still be plain digits."""
 
     reader: str
     blocks: tuple[Block, ...]
     footnotes: tuple[tuple[int, str], ...] = ()  # (number as printed, body)
-    hints: dict[str, str] = field(default_factory=dict)  # e.g. front-matter symbol/title
+    hints: Mapping[str, str] = _NO_HINTS  # e.g. front-matter symbol/title (read-only)
     bare_markers: bool = False
 
 
 def superscripts_to_tokens(text: str) -> str:
     """``Munitions²`` -> ``Munitions[^2]``: superscripts are always footnote markers."""
+    if not any(digit in text for digit in SUPERSCRIPT_DIGITS):  # most blocks: a scan is slower
+        return text
     return _SUPERSCRIPT_RUN_RE.sub(lambda m: f"[^{m[0].translate(_SUPERSCRIPT_TO_ASCII)}]", text)
 
 
@@ -81,11 +88,16 @@ def read_binary(data: bytes) -> RawText | None:
 
 
 def read(text: str) -> RawText:
-    """Detect the format of ``text`` and read it with the matching reader."""
-    from . import pdftext, plaintext, seed
+    """Detect the format of ``text`` and read it with the matching reader (each imported only
+    when the ones before it declined: a run pays only for the readers it tries)."""
+    from . import pdftext
 
     if pdftext.detect(text):
         return pdftext.read(text)
+    from . import seed
+
     if seed.detect(text):
         return seed.read(text)
+    from . import plaintext
+
     return plaintext.read(text)

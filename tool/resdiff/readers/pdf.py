@@ -7,7 +7,6 @@ which the plain-text reader already knows.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import logging
 
@@ -35,4 +34,4 @@ def read(data: bytes) -> RawText:
     text = text.replace("\x0c", "\n\n")  # page breaks
     if not text.strip():
         raise UnreadableError("the PDF has no text layer (a scan?)")
-    return dataclasses.replace(plaintext.read(text), reader=NAME)
+    return plaintext.read(text)._replace(reader=NAME)
