@@ -47,8 +47,7 @@ def synthetic_pair(ga80: Path) -> tuple[Resolution, Resolution]:
         for _ in range(3):
             words[rng.randrange(1, len(words))] = rng.choice(("urgently", "further", "2026", "all relevant"))
         new[index] = Clause(new[index].key, " ".join(words), verb=None)
-    blank = Resolution(None, None, None, None, None, None, None)
-    return replace(blank, clauses=tuple(old)), replace(blank, clauses=tuple(new))
+    return Resolution(clauses=tuple(old)), Resolution(clauses=tuple(new))
 
 
 def main() -> None:

@@ -32,7 +32,7 @@ def synthetic(pp: list[str], op: list[str], extra: tuple[Clause, ...] = ()) -> R
     """A SYNTHETIC resolution from texts, keyed as the normalizer keys them."""
     clauses = [Clause(f"PP{k}", text) for k, text in enumerate(pp, 1)]
     clauses += [Clause(f"OP{k}", text, verb=text.split()[0]) for k, text in enumerate(op, 1)]
-    return Resolution(None, None, None, None, None, None, None, clauses=(*clauses, *extra))
+    return Resolution(clauses=(*clauses, *extra))
 
 
 def pairs(alignment: Alignment) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -138,23 +138,9 @@ def test_a_footnote_follows_the_clause_it_is_anchored_to() -> None:
     """Both footnotes read "Ibid.": only their anchors tell them apart."""
     old = synthetic(SYNTHETIC_PP[:2], SYNTHETIC_OP[:1], (Clause("FN1", "Ibid., annex."),))
     old = Resolution(
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
         clauses=(old.clauses[0], Clause("PP2", SYNTHETIC_PP[1], ("FN1",)), *old.clauses[2:]),
     )
     new = Resolution(
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
         clauses=(
             Clause("PP1", SYNTHETIC_PP[0]),
             Clause("PP2", SYNTHETIC_PP[3], ("FN1",)),

@@ -61,7 +61,7 @@ def test_load_reads_it_back() -> None:
 
 
 def test_absent_metadata_stays_absent() -> None:
-    bare = Resolution(None, None, None, None, None, None, None)
+    bare = Resolution()
     assert canonical.load(canonical.dump(bare)) == bare
     assert "symbol:\n" in canonical.dump(bare)
 
@@ -93,4 +93,4 @@ def test_bad_canonical_text_names_the_problem(text: str, message: str) -> None:
 def test_a_verb_must_prefix_the_text() -> None:
     clause = Clause("OP1", "Decides to act.", verb="Urges")
     with pytest.raises(ValueError, match="not a plain prefix"):
-        canonical.dump(Resolution("A/RES/1/1", 1, None, None, None, None, None, clauses=(clause,)))
+        canonical.dump(Resolution("A/RES/1/1", 1, clauses=(clause,)))

@@ -62,9 +62,7 @@ def test_exit_code_follows_diff(pair: tuple[str, str]) -> None:
 
 
 def _synthetic_one_clause(text: str) -> Resolution:
-    return Resolution(
-        "A/RES/90/9", 90, "Synthetic", "2035-01-01", None, None, None, clauses=(Clause("PP1", text),)
-    )
+    return Resolution("A/RES/90/9", 90, "Synthetic", "2035-01-01", clauses=(Clause("PP1", text),))
 
 
 def test_ignore_editorial_makes_an_editorial_only_difference_equal(tmp_path: Path, pair: object) -> None:

@@ -66,25 +66,11 @@ def test_records_of_a_modified_pair() -> None:
         *SYNTHETIC_OP[1:],
     ]
     old = Resolution(
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
         clauses=tuple(
             Clause(c.key, c.text, verb="Calls upon" if c.key == "OP1" else c.verb) for c in BASE.clauses
         ),
     )
     new = Resolution(
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
         clauses=tuple(
             Clause(c.key, c.text, verb="Urgently calls upon" if c.key == "OP1" else c.verb)
             for c in synthetic(SYNTHETIC_PP, new_ops).clauses
@@ -114,13 +100,6 @@ def test_split_and_merge_records() -> None:
 
 def test_a_footnote_marker_change_alone_is_editorial() -> None:
     old = Resolution(
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
         clauses=(
             Clause("PP1", SYNTHETIC_PP[0]),
             Clause("PP2", SYNTHETIC_PP[1]),
@@ -128,13 +107,6 @@ def test_a_footnote_marker_change_alone_is_editorial() -> None:
         ),
     )
     new = Resolution(
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
         clauses=(
             Clause("PP1", SYNTHETIC_PP[0], ("FN1",)),
             Clause("PP2", SYNTHETIC_PP[1]),

@@ -119,13 +119,13 @@ class Source:
 class Resolution:
     """A resolution's metadata and ordered clauses; absent metadata is None, never guessed."""
 
-    symbol: str | None
-    session: int | None
-    title: str | None
-    adopted: str | None  # ISO date
-    agenda_item: str | None
-    report: str | None
-    meeting: str | None
+    symbol: str | None = None
+    session: int | None = None
+    title: str | None = None
+    adopted: str | None = None  # ISO date
+    agenda_item: str | None = None
+    report: str | None = None
+    meeting: str | None = None
     cites: tuple[str, ...] = ()
     clauses: tuple[Clause, ...] = ()
     source: Source | None = None
