@@ -9,27 +9,21 @@ in-process time of building the report and rendering it in each format.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import tempfile
 from pathlib import Path
 
+from _shared import add_shared_option, real_pair
 from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_time
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SHARED = Path(os.environ.get("RESDIFF_SHARED", ROOT.parent / "shared"))
 FORMATS = ("json", "terminal", "markdown", "html", "docx")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    add_shared_option(parser)
     options = parser.parse_args()
-    old = options.shared / "seeds" / "000_9977a528899bec8c.txt"
-    new = options.shared / "data" / "ga-res-80" / "A_RES_80_52.md"
-    if not old.exists() or not new.exists():
-        sys.exit(f"the real pair is not under {options.shared} (pass --shared or set RESDIFF_SHARED)")
+    old, new = real_pair(options.shared)
 
     compile_bytecode()
     baseline = process_time(PYTHON_PASS, options.runs)

@@ -14,11 +14,9 @@ import sys
 import tracemalloc
 from pathlib import Path
 
+from _shared import DEFAULT_SHARED, ga80
 from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_time
 from resdiff.normalize import normalize_bytes
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ga-res-80"
 
 
 def peak_memory(data: bytes, name: str) -> int:
@@ -32,7 +30,7 @@ def peak_memory(data: bytes, name: str) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=ga80(DEFAULT_SHARED))
     options = parser.parse_args()
     paths = sorted(options.data.glob("*.md"), key=lambda p: int(p.stem.rsplit("_", 1)[1]))
     if not paths:

@@ -10,29 +10,27 @@ splits/merges came out as such, and how many moves were flagged.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _shared import ROOT, add_shared_option
+from _shared import ga80 as shared_ga80
+from _shared import seed as shared_seed
+
 sys.path.insert(0, str(ROOT / "tests"))
 
-from resdiff.compare import compare  # noqa: E402
-from synthetic_mutations import Score, load_bases, variants  # noqa: E402
-
-DEFAULT_SHARED = Path(os.environ.get("RESDIFF_SHARED", ROOT.parent / "shared"))
+from resdiff.compare import compare
+from synthetic_mutations import Score, load_bases, variants
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--per-base", type=int, default=12)
     parser.add_argument("--seed", type=int, default=4)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    add_shared_option(parser)
     parser.add_argument("--failures", type=int, default=10, help="how many failures to list")
     args = parser.parse_args()
-    seed = args.shared / "seeds" / "000_9977a528899bec8c.txt"
-    ga80 = args.shared / "data" / "ga-res-80"
+    seed, ga80 = shared_seed(args.shared), shared_ga80(args.shared)
     if not seed.exists() or not ga80.exists():
         sys.exit(f"bench_quality: {args.shared} lacks the real resolutions the variants start from")
 

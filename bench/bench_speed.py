@@ -13,19 +13,16 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import os
 import random
-import sys
 from dataclasses import replace
 from pathlib import Path
 
+from _shared import add_shared_option, real_pair
+from _shared import ga80 as shared_ga80
 from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_time
 from resdiff.compare import compare
 from resdiff.model import OPERATIVE, PREAMBULAR, Clause, Resolution
 from resdiff.normalize import normalize_path
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SHARED = Path(os.environ.get("RESDIFF_SHARED", ROOT.parent / "shared"))
 
 
 def synthetic_pair(ga80: Path) -> tuple[Resolution, Resolution]:
@@ -53,13 +50,10 @@ def synthetic_pair(ga80: Path) -> tuple[Resolution, Resolution]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    add_shared_option(parser)
     args = parser.parse_args()
-    seed = args.shared / "seeds" / "000_9977a528899bec8c.txt"
-    ga80 = args.shared / "data" / "ga-res-80"
-    successor = ga80 / "A_RES_80_52.md"
-    if not seed.exists() or not successor.exists():
-        sys.exit(f"bench_speed: {args.shared} lacks the real pair (seed and A_RES_80_52.md)")
+    seed, successor = real_pair(args.shared)
+    ga80 = shared_ga80(args.shared)
 
     old, new = normalize_path(seed).resolution, normalize_path(successor).resolution
     old_words = " ".join(c.text for c in old.clauses).split()

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -24,11 +22,10 @@ from typing import TypeVar
 
 from diff_match_patch import diff_match_patch
 
+from _shared import add_shared_option, real_pair
 from resdiff.compare import compare
 from resdiff.normalize import normalize_path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SHARED = Path(os.environ.get("RESDIFF_SHARED", ROOT.parent / "shared"))
 T = TypeVar("T")
 
 
@@ -89,12 +86,9 @@ def git_word_diff(old: str, new: str) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    add_shared_option(parser)
     args = parser.parse_args()
-    seed = args.shared / "seeds" / "000_9977a528899bec8c.txt"
-    successor = args.shared / "data" / "ga-res-80" / "A_RES_80_52.md"
-    if not seed.exists() or not successor.exists():
-        sys.exit(f"bench_tools: {args.shared} lacks the real pair (seed and A_RES_80_52.md)")
+    seed, successor = real_pair(args.shared)
     old = normalize_path(seed).resolution
     new = normalize_path(successor).resolution
     old_lines = [c.text for c in old.clauses]
