@@ -77,14 +77,10 @@ def _read_ref(ref: str, corpus_path: str | None) -> Resolution:
     pay for importing the corpus machinery."""
     import os
 
-    if ref == "-":
-        from .normalize import normalize_stream
+    if ref == "-" or os.path.isfile(ref):
+        from .normalize import normalize_input
 
-        normalized = normalize_stream(sys.stdin.buffer, "stdin")
-    elif os.path.isfile(ref):
-        from .normalize import normalize_path
-
-        normalized = normalize_path(ref)
+        normalized = normalize_input(ref)
     else:
         from .corpus import find_corpus, resolve_ref_normalized
 
@@ -156,12 +152,9 @@ def normalize_command(file: str, output_format: str, output: str | None, quiet: 
     import json
 
     from .canonical import dump
-    from .normalize import normalize_path, normalize_stream
+    from .normalize import normalize_input
 
-    if file == "-":
-        normalized = normalize_stream(click.open_file("-", "rb"), "stdin")
-    else:
-        normalized = normalize_path(file)
+    normalized = normalize_input(file)
     if not quiet:
         _warn_about(file, normalized.warnings)
     if output_format == "json":

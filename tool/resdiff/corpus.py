@@ -13,7 +13,6 @@ import contextlib
 import fcntl
 import json
 import os
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -170,14 +169,10 @@ def resolve_ref_normalized(ref: str, corpus: Corpus | None) -> Normalized:
     An existing file path always wins (so any file works without a corpus); ``path@REV`` reads the
     file at a revision of the git repository holding it; ``-`` reads stdin.
     """
-    if ref == "-":
-        from .normalize import normalize_stream
+    if ref == "-" or os.path.isfile(ref):  # unlike Path.is_file, False for names too long or holding NUL
+        from .normalize import normalize_input
 
-        return normalize_stream(sys.stdin.buffer, "stdin")
-    if os.path.isfile(ref):  # unlike Path.is_file, False for names too long or holding NUL
-        from .normalize import normalize_path
-
-        return normalize_path(ref)
+        return normalize_input(ref)
     if ref and os.path.isdir(ref):
         raise RefError(f"{ref} is a folder: give a resolution file, or a REF such as 72/54")
     head, at, rev = ref.rpartition("@")
@@ -377,15 +372,14 @@ def add_files(
     replace: bool = False,
 ) -> AddResult:
     """Normalize files (``-``: stdin) into one commit; a new text for a stored symbol needs ``replace``."""
-    from .normalize import normalize_path, normalize_stream
+    from .normalize import normalize_input
 
     if series is not None:
         validate_slug(series)
     texts: dict[str, tuple[Resolution, str]] = {}
     warnings: list[str] = []
     for path in paths:
-        stdin = str(path) == "-"
-        normalized = normalize_stream(sys.stdin.buffer, "stdin") if stdin else normalize_path(path)
+        normalized = normalize_input(str(path))
         warnings.extend(f"{path}: {w}" for w in normalized.warnings)
         resolution = normalized.resolution
         symbol = validate_symbol(resolution.symbol, str(path))

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 from typing import IO
 
 from . import canonical
@@ -135,6 +136,11 @@ def normalize_path(path: str | os.PathLike[str]) -> Normalized:
     except OSError as error:
         raise InputError(f"{path}: cannot read the file ({error.strerror}); check the path") from None
     return normalize_bytes(data, name)
+
+
+def normalize_input(path: str) -> Normalized:
+    """A file, or stdin for ``-``: what every command accepts where it takes a text."""
+    return normalize_stream(sys.stdin.buffer, "stdin") if path == "-" else normalize_path(path)
 
 
 def normalize_stream(stream: IO[bytes], name: str) -> Normalized:
