@@ -22,6 +22,7 @@ from functools import cache
 
 from .model import Resolution
 from .records import ADDED, DELETED, KINDS, TAG_NUMBERS, TAG_VERB, Change, Comparison
+from .report import pair_label
 
 STRENGTHENED = "strengthened"
 WEAKENED = "weakened"
@@ -30,6 +31,8 @@ CHANGED = "changed"
 # summary headings every renderer uses: the keys of a new paragraph are NEW's, of a dropped one OLD's
 ADDED_HEADING = "New paragraphs (numbered as in the new text)"
 DELETED_HEADING = "Dropped paragraphs (numbered as in the old text)"
+NUMBERS_HEADING = "Numbers and dates updated"
+VERBS_HEADING = "Operative verbs strengthened or weakened"
 
 _VERB_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "acknowledgement": (("notes",), ("takes note",), ("welcomes",)),
@@ -141,6 +144,48 @@ class Summary:
     deleted: tuple[ClauseNote, ...]
     numbers: tuple[NumberUpdate, ...]
     verbs: tuple[VerbChange, ...]
+
+    def sections(self) -> tuple[SummarySection, ...]:
+        """The summary's lists in reading order, as plain text: each renderer only lays them out."""
+        return (
+            SummarySection("added", ADDED_HEADING, tuple(_clause_item(n) for n in self.added)),
+            SummarySection("deleted", DELETED_HEADING, tuple(_clause_item(n) for n in self.deleted)),
+            SummarySection(
+                "numbers",
+                NUMBERS_HEADING,
+                tuple(
+                    SummaryItem(
+                        pair_label(n.old, n.new), "; ".join(u.label for u in n.updates) or "see the redline"
+                    )
+                    for n in self.numbers
+                ),
+            ),
+            SummarySection(
+                "verbs",
+                VERBS_HEADING,
+                tuple(SummaryItem(pair_label(v.old, v.new), v.label, v.direction) for v in self.verbs),
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    """One line of a summary list: the clause keys, what it says, and a remark ("strengthened")."""
+
+    keys: str
+    text: str
+    remark: str | None = None
+
+
+@dataclass(frozen=True)
+class SummarySection:
+    id: str  # added, deleted, numbers, verbs
+    heading: str
+    items: tuple[SummaryItem, ...]
+
+
+def _clause_item(note: ClauseNote) -> SummaryItem:
+    return SummaryItem(" + ".join(note.keys), note.text)
 
 
 def summarize(comparison: Comparison) -> Summary:

@@ -22,8 +22,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from ..records import ADDED, DELETED, Change
-from ..report import Report, document_label, keys_label, kind_label, pair_label
-from ..summary import ADDED_HEADING, DELETED_HEADING, Summary
+from ..report import Report, document_label, keys_label, kind_label
+from ..summary import Summary
 
 AUTHOR = "resdiff"
 CLAUSE_STYLE = "Clause"
@@ -83,25 +83,13 @@ def _summary(document: DocxDocument, summary: Summary) -> None:
     for row, (name, number) in enumerate(summary.counts):
         table.cell(row, 0).text = name
         table.cell(row, 1).text = str(number)
-    sections = [
-        (ADDED_HEADING, [f"{' + '.join(n.keys)}: {n.text}" for n in summary.added]),
-        (DELETED_HEADING, [f"{' + '.join(n.keys)}: {n.text}" for n in summary.deleted]),
-        (
-            "Numbers and dates updated",
-            [
-                f"{pair_label(n.old, n.new)}: " + ("; ".join(u.label for u in n.updates) or "see the redline")
-                for n in summary.numbers
-            ],
-        ),
-        (
-            "Operative verbs strengthened or weakened",
-            [f"{pair_label(v.old, v.new)}: {v.label} ({v.direction})" for v in summary.verbs],
-        ),
-    ]
-    for title, items in sections:
-        document.add_heading(title, level=3)
-        for item in items or ["None."]:
-            document.add_paragraph(item, style="List Bullet" if items else None)
+    for section in summary.sections():
+        document.add_heading(section.heading, level=3)
+        for item in section.items:
+            remark = f" ({item.remark})" if item.remark else ""
+            document.add_paragraph(f"{item.keys}: {item.text}{remark}", style="List Bullet")
+        if not section.items:
+            document.add_paragraph("None.")
 
 
 def _tracked(paragraph: Paragraph, change: Change, stamp: str, revision_ids: count[int]) -> None:

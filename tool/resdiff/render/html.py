@@ -11,8 +11,8 @@ from __future__ import annotations
 from html import escape
 
 from ..records import Change
-from ..report import Report, document_label, keys_label, kind_label, pair_label
-from ..summary import ADDED_HEADING, DELETED_HEADING, Summary
+from ..report import Report, document_label, keys_label, kind_label
+from ..summary import Summary, SummaryItem
 
 _CSS = """
 :root { --del: #b31d28; --del-bg: #ffeef0; --ins: #22863a; --ins-bg: #e6ffed; --muted: #586069; }
@@ -98,37 +98,14 @@ def _summary(summary: Summary) -> list[str]:
         for name, count in summary.counts
     ]
     parts += ["</tr>", "</table>"]
-    sections = [
-        ("summary-added", ADDED_HEADING, [_note(n.keys, n.text) for n in summary.added]),
-        ("summary-deleted", DELETED_HEADING, [_note(n.keys, n.text) for n in summary.deleted]),
-        (
-            "summary-numbers",
-            "Numbers and dates updated",
-            [
-                f'<span class="keys">{escape(pair_label(n.old, n.new))}</span>: '
-                + ("; ".join(escape(u.label) for u in n.updates) or "see the redline")
-                for n in summary.numbers
-            ],
-        ),
-        (
-            "summary-verbs",
-            "Operative verbs strengthened or weakened",
-            [
-                f'<span class="keys">{escape(pair_label(v.old, v.new))}</span>: '
-                f"{escape(v.label)} "
-                f'<span class="direction {v.direction}">({v.direction})</span>'
-                for v in summary.verbs
-            ],
-        ),
-    ]
-    for section_id, title, items in sections:
-        parts.append(f"<h3>{title}</h3>")
-        if items:
-            parts.append(f'<ul id="{section_id}">')
-            parts += [f"<li>{item}</li>" for item in items]
+    for section in summary.sections():
+        parts.append(f"<h3>{escape(section.heading)}</h3>")
+        if section.items:
+            parts.append(f'<ul id="summary-{section.id}">')
+            parts += [f"<li>{_item(item)}</li>" for item in section.items]
             parts.append("</ul>")
         else:
-            parts.append(f'<p id="{section_id}">None.</p>')
+            parts.append(f'<p id="summary-{section.id}">None.</p>')
     parts.append("</section>")
     return parts
 
@@ -195,5 +172,6 @@ def _omitted(report: Report) -> list[str]:
     return [f'<p id="omitted">{escape(omitted)}</p>'] if omitted else []
 
 
-def _note(keys: tuple[str, ...], text: str) -> str:
-    return f'<span class="keys">{escape(" + ".join(keys))}</span>: {escape(text)}'
+def _item(item: SummaryItem) -> str:
+    remark = f' <span class="direction {item.remark}">({item.remark})</span>' if item.remark else ""
+    return f'<span class="keys">{escape(item.keys)}</span>: {escape(item.text)}{remark}'

@@ -10,8 +10,8 @@ import re
 import unicodedata
 
 from ..records import Change
-from ..report import Report, document_label, keys_label, kind_label, pair_label
-from ..summary import ADDED_HEADING, DELETED_HEADING, Summary
+from ..report import Report, document_label, keys_label, kind_label
+from ..summary import Summary, SummaryItem
 
 # characters that are markup anywhere in a line
 _SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|~&#])")
@@ -62,30 +62,16 @@ def _summary(summary: Summary) -> list[str]:
     lines.append("|" + "---:|" * len(summary.counts))
     lines.append("| " + " | ".join(str(count) for _, count in summary.counts) + " |")
     lines.append("")
-    sections = [
-        (ADDED_HEADING, [f"**{' + '.join(n.keys)}**: {escape(n.text)}" for n in summary.added]),
-        (DELETED_HEADING, [f"**{' + '.join(n.keys)}**: {escape(n.text)}" for n in summary.deleted]),
-        (
-            "Numbers and dates updated",
-            [
-                f"**{escape(pair_label(n.old, n.new))}**: "
-                + ("; ".join(escape(u.label) for u in n.updates) or "see the redline")
-                for n in summary.numbers
-            ],
-        ),
-        (
-            "Operative verbs strengthened or weakened",
-            [
-                f"**{escape(pair_label(v.old, v.new))}**: {escape(v.label)} ({v.direction})"
-                for v in summary.verbs
-            ],
-        ),
-    ]
-    for title, items in sections:
-        lines += [f"### {title}", ""]
-        lines += [f"- {item}" for item in items] if items else ["None."]
+    for section in summary.sections():
+        lines += [f"### {section.heading}", ""]
+        lines += [f"- {_item(item)}" for item in section.items] or ["None."]
         lines.append("")
     return lines
+
+
+def _item(item: SummaryItem) -> str:
+    remark = f" ({item.remark})" if item.remark else ""
+    return f"**{escape(item.keys)}**: {escape(item.text)}{remark}"
 
 
 def _redline(change: Change) -> str:

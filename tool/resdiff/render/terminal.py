@@ -9,8 +9,7 @@ from __future__ import annotations
 import click
 
 from ..records import Change
-from ..report import Report, document_label, keys_label, kind_label, pair_label
-from ..summary import ADDED_HEADING, DELETED_HEADING
+from ..report import Report, document_label, keys_label, kind_label
 
 _INDENT = "    "
 
@@ -27,19 +26,16 @@ def render(report: Report, *, color: bool = False) -> str:
     if retitled:
         lines.append(retitled)
     lines.append(", ".join(f"{count} {name}" for name, count in summary.counts))
-    if summary.added:
-        lines.append(f"{ADDED_HEADING}: " + ", ".join(" + ".join(note.keys) for note in summary.added))
-    if summary.deleted:
-        lines.append(f"{DELETED_HEADING}: " + ", ".join(" + ".join(note.keys) for note in summary.deleted))
-    if summary.numbers:
-        lines.append("Numbers and dates updated:")
-        for number in summary.numbers:
-            values = "; ".join(update.label for update in number.updates)
-            lines.append(f"{_INDENT}{pair_label(number.old, number.new)}: {values or 'see the redline'}")
-    if summary.verbs:
-        lines.append("Operative verbs:")
-        for verb in summary.verbs:
-            lines.append(f"{_INDENT}{pair_label(verb.old, verb.new)}: {verb.label} ({verb.direction})")
+    for section in summary.sections():
+        if not section.items:
+            continue
+        if section.id in ("added", "deleted"):  # a terminal lists only their keys: the texts follow below
+            lines.append(f"{section.heading}: " + ", ".join(item.keys for item in section.items))
+            continue
+        lines.append(f"{section.heading}:")
+        for item in section.items:
+            remark = f" ({item.remark})" if item.remark else ""
+            lines.append(f"{_INDENT}{item.keys}: {item.text}{remark}")
     omitted = report.omitted
     if omitted:
         lines.append(omitted)
