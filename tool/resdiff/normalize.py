@@ -30,9 +30,10 @@ import sys
 from typing import IO
 
 from . import canonical
+from .dates import MONTH_NAMES, iso_date
 from .errors import InputError
 from .model import Clause, Normalized, Resolution, Source
-from .readers import MONTH_NAMES, Block, RawText, UnreadableError, read, read_binary
+from .readers import Block, RawText, UnreadableError, read, read_binary
 
 MAX_BYTES = 5_000_000
 
@@ -61,7 +62,6 @@ _FURNITURE_RE = re.compile(
 _HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])- (?!(?:and|or|nor|as well as)\b)(?=[^\W\d_])")
 
 _DATE_RE = re.compile(rf"\b([0-9]{{1,2}})\s+({'|'.join(MONTH_NAMES)})\s+([0-9]{{4}})\b")
-_MONTHS = {month: number for number, month in enumerate(MONTH_NAMES, 1)}
 _ADOPTED_RE = re.compile(r"adopted by the General Assembly on\s+([0-9]{1,2}\s+\w+\s+[0-9]{4})")
 _AGENDA_RE = re.compile(r"\bAgenda items?\s+([0-9]+(?:\s?\([a-z]+\))?)")
 _REPORT_RE = re.compile(r"\[on the reports? of the [^(\]]*\((A/[0-9]+/[^,)\s]+)")
@@ -100,7 +100,7 @@ _CONTENT_BEFORE = frozenset(
     ).split(" ")
 )
 _ABBREVIATIONS = ("no.", "para.", "vol.", "pp.", "p.")
-_MONTH_NAMES = frozenset(m.lower() for m in _MONTHS)
+_MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
 _DIGITS_RE = re.compile(r"\[\^[0-9]+\]|[0-9]+")
 
 _VERB_PHRASES_RE = re.compile(
@@ -230,9 +230,7 @@ def _without_trailing_tokens(text: str) -> str:
 
 def _iso_date(text: str) -> str | None:
     match = _DATE_RE.search(text)
-    if match is None:
-        return None
-    return f"{int(match[3]):04d}-{_MONTHS[match[2]]:02d}-{int(match[1]):02d}"
+    return None if match is None else iso_date(match[1], match[2], match[3])
 
 
 def _ordinal(word: str) -> int | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from diff_match_patch import diff_match_patch
 
+from .dates import MONTH_NAMES
 from .records import EDITORIAL, MODIFIED, TAG_CITATIONS, TAG_NUMBERS, TAG_VERB, UNCHANGED, Op
 
 _COARSE_TOKEN_RE = re.compile(r"[^\S\n]*(?:[^\W_]+|\S)|\s+")
@@ -23,9 +24,9 @@ _MARKER_RE = re.compile(r"^\s*[0-9]{1,2}\s*$")
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")
 # months, ordinals and number words: the words of dates and counts ("the thirteenth Meeting")
 # (a set and two endings, not a regex: this runs on every word of a changed clause)
-_NUMBER_WORDS = frozenset(
-    "january february march april june july august september october november december"
-    " first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+# ("may" is left out: far more often the verb than the month)
+_NUMBER_WORDS = frozenset(month.lower() for month in MONTH_NAMES if month != "May") | frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
     " twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion".split()
 )
 # cited symbols: resolution numbers (63/71, 2222 (2015) is a number) and document symbols

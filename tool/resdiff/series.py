@@ -16,25 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .dates import iso_date
 from .model import CLAUSE_TYPES, PREAMBULAR, Resolution
 from .refs import parse_symbol, safe_name, symbol_sort_key
 
 INDEX_NAME = "series.json"
 INDEX_FORMAT = 1
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 _LINEAGE_PARAGRAPH_RE = re.compile(r"\bits\s+resolutions?\b", re.IGNORECASE)
 # "63/71" in running text, not the tail of "A/72/409" nor a date like "1/2/2020"
 _CITATION_RE = re.compile(
@@ -131,16 +118,10 @@ def lineage_citations(resolution: Resolution) -> dict[str, str | None]:
         symbol = parse_symbol(match["symbol"])
         if symbol is None or symbol == resolution.symbol or (own and symbol not in own):
             continue
-        date = _iso_date(match["day"], match["month"], match["year"])
+        date = iso_date(match["day"], match["month"], match["year"])
         if found.get(symbol) is None:
             found[symbol] = date
     return found
-
-
-def _iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
-    if day is None or month is None or year is None or month.lower() not in _MONTHS:
-        return None
-    return f"{year}-{_MONTHS.index(month.lower()) + 1:02d}-{int(day):02d}"
 
 
 def clause_counts(resolution: Resolution) -> tuple[tuple[str, int], ...]:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .dates import MONTH_NAMES
 from .model import Resolution
 from .records import ADDED, DELETED, KINDS, TAG_NUMBERS, TAG_VERB, Change, Comparison
 from .report import pair_label
@@ -69,7 +70,7 @@ _FILLERS = ("once again", "also", "further", "again", "its")
 _INTENSIFIER_RE = re.compile(r"\b(?:" + "|".join(sorted(_INTENSIFIERS, key=len, reverse=True)) + r")\b")
 _FILLER_RE = re.compile(r"\b(?:" + "|".join(_FILLERS) + r")\b")
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(MONTH_NAMES)
 _NUMBER_WORDS = (
     r"(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|first|second|third|fourth|fifth|"

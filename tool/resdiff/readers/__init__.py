@@ -14,11 +14,6 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-# English month names: dates are the one place where readers and the normalizer read words
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 _SUPERSCRIPT_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _SUPERSCRIPT_RUN_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _BLANK_LINES_RE = re.compile(r"\n[ \t]*\n+")

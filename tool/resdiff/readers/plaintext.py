@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from . import MONTH_NAMES, SUPERSCRIPT_DIGITS, Block, RawText, split_blocks, superscripts_to_tokens
+from ..dates import MONTH_NAMES
+from . import SUPERSCRIPT_DIGITS, Block, RawText, split_blocks, superscripts_to_tokens
 
 NAME = "plain-text"
 _ITEM_START_RE = re.compile(r"^(?:[0-9]{1,3}\.|\([a-z]{1,4}\))\s")
