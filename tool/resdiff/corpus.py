@@ -668,8 +668,6 @@ def _clause_changes(old: Resolution, new: Resolution) -> tuple[Keys, Keys, Keys]
 
 def verify(corpus: Corpus) -> list[str]:
     """Every drift found (none when the corpus is sound): texts, indexes and git checked together."""
-    from .normalize import normalize_bytes
-
     problems: list[str] = []
     seen: dict[str, str] = {}
     for entry in sorted(corpus.root.iterdir()):
@@ -680,13 +678,16 @@ def verify(corpus: Corpus) -> list[str]:
             continue
         if name.startswith("."):
             continue
-        problems.extend(_verify_series(corpus, entry, normalize_bytes, seen))
+        problems.extend(_verify_series(entry, seen))
     repo = _repo(corpus.root)
     problems.extend(f"{path}: not committed (changed or untracked in git)" for path in _dirty(repo, corpus))
     return problems
 
 
-def _verify_series(corpus: Corpus, folder: Path, normalize_bytes: Any, seen: dict[str, str]) -> list[str]:
+def _verify_series(folder: Path, seen: dict[str, str]) -> list[str]:
+    """What drifted in one series folder; ``seen`` maps each symbol met so far to where it is."""
+    from .normalize import normalize_bytes
+
     slug = folder.name
     problems: list[str] = []
     try:
@@ -704,7 +705,7 @@ def _verify_series(corpus: Corpus, folder: Path, normalize_bytes: Any, seen: dic
             continue
         try:
             data = path.read_bytes()
-            normalized: Normalized = normalize_bytes(data, path.name)
+            normalized = normalize_bytes(data, path.name)
         except OSError as error:
             problems.append(f"{where}: cannot be read ({error.strerror})")
             continue
