@@ -89,15 +89,6 @@ class Clause:
         data["section"] = self.section
         return data
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Clause:
-        return cls(
-            key=data["key"],
-            text=data["text"],
-            notes=tuple(data.get("notes") or ()),
-            verb=data.get("verb"),
-        )
-
 
 @dataclass(frozen=True)
 class Source:
@@ -109,10 +100,6 @@ class Source:
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "sha256": self.sha256, "reader": self.reader}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Source:
-        return cls(name=data["name"], sha256=data["sha256"], reader=data["reader"])
 
 
 @dataclass(frozen=True)
@@ -152,21 +139,6 @@ class Resolution:
             "source": self.source.to_json() if self.source else None,
             "clauses": [c.to_json() for c in self.clauses],
         }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Resolution:
-        return cls(
-            symbol=data.get("symbol"),
-            session=data.get("session"),
-            title=data.get("title"),
-            adopted=data.get("adopted"),
-            agenda_item=data.get("agenda_item"),
-            report=data.get("report"),
-            meeting=data.get("meeting"),
-            cites=tuple(data.get("cites") or ()),
-            clauses=tuple(Clause.from_json(c) for c in data.get("clauses") or ()),
-            source=Source.from_json(data["source"]) if data.get("source") else None,
-        )
 
 
 @dataclass(frozen=True)

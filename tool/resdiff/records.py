@@ -67,21 +67,6 @@ class Change:
             "new_verb": self.new_verb,
         }
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Change:
-        return cls(
-            kind=data["kind"],
-            old=tuple(data["old"]),
-            new=tuple(data["new"]),
-            diff=tuple((int(op), text) for op, text in data["diff"]),
-            similarity=float(data["similarity"]),
-            moved=bool(data["moved"]),
-            tags=tuple(data["tags"]),
-            clause_type=data.get("type", ""),
-            old_verb=data.get("old_verb"),
-            new_verb=data.get("new_verb"),
-        )
-
 
 def _doc_summary(resolution: Resolution) -> dict[str, Any]:
     return {

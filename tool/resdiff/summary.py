@@ -306,5 +306,5 @@ def _verb_change(comparison: Comparison, change: Change) -> VerbChange:
 
 
 def _first_verb(resolution: Resolution, keys: tuple[str, ...]) -> str | None:
-    """A record may come without its verbs (e.g. read back from JSON of an older producer)."""
+    """A record may come without its verbs (its verb fields are optional): the clauses have them."""
     return next((c.verb for c in resolution.clauses if c.key in keys and c.verb), None)
