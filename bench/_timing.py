@@ -1,7 +1,7 @@
 """Timing helpers shared by the bench scripts: best-of-N wall time, in-process or as a process.
 
 The best (minimum) of N runs is the least noisy estimate of what a command costs; every ratio a
-bench prints divides two such times measured in the same run.
+bench prints divides two such times measured in the same run, taking turns.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 PYTHON_PASS = [sys.executable, "-c", "pass"]
@@ -28,16 +29,22 @@ def compile_bytecode() -> None:
     compileall.compile_dir(Path(resdiff.__file__).parent, quiet=1)
 
 
-def best_of(runs: int, action: Callable[[], object]) -> float:
-    """The shortest of ``runs`` wall times of ``action``, in seconds."""
-    best = float("inf")
+def best_of(runs: int, *actions: Callable[[], object]) -> list[float]:
+    """The shortest of ``runs`` wall times of each action, in seconds.
+
+    The actions take turns (A, B, A, B, ...) rather than running in blocks, so a burst of load
+    on a shared machine slows every one of them alike and their ratios stay true."""
+    best = [float("inf")] * len(actions)
     for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - started)
+        for index, action in enumerate(actions):
+            started = time.perf_counter()
+            action()
+            best[index] = min(best[index], time.perf_counter() - started)
     return best
 
 
-def process_time(args: list[str], runs: int) -> float:
-    """The best-of-``runs`` wall time of a command as a real process (its output discarded)."""
-    return best_of(runs, lambda: subprocess.run(args, check=True, stdout=subprocess.DEVNULL))
+def process_times(runs: int, *commands: list[str]) -> list[float]:
+    """The best-of-``runs`` wall time of each command as a real process (output discarded), the
+    commands taking turns as in ``best_of``."""
+    runners = [partial(subprocess.run, c, check=True, stdout=subprocess.DEVNULL) for c in commands]
+    return best_of(runs, *runners)

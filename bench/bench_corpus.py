@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _timing import PYTHON_PASS, RESDIFF, compile_bytecode, process_time
+from _timing import PYTHON_PASS, RESDIFF, compile_bytecode, process_times
 from resdiff import canonical
 from resdiff.corpus import Corpus, init_corpus
 from resdiff.model import Clause, Resolution, Source
@@ -80,8 +80,6 @@ def main() -> None:
         print(f"built {args.texts} synthetic texts in {time.perf_counter() - start:.1f} s")
         where = ["--corpus", str(corpus.root)]
         compile_bytecode()
-        baseline = process_time(PYTHON_PASS, args.runs)
-        print(f"python -c pass: {baseline * 1000:.0f} ms (= 1.0)")
         cases = {
             'python -c "import git"': [sys.executable, "-c", "import git"],
             "resdiff list": [*RESDIFF, "list", *where],
@@ -90,8 +88,9 @@ def main() -> None:
             "resdiff show synthetic-topic-50@2010": [*RESDIFF, "show", "synthetic-topic-50@2010", *where],
             "resdiff show 65/150 --format json": [*RESDIFF, "show", "65/150", "--format", "json", *where],
         }
-        for name, command in cases.items():
-            seconds = process_time(command, args.runs)
+        baseline, *times = process_times(args.runs, PYTHON_PASS, *cases.values())
+        print(f"python -c pass: {baseline * 1000:.0f} ms (= 1.0)")
+        for name, seconds in zip(cases, times, strict=True):
             print(f"{name}: {seconds * 1000:.0f} ms = {seconds / baseline:.1f} x python -c pass")
     finally:
         shutil.rmtree(folder)

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from _shared import add_shared_option, real_pair
-from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_time
+from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_times
 
 FORMATS = ("json", "terminal", "markdown", "html", "docx")
 
@@ -26,15 +26,17 @@ def main() -> None:
     old, new = real_pair(options.shared)
 
     compile_bytecode()
-    baseline = process_time(PYTHON_PASS, options.runs)
-    print(f"python -c pass: {baseline * 1000:7.1f} ms")
     with tempfile.TemporaryDirectory() as scratch:
-        for fmt in FORMATS:
-            output = ["-o", str(Path(scratch) / "report.docx")] if fmt == "docx" else []
-            args = [*RESDIFF, "diff", str(old), str(new), "--format", fmt, *output]
-            elapsed = process_time(args, options.runs)
-            ratio = elapsed / baseline
-            print(f"resdiff diff --format {fmt:<8} {elapsed * 1000:7.1f} ms  {ratio:5.1f}x python -c pass")
+        commands = [
+            [*RESDIFF, "diff", str(old), str(new), "--format", fmt]
+            + (["-o", str(Path(scratch) / "report.docx")] if fmt == "docx" else [])
+            for fmt in FORMATS
+        ]
+        baseline, *times = process_times(options.runs, PYTHON_PASS, *commands)
+    print(f"python -c pass: {baseline * 1000:7.1f} ms")
+    for fmt, elapsed in zip(FORMATS, times, strict=True):
+        ratio = elapsed / baseline
+        print(f"resdiff diff --format {fmt:<8} {elapsed * 1000:7.1f} ms  {ratio:5.1f}x python -c pass")
 
     from resdiff.compare import compare
     from resdiff.normalize import normalize_path
@@ -43,7 +45,7 @@ def main() -> None:
 
     comparison = compare(normalize_path(old).resolution, normalize_path(new).resolution)
     for fmt in FORMATS:
-        elapsed = best_of(options.runs, lambda: render(build_report(comparison), fmt))  # noqa: B023
+        (elapsed,) = best_of(options.runs, lambda: render(build_report(comparison), fmt))  # noqa: B023
         print(f"in-process report + render {fmt:<8} {elapsed * 1000:7.2f} ms")
 
 

@@ -15,7 +15,7 @@ import tracemalloc
 from pathlib import Path
 
 from _shared import DEFAULT_SHARED, ga80
-from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_time
+from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_times
 from resdiff.normalize import normalize_bytes
 
 
@@ -40,13 +40,13 @@ def main() -> None:
     print(f"{'file':16} {'bytes':>7} {'clauses':>7} {'ms':>7} {'peak KiB':>9}")
     total = 0.0
     for name, data in files:
-        seconds = best_of(options.runs, lambda d=data, n=name: normalize_bytes(d, n))
+        (seconds,) = best_of(options.runs, lambda d=data, n=name: normalize_bytes(d, n))
         clauses = len(normalize_bytes(data, name).resolution.clauses)
         total += seconds
         peak = peak_memory(data, name) / 1024
         print(f"{name:16} {len(data):7} {clauses:7} {seconds * 1000:7.2f} {peak:9.0f}")
 
-    baseline = best_of(options.runs, lambda: [d.decode("utf-8").splitlines() for _, d in files])
+    (baseline,) = best_of(options.runs, lambda: [d.decode("utf-8").splitlines() for _, d in files])
     print(
         f"\ntotal normalize time for {len(files)} files: {total * 1000:.1f} ms "
         f"({total / len(files) * 1000:.2f} ms per file)"
@@ -55,8 +55,8 @@ def main() -> None:
     print(f"ratio normalize / baseline: {total / baseline:.0f}x")
 
     compile_bytecode()
-    python = process_time(PYTHON_PASS, options.runs)
-    command = process_time([*RESDIFF, "normalize", "--quiet", str(paths[0])], options.runs)
+    normalize_one = [*RESDIFF, "normalize", "--quiet", str(paths[0])]
+    python, command = process_times(options.runs, PYTHON_PASS, normalize_one)
     print(
         f"\n'python -c pass': {python * 1000:.0f} ms; 'resdiff normalize {paths[0].name}' as a process: "
         f"{command * 1000:.0f} ms (ratio {command / python:.1f}x)"

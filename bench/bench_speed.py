@@ -19,7 +19,7 @@ from pathlib import Path
 
 from _shared import add_shared_option, real_pair
 from _shared import ga80 as shared_ga80
-from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_time
+from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_times
 from resdiff.compare import compare
 from resdiff.model import OPERATIVE, PREAMBULAR, Clause, Resolution
 from resdiff.normalize import normalize_path
@@ -58,22 +58,26 @@ def main() -> None:
     old, new = normalize_path(seed).resolution, normalize_path(successor).resolution
     old_words = " ".join(c.text for c in old.clauses).split()
     new_words = " ".join(c.text for c in new.clauses).split()
-    ours = best_of(args.runs, lambda: compare(old, new))
-    baseline = best_of(args.runs, lambda: difflib.SequenceMatcher(None, old_words, new_words).get_opcodes())
+    ours, baseline = best_of(
+        args.runs,
+        lambda: compare(old, new),
+        lambda: difflib.SequenceMatcher(None, old_words, new_words).get_opcodes(),
+    )
     print(
         f"real pair, in-process align + redline: {ours * 1000:.2f} ms; difflib word-level SequenceMatcher "
         f"over the whole text: {baseline * 1000:.2f} ms; ratio {ours / baseline:.2f}x"
     )
 
     synthetic_old, synthetic_new = synthetic_pair(ga80)
-    hundred = best_of(args.runs, lambda: compare(synthetic_old, synthetic_new))
+    (hundred,) = best_of(args.runs, lambda: compare(synthetic_old, synthetic_new))
     verdict = "under" if hundred < 0.050 else "OVER"
     print(f"SYNTHETIC 100-clause pair, 30% changed: {hundred * 1000:.2f} ms ({verdict} the 50 ms target)")
 
     compile_bytecode()
     runs = max(5, args.runs // 2)
-    end_to_end = process_time([*RESDIFF, "diff", str(seed), str(successor), "--format", "json"], runs)
-    bare = process_time(PYTHON_PASS, runs)
+    end_to_end, bare = process_times(
+        runs, [*RESDIFF, "diff", str(seed), str(successor), "--format", "json"], PYTHON_PASS
+    )
     verdict = "within" if end_to_end <= 8 * bare else "OVER"
     print(
         f"resdiff diff --format json end to end: {end_to_end * 1000:.1f} ms; "

@@ -25,10 +25,12 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
+from .codes import char_codes
 from .model import FOOTNOTE, Clause, Resolution
 
 ORDER_WEIGHT = 0.4  # share of the word-order measure in the similarity (the rest: weighted overlap)
@@ -90,21 +92,12 @@ class _Words:
     """
 
     def __init__(self, clauses: Sequence[Clause]) -> None:
-        codes: dict[str, str] = {}
-        self.sequence: dict[str, str] = {}
-        self.words: dict[str, frozenset[str]] = {}
-        frequency: Counter[str] = Counter()
-        for clause in clauses:
-            text = clause.text
-            if text not in self.sequence:
-                words = _WORD_RE.findall(text.casefold())
-                for word in words:
-                    if word not in codes:
-                        number = len(codes) + 1
-                        codes[word] = chr(number + 0x800 if number >= 0xD800 else number)
-                self.sequence[text] = "".join(map(codes.__getitem__, words))
-                self.words[text] = frozenset(words)
-            frequency.update(self.words[text])
+        texts = dict.fromkeys(c.text for c in clauses)
+        words = {text: _WORD_RE.findall(text.casefold()) for text in texts}
+        codes = char_codes(chain.from_iterable(words.values()))
+        self.sequence = {text: "".join(map(codes.__getitem__, found)) for text, found in words.items()}
+        self.words = {text: frozenset(found) for text, found in words.items()}
+        frequency = Counter(chain.from_iterable(self.words[c.text] for c in clauses))
         total = len(clauses)
         self._weight = {word: math.log((total + 1) / (count + 0.5)) for word, count in frequency.items()}
         # similarities already computed: the matrix's cells are asked again when pairs grow into

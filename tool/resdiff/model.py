@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 PREAMBULAR = "preambular"
@@ -35,6 +36,7 @@ KEY_RE = re.compile(
 )
 
 
+@cache  # asked for every clause again and again while aligning; keys are few
 def clause_type_of(key: str) -> str:
     """The clause type a key implies; raises ValueError for a malformed key."""
     match = KEY_RE.match(key)
@@ -55,6 +57,7 @@ def clause_type_of(key: str) -> str:
     }[kind]
 
 
+@cache
 def section_of(key: str) -> str:
     """The section prefix of a key ('' for the resolution's main body)."""
     match = KEY_RE.match(key)

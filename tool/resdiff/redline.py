@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from itertools import chain
 
 from diff_match_patch import diff_match_patch
 
+from .codes import char_codes
 from .dates import MONTH_NAMES
 from .records import EDITORIAL, MODIFIED, TAG_CITATIONS, TAG_NUMBERS, TAG_VERB, UNCHANGED, Op
 
-_COARSE_TOKEN_RE = re.compile(r"[^\S\n]*(?:[^\W_]+|\S)|\s+")
-_SURROGATES = 0xD800, 0xE000
+_TOKEN_RE = re.compile(r"([^\S\n]*)([^\W_]+|\S)|(\s+)")
 _NO_SUPERSCRIPTS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MARKER_RE = re.compile(r"^\s*[0-9]{1,2}\s*$")
 # what an editorial change may touch: everything that is not a letter or digit, plus case
@@ -55,28 +56,6 @@ def _is_number_word(word: str) -> bool:
     )
 
 
-def _char(index: int) -> str:
-    code = index + 1
-    if code >= _SURROGATES[0]:
-        code += _SURROGATES[1] - _SURROGATES[0]
-    return chr(code)
-
-
-def _codes(tokens: Iterable[str]) -> dict[str, str]:
-    """One character per distinct token, numbered in first-seen order as ``diff_linesToChars``
-    numbers lines (the numbers matter: the semantic cleanup reads the characters)."""
-    distinct = dict.fromkeys(tokens)
-    return dict(zip(distinct, map(_char, range(len(distinct))), strict=True))
-
-
-def _split_coarse(token: str) -> tuple[str, ...]:
-    """A coarse token as fine ones: its leading spaces, then its word or character."""
-    body = token.lstrip()
-    if not body or body == token:
-        return (token,)
-    return token[: len(token) - len(body)], body
-
-
 def redline(old: str, new: str) -> tuple[Op, ...]:
     """The word-level diff of two texts as (op, text) pairs: -1 delete, 0 equal, 1 insert.
 
@@ -89,15 +68,13 @@ def redline(old: str, new: str) -> tuple[Op, ...]:
         return ((0, old),) if old else ()
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
-    old_tokens = _COARSE_TOKEN_RE.findall(old)
-    new_tokens = _COARSE_TOKEN_RE.findall(new)
-    coarse = _codes(old_tokens + new_tokens)
-    pieces = [_split_coarse(token) for token in coarse]
-    fine = _codes(piece for split in pieces for piece in split)
-    as_fine = {
-        code: "".join(map(fine.__getitem__, split))
-        for code, split in zip(coarse.values(), pieces, strict=True)
-    }
+    # a coarse token is its fine tokens: (spaces before, word or character, other whitespace)
+    old_tokens = _TOKEN_RE.findall(old)
+    new_tokens = _TOKEN_RE.findall(new)
+    coarse = char_codes(old_tokens + new_tokens)
+    fine = char_codes(filter(None, chain.from_iterable(coarse)))
+    fine_of = {**fine, "": ""}.__getitem__
+    as_fine = {code: "".join(map(fine_of, token)) for token, code in coarse.items()}
     diffs = engine.diff_main(
         "".join(map(coarse.__getitem__, old_tokens)), "".join(map(coarse.__getitem__, new_tokens)), False
     )
