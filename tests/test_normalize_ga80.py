@@ -205,8 +205,15 @@ def test_all_55_files(ga80_paths: list[Path]) -> None:
                 assert not _BARE_MARKER.search(clause.text), (path.name, clause.key, clause.text)
             if clause.type == FOOTNOTE:
                 assert clause.key in anchored, (path.name, clause.key)
-            if clause.type == OPERATIVE:
+            if clause.type == OPERATIVE and (path.name, clause.key) not in _VERB_NOT_FIRST:
                 assert clause.verb and clause.text.startswith(clause.verb), (path.name, clause.key)
+            elif clause.type == OPERATIVE:
+                assert clause.verb is None, (path.name, clause.key, clause.verb)
+
+
+# operative paragraphs that do not open with their verb ("Pending the total elimination of nuclear
+# weapons, urges ..."): the verb, not a prefix of the text, is left unset rather than guessed
+_VERB_NOT_FIRST = {("A_RES_80_23.md", "OP2")}
 
 
 def _running_heads(path: Path) -> dict[str, int]:

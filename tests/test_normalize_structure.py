@@ -115,6 +115,8 @@ def test_derived_verbs() -> None:
     )
     assert derive_verb("Calls once again upon all States to act;") == "Calls once again upon"
     assert derive_verb("Decides to remain seized of the matter.") == "Decides"
+    # a real opening (A/RES/80/23, OP2): the verb stands after a clause, so none leads the text
+    assert derive_verb("Pending the total elimination of nuclear weapons, urges those States to act;") is None
 
 
 def test_front_matter_symbol_is_a_cross_check() -> None:

@@ -259,6 +259,10 @@ def derive_verb(text: str) -> str | None:
     index = 0
     while index < len(words) - 1 and (words[index].lower() in _LEAD_ADVERBS or words[index].endswith("ly")):
         index += 1
+    if not words[index].rstrip(",;:.").endswith("s"):
+        # the Assembly's verbs are third person singular ("Decides", "Urges"): a paragraph opening
+        # otherwise ("Pending the total elimination ..., urges") does not lead with its verb
+        return None
     index += 1
     while index < len(words) and words[index] in _TRAIL_ADVERBS:
         index += 1
