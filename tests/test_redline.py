@@ -41,6 +41,35 @@ def test_identical_and_empty_texts() -> None:
     assert redline("old", "") == ((-1, "old"),)
 
 
+# SYNTHETIC sentences in the style of a resolution: the same clause after different openings
+_OPENINGS = ("Urges all States", "Calls upon every Member State", "Invites interested Governments and bodies")
+_REST = "to take the necessary measures, in accordance with their obligations, to act"
+
+
+def test_an_edit_reads_the_same_whatever_else_the_clause_says() -> None:
+    """The cleanup slides a lone insertion or deletion to the boundary it scores best by the real
+    characters around it (a space, a punctuation mark), so the same edit in the same place reads
+    the same ("measures,{+ further+} in") whatever words the rest of the clause holds."""
+    words = _REST.split(" ")
+    for at in range(1, len(words)):
+        longer = " ".join([*words[:at], "further", *words[at:]])
+        edits = set()
+        for opening in _OPENINGS:
+            for old, new in (
+                (f"{opening} {_REST}", f"{opening} {longer}"),
+                (f"{opening} {longer}", f"{opening} {_REST}"),
+            ):
+                diff = redline(old, new)
+                assert len(diff) == 3 and diff[1][1].strip() == "further", (at, diff)
+                edits.add(diff[1][1])
+        assert len(edits) == 1, (at, edits)
+    # from the real pair, 72/54 PP4 -> 80/52 PP4 (text quoted from both)
+    diff = redline(
+        "impede post-conflict rehabilitation", "impede post-conflict reconciliation, rehabilitation"
+    )
+    assert diff == ((0, "impede post-conflict"), (1, " reconciliation,"), (0, " rehabilitation"))
+
+
 @given(WORDY, WORDY)
 def test_both_texts_rebuild_from_the_diff(old: str, new: str) -> None:
     diff = redline(old, new)

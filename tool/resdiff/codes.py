@@ -2,6 +2,7 @@
 
 ``diff_linesToChars`` in diff-match-patch codes each line as one character; the aligner and the
 redline code words the same way, so rapidfuzz and diff-match-patch compare words, not letters.
+Only identity matters to them; the redline's cleanup, which reads the characters, has codes of its own.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ _SURROGATES = 0xD800, 0xE000  # code points that cannot stand alone in a str
 
 def char_codes(tokens: Iterable[Token]) -> dict[Token, str]:
     """One character per distinct token, numbered 1, 2, ... in first-seen order as
-    ``diff_linesToChars`` numbers lines (the numbers matter: the semantic cleanup reads them)."""
+    ``diff_linesToChars`` numbers lines."""
     distinct = dict.fromkeys(tokens)
     numbers: Iterable[int] = range(1, len(distinct) + 1)
     if len(distinct) >= _SURROGATES[0]:  # past any resolution's vocabulary: skip the surrogates

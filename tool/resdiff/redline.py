@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain
 
 from diff_match_patch import diff_match_patch
 
 from .codes import char_codes
 from .dates import MONTH_NAMES
+from .errors import InputError
 from .records import EDITORIAL, MODIFIED, TAG_CITATIONS, TAG_NUMBERS, TAG_VERB, UNCHANGED, Op
 
 _TOKEN_RE = re.compile(r"([^\S\n]*)([^\W_]+|\S)|(\s+)")
@@ -56,6 +57,45 @@ def _is_number_word(word: str) -> bool:
     )
 
 
+# Characters that stand for fine tokens in the cleanup, by class: diff-match-patch's semantic
+# cleanup slides an edit to the boundary it scores best (a line break, then a space, then a
+# punctuation mark), reading the characters it is given. A space, a line break or a punctuation
+# mark stands for itself; any other run of whitespace takes a whitespace character, and a word a
+# letter (CJK ideographs, then Hangul syllables) or, past those, a private-use character.
+_WHITESPACE_CODES = "\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+_WORD_CODES = (
+    (0x4E00, 0xA000),
+    (0xAC00, 0xD7A4),
+    (0xE000, 0xF900),
+    (0xF0000, 0xFFFFE),
+    (0x100000, 0x10FFFE),
+)
+
+
+def _fine_codes(tokens: Iterable[str]) -> dict[str, str]:
+    """One character per distinct fine token, of the token's own class (see above)."""
+    codes: dict[str, str] = {}
+    words: list[str] = []
+    spaces: list[str] = []
+    for token in dict.fromkeys(tokens):
+        if token in (" ", "\n") or (len(token) == 1 and not token.isalnum() and not token.isspace()):
+            codes[token] = token
+        elif token.isspace():
+            spaces.append(token)
+        else:
+            words.append(token)
+    taken = set(codes)
+    free_spaces = (c for c in _WHITESPACE_CODES if c not in taken)
+    free_words = (c for c in map(chr, chain.from_iterable(range(*r) for r in _WORD_CODES)) if c not in taken)
+    # the pools are longer than any clause needs (strict=False); whitespace beyond the few
+    # whitespace characters there are takes word codes: it still diffs
+    codes.update(zip(spaces, chain(free_spaces, free_words), strict=False))
+    codes.update(zip(words, free_words, strict=False))
+    if len(codes) < len(words) + len(spaces) + len(taken):
+        raise InputError(f"a clause of {len(words)} different words is too long to redline; split it")
+    return codes
+
+
 def redline(old: str, new: str) -> tuple[Op, ...]:
     """The word-level diff of two texts as (op, text) pairs: -1 delete, 0 equal, 1 insert.
 
@@ -72,7 +112,7 @@ def redline(old: str, new: str) -> tuple[Op, ...]:
     old_tokens = _TOKEN_RE.findall(old)
     new_tokens = _TOKEN_RE.findall(new)
     coarse = char_codes(old_tokens + new_tokens)
-    fine = char_codes(filter(None, chain.from_iterable(coarse)))
+    fine = _fine_codes(filter(None, chain.from_iterable(coarse)))
     fine_of = {**fine, "": ""}.__getitem__
     as_fine = {code: "".join(map(fine_of, token)) for token, code in coarse.items()}
     diffs = engine.diff_main(
