@@ -222,3 +222,30 @@ def test_the_real_report_shows_the_counts_of_compare(
     for kind, count in comparison.summary().items():
         assert f'<td id="count-{kind}" class="count" data-kind="{kind}">{count}</td>' in page
     assert "A/RES/72/54 → A/RES/80/52" in page
+
+
+def test_two_different_resolutions_get_a_caution_on_stderr(tmp_path: Path) -> None:
+    """SYNTHETIC texts: the caution is a message (stderr); the data on stdout is unchanged."""
+    lighthouses = Resolution(
+        title="Synthetic lighthouses",
+        clauses=(
+            Clause("PP1", "Recalling the synthetic convention on lighthouses,"),
+            Clause("OP1", "Decides to act."),
+        ),
+    )
+    orchards = Resolution(
+        title="Synthetic orchards",
+        clauses=(
+            Clause("PP1", "Recognizing the synthetic harvest of apples,"),
+            Clause("OP1", "Urges all to plant."),
+        ),
+    )
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(canonical.dump(lighthouses), encoding="utf-8")
+    new.write_text(canonical.dump(orchards), encoding="utf-8")
+    code, out, err = _run("diff", str(old), str(new), "--format", "json")
+    assert code == 0
+    assert "have different titles and share only 0 of 2 clauses" in err
+    assert json.loads(out)["summary"]["added"] == 2
+    code, _, err = _run("diff", str(old), str(old))
+    assert code == 0 and "warning" not in err

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resdiff.model import Source
+from resdiff.compare import compare
+from resdiff.model import Clause, Resolution, Source
+from resdiff.normalize import normalize_path
 from resdiff.records import EDITORIAL, UNCHANGED, Change
 from resdiff.render import render
-from resdiff.report import build_report, filter_comparison, keys_label
+from resdiff.report import build_report, filter_comparison, keys_label, unrelated
 from resdiff.summary import (
     CHANGED,
     STRENGTHENED,
@@ -233,3 +236,50 @@ def test_changes_only_says_how_many_clauses_it_left_out_in_every_format() -> Non
     assert f"\n{note}\n" in str(render(report, "markdown"))
     assert f'<p id="omitted">{note}</p>' in str(render(report, "html"))
     assert note in [p.text for p in Document(io.BytesIO(bytes(render(report, "docx")))).paragraphs]
+
+
+def _resolution(title: str, texts: list[str]) -> Resolution:
+    """A SYNTHETIC resolution: one preambular paragraph per text."""
+    return Resolution(title=title, clauses=tuple(Clause(f"PP{k}", t) for k, t in enumerate(texts, 1)))
+
+
+_SYNTHETIC_TEXTS = [
+    "Recalling the synthetic convention on lighthouses and its protocols,",
+    "Noting the work of the synthetic committee on coastal beacons,",
+    "Welcoming the synthetic report on the maintenance of harbour lights,",
+    "Stressing the importance of synthetic cooperation among maritime States,",
+]
+
+
+def test_a_retitled_successor_that_keeps_its_clauses_is_no_cause_for_caution() -> None:
+    old = _resolution("Synthetic lighthouses", _SYNTHETIC_TEXTS)
+    new = _resolution(
+        "Synthetic lighthouses and beacons", [*_SYNTHETIC_TEXTS[:3], "Deciding on synthetic matters,"]
+    )
+    assert unrelated(compare(old, new)) is None
+    assert unrelated(compare(old, replace(old, title="Synthetic lighthouses"))) is None
+
+
+def test_two_different_resolutions_are_named_as_such() -> None:
+    old = _resolution("Synthetic lighthouses", _SYNTHETIC_TEXTS)
+    new = _resolution(
+        "Synthetic orchards",
+        [
+            "Recognizing the synthetic harvest of apples in temperate regions,",
+            "Concerned about synthetic frost damage to blossoming trees,",
+            "Stressing the importance of synthetic cooperation among maritime States,",
+        ],
+    )
+    caution = unrelated(compare(old, new))
+    assert caution is not None and "share only 1 of 3 clauses" in caution
+    assert build_report(compare(old, new), changes_only=True).caution == caution
+
+
+def test_the_real_pair_is_one_series_and_other_80th_session_texts_are_not(
+    seed_path: Path, res_80_52_path: Path, ga80_paths: list[Path]
+) -> None:
+    seed = normalize_path(seed_path).resolution
+    assert unrelated(compare(seed, normalize_path(res_80_52_path).resolution)) is None
+    others = [p for p in ga80_paths if p.name != res_80_52_path.name][::9]  # a spread of topics
+    for path in others:
+        assert unrelated(compare(seed, normalize_path(path).resolution)) is not None, path.name

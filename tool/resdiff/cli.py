@@ -382,7 +382,10 @@ def _build_report(old: str, new: str, corpus_path: str | None, **filters: bool) 
 
     if old == new == "-":
         raise InputError("OLD and NEW cannot both be '-': only one of them can come from stdin")
-    return build_report(compare(_read_ref(old, corpus_path), _read_ref(new, corpus_path)), **filters)
+    report = build_report(compare(_read_ref(old, corpus_path), _read_ref(new, corpus_path)), **filters)
+    if report.caution:
+        click.echo(f"resdiff: warning: {report.caution}", err=True)
+    return report
 
 
 def _use_color(output: str | None) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .model import Resolution
+from .model import FOOTNOTE, Resolution
 from .records import EDITORIAL, UNCHANGED, Change, Comparison
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ class Report:
     """A (filtered) comparison and its summary: everything a renderer needs."""
 
     comparison: Comparison
+    caution: str | None = None  # for the user, not the report: see ``unrelated``
 
     @cached_property
     def summary(self) -> Summary:
@@ -79,7 +80,26 @@ def _as_unchanged(change: Change) -> Change:
 def build_report(
     comparison: Comparison, *, changes_only: bool = False, ignore_editorial: bool = False
 ) -> Report:
-    return Report(filter_comparison(comparison, changes_only=changes_only, ignore_editorial=ignore_editorial))
+    filtered = filter_comparison(comparison, changes_only=changes_only, ignore_editorial=ignore_editorial)
+    return Report(filtered, caution=unrelated(comparison))
+
+
+def unrelated(comparison: Comparison) -> str | None:
+    """A caution when OLD and NEW look like two different resolutions rather than two years of one:
+    their titles differ and fewer than half the clauses of the shorter text pair with a clause of
+    the other (a retitled successor keeps most of its clauses; the 80th session's resolutions,
+    compared with one another, never share half)."""
+    old, new = comparison.old, comparison.new
+    if not old.title or not new.title or old.title == new.title:
+        return None
+    body = min(sum(c.type != FOOTNOTE for c in r.clauses) for r in (old, new))
+    paired = sum(len(c.old) for c in comparison.changes if c.old and c.new and c.clause_type != FOOTNOTE)
+    if not body or paired * 2 >= body:
+        return None
+    return (
+        f"{document_label(old)} and {document_label(new)} have different titles and share only {paired} "
+        f"of {body} clauses: are they two years of the same resolution?"
+    )
 
 
 def keys_label(change: Change) -> str:
