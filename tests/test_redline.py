@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from resdiff.errors import InputError
 from resdiff.redline import citations, editorial_key, kind_of, numbers, redline, tags_of
 
 PIECES = st.sampled_from([*"ab1 ,;-_\u2011’'\n\t\u00a0", "States ", "Parties ", "119", "124 ", "  ", " \n "])
@@ -159,3 +161,18 @@ def test_verb_tag() -> None:
     ) == ("verb",)
     assert tags_of(redline("Urges all", "urges all States"), "Urges", "urges") == ()
     assert tags_of(redline("x", "y"), None, "Decides") == ()
+
+
+def test_a_clause_with_more_distinct_words_than_there_are_codes_is_refused_clearly() -> None:
+    """SYNTHETIC: 170,000 different made-up words in one clause, past every code a word can take."""
+    text = " ".join(f"w{number}" for number in range(170_000))
+    with pytest.raises(InputError, match="too long to redline"):
+        redline(text, "w0")
+
+
+def test_more_kinds_of_whitespace_than_whitespace_codes_still_rebuild() -> None:
+    """SYNTHETIC: 40 different runs of spaces (more than there are whitespace characters to code them)."""
+    old = "".join(f"w{n}" + " " * n for n in range(1, 41))
+    new = old.replace("w7", "x7").replace("w30", "")
+    diff = redline(old, new)
+    assert _old(diff) == old and _new(diff) == new
