@@ -152,11 +152,11 @@ class _Mutator:
             style = self.rng.choice(("case", "hyphen", "quote", "space", "punctuation", "marker", "line-end"))
             if style == "hyphen" and "-" in text:
                 text = text.replace("-", "\u2011")
-            elif (
-                style == "marker"
-            ):  # a footnote marker a PDF converter left in the text: "Disabilities, 1 to"
-                span = self.rng.choice(self._word_spans(text)[:-1])
-                text = text[: span.end()] + f" {self.rng.randint(1, 30)}" + text[span.end() :]
+            elif style == "marker" and re.search(r"[,;] ", text):
+                # a footnote marker a PDF converter left after a punctuation mark: "Disabilities, 1 to"
+                # (after a word it cannot be told from a number, and counts as one: see kind_of)
+                mark = self.rng.choice(list(re.finditer(r"[,;](?= )", text)))
+                text = text[: mark.end()] + f" {self.rng.randint(1, 30)}" + text[mark.end() :]
             elif style == "line-end" and re.search(r"\w-\w", text):  # "military-to- military"
                 hyphen = self.rng.choice(list(re.finditer(r"(?<=\w)-(?=\w)", text)))
                 text = text[: hyphen.end()] + " " + text[hyphen.end() :]

@@ -112,9 +112,30 @@ def test_a_bare_footnote_marker_left_in_the_text_is_editorial() -> None:
     assert kind_of(redline("Disabilities, to address", "Disabilities, 1 to address")) == "editorial"
     assert kind_of(redline("the Agreement,5 and", "the Agreement, and")) == "editorial"
     assert kind_of(redline("paragraph 5 of", "paragraph 6 of")) == "modified"
-    assert (
-        kind_of(redline("paragraph 5 of", "paragraph of")) == "editorial"
-    )  # indistinguishable from a marker
+
+
+def test_a_lone_number_anywhere_else_is_a_change_not_a_marker() -> None:
+    """Hiding a real change is worse than showing a stray marker (SYNTHETIC phrases)."""
+    assert kind_of(redline("paragraph 5 of", "paragraph of")) == "modified"
+    assert kind_of(redline("within 12 months,", "within months,")) == "modified"
+    assert kind_of(redline("convene annual meetings", "convene 2 annual meetings")) == "modified"
+
+
+def test_the_separators_inside_a_number_are_not_punctuation() -> None:
+    assert kind_of(redline("a total of 12.5 per cent", "a total of 125 per cent")) == "modified"
+    assert kind_of(redline("US$ 1,250,000", "US$ 1.250.000")) == "modified"
+    assert kind_of(redline("in 2015, 2016 and", "in 2015,2016 and")) == "editorial"  # a space alone
+
+
+def test_numbers_and_cited_symbols_are_replaced_whole() -> None:
+    assert redline("US$ 1,250,000", "US$ 1,300,000") == ((0, "US$ "), (-1, "1,250,000"), (1, "1,300,000"))
+    assert redline("resolution 89/20 of", "resolution 90/20 of") == (
+        (0, "resolution "),
+        (-1, "89/20"),
+        (1, "90/20"),
+        (0, " of"),
+    )
+    assert (-1, "A/72/409") in redline("report (A/72/409).", "report (A/73/409).")
 
 
 def test_a_changed_footnote_marker_alone_is_editorial() -> None:

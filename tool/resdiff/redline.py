@@ -19,11 +19,20 @@ from .dates import MONTH_NAMES
 from .errors import InputError
 from .records import EDITORIAL, MODIFIED, TAG_CITATIONS, TAG_NUMBERS, TAG_VERB, UNCHANGED, Op
 
-_TOKEN_RE = re.compile(r"([^\S\n]*)([^\W_]+|\S)|(\s+)")
+# tokens: a word, a number with its separators ("1,250,000", "12.5") or a cited symbol ("63/71",
+# "A/72/409", "CCM/CONF/2015/7/Corr.1"), each whole, so an edit replaces it whole; else a character
+_TOKEN_RE = re.compile(
+    r"([^\S\n]*)("
+    r"[A-Z]+(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+(?![^\W_])"
+    r"|[0-9]+(?:[.,/][0-9]+)+(?![^\W_])"
+    r"|[^\W_]+|\S)|(\s+)"
+)
 _NO_SUPERSCRIPTS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MARKER_RE = re.compile(r"^\s*[0-9]{1,2}\s*$")
+_MARKER_FOLLOWS = frozenset(",;:.)]”’\"'")  # where a converter leaves a footnote marker
 # what an editorial change may touch: everything that is not a letter or digit, plus case
-_NOT_ALNUM_RE = re.compile(r"[\W_]+")
+# (but not the point or comma inside a number: "12.5" is not "125", nor "1,250" "1.250")
+_NOT_ALNUM_RE = re.compile(r"(?:[^\w.,]|_|(?<![0-9])[.,]|[.,](?![0-9]))+")
 # months, ordinals and number words: the words of dates and counts ("the thirteenth Meeting")
 # (a set and two endings, not a regex: this runs on every word of a changed clause)
 # ("may" is left out: far more often the verb than the month)
@@ -126,8 +135,10 @@ def redline(old: str, new: str) -> tuple[Op, ...]:
 
 
 def editorial_key(text: str) -> str:
-    """What survives an editorial change: letters and digits, case-folded, markers dropped."""
-    return _NOT_ALNUM_RE.sub("", text.translate(_NO_SUPERSCRIPTS).casefold())
+    """What survives an editorial change: letters, digits and the separators inside numbers,
+    case-folded, markers dropped."""
+    no_spaces = "".join(text.translate(_NO_SUPERSCRIPTS).casefold().split())  # "2015, 2016" is "2015,2016"
+    return _NOT_ALNUM_RE.sub("", no_spaces)
 
 
 def kind_of(diff: Sequence[Op], notes_match: bool = True) -> str:
@@ -136,7 +147,9 @@ def kind_of(diff: Sequence[Op], notes_match: bool = True) -> str:
     ``notes_match`` is False when a footnote marker was added, dropped or moved to a different
     footnote: the text alone cannot show that, and it is an editorial change. A bare marker left
     in the text by a converter ("Disabilities, 1 to address") is a lone inserted or deleted
-    small number, never a replaced one, and counts as editorial too.
+    small number right after a punctuation mark, never a replaced one, and counts as editorial
+    too. Anywhere else a lone number is a number ("within 12 months" -> "within months" is a
+    change): hiding a real change is worse than showing a stray marker.
     """
     if all(op == 0 for op, _ in diff):
         return UNCHANGED if notes_match else EDITORIAL
@@ -156,9 +169,10 @@ def _without_markers(diff: Sequence[Op], side: int) -> str:
     for index, (op, text) in enumerate(diff):
         if op == -side:
             continue
-        if op == side and _MARKER_RE.match(text):
-            neighbours = [diff[k][0] for k in (index - 1, index + 1) if 0 <= k < len(diff)]
-            if -side not in neighbours:  # inserted or dropped, not replacing anything
+        if op == side and _MARKER_RE.match(text) and index > 0:
+            neighbours = [diff[k][0] for k in (index - 1, index + 1) if k < len(diff)]
+            after_punctuation = diff[index - 1][1].rstrip()[-1:] in _MARKER_FOLLOWS
+            if -side not in neighbours and after_punctuation:  # inserted or dropped, replacing nothing
                 continue
         kept.append(text)
     return "".join(kept)
