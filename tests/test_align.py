@@ -97,6 +97,32 @@ def test_merged_paragraphs_are_one_group() -> None:
     assert not alignment.added and not alignment.deleted
 
 
+# a SYNTHETIC operative paragraph with three requests, and the same three as three paragraphs
+_THREE_REQUESTS = (
+    "Requests the Secretary-General to establish a voluntary trust fund for beacon repairs, to appoint "
+    "a special adviser on coastal navigation and to report to the General Assembly at its next session "
+    "on the implementation of the present resolution;"
+)
+_THREE_PARAGRAPHS = [
+    "Requests the Secretary-General to establish a voluntary trust fund for beacon repairs;",
+    "Also requests the Secretary-General to appoint a special adviser on coastal navigation;",
+    "Further requests the Secretary-General to report to the General Assembly at its next session "
+    "on the implementation of the present resolution;",
+]
+
+
+def test_a_paragraph_split_in_three_is_one_group_with_all_its_parts() -> None:
+    """Each third alone adds too little to join; two together do."""
+    old = synthetic(SYNTHETIC_PP, [*SYNTHETIC_OP[:2], _THREE_REQUESTS, *SYNTHETIC_OP[3:]])
+    new = synthetic(SYNTHETIC_PP, [*SYNTHETIC_OP[:2], *_THREE_PARAGRAPHS, *SYNTHETIC_OP[3:]])
+    alignment = align(old, new)
+    assert (("OP3",), ("OP3", "OP4", "OP5")) in pairs(alignment)
+    assert not alignment.added and not alignment.deleted
+    merged = align(new, old)
+    assert (("OP3", "OP4", "OP5"), ("OP3",)) in pairs(merged)
+    assert not merged.added and not merged.deleted
+
+
 def test_heavy_rewording_still_pairs() -> None:
     reworded = (
         "Urgently calls upon all States and regional organizations to protect and restore the "

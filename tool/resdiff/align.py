@@ -290,21 +290,42 @@ def _grow(
     """The contiguous run of free clauses around ``center`` that, joined, best matches ``partner``.
 
     A neighbour joins when it explains a good share of what the run so far fails to match
-    (relative gain), so a short part of a long merged paragraph counts as much as a half.
+    (relative gain), so a short part of a long merged paragraph counts as much as a half. Where
+    no single neighbour does, two together may (a paragraph split in three: each third alone adds
+    too little), as long as each of them adds something.
     """
     parts = [center]
     best = words.similarity((texts[center],), (partner,))
+
+    def score(extra: Sequence[int]) -> float:
+        return words.similarity([texts[p] for p in sorted([*parts, *extra])], (partner,))
+
+    def joins(value: float) -> bool:
+        return (value - best) / (1.0 - best) >= JOIN_GAIN and value >= JOIN_MIN
+
     while best < 1.0:
-        options = [k for k in (parts[0] - 1, parts[-1] + 1) if 0 <= k < len(texts) and free(k)]
-        if not options:
+        before, after = parts[0] - 1, parts[-1] + 1
+        singles = [k for k in (before, after) if 0 <= k < len(texts) and free(k)]
+        if not singles:
             break
-        score, k = max(
-            (words.similarity([texts[p] for p in sorted([*parts, k])], (partner,)), -k) for k in options
-        )
-        if (score - best) / (1.0 - best) < JOIN_GAIN or score < JOIN_MIN:
+        single = {k: score((k,)) for k in singles}
+        value, k = max((v, -k) for k, v in single.items())
+        if joins(value):
+            parts, best = sorted([*parts, -k]), value
+            continue
+        pairs = [(before, before - 1), (after, after + 1), (before, after)]
+        candidates = [
+            (score(pair), pair)
+            for pair in pairs
+            if all(0 <= k < len(texts) and free(k) for k in pair)
+            and all(single.get(k, score((k,))) > best for k in pair)  # each adds something
+        ]
+        if not candidates:
             break
-        parts = sorted([*parts, -k])
-        best = score
+        value, pair = max(candidates, key=lambda item: (item[0], [-k for k in item[1]]))
+        if not joins(value):
+            break
+        parts, best = sorted([*parts, *pair]), value
     return parts
 
 
