@@ -181,6 +181,32 @@ def test_a_footnote_follows_the_clause_it_is_anchored_to() -> None:
     assert alignment.added == ("PP2", "FN1")
 
 
+def test_a_footnote_cited_by_another_clause_is_another_footnote_however_alike() -> None:
+    """The clause citing one treaty is dropped, a clause citing another added: their footnotes
+    differ only in the volume and number, yet they are two footnotes (SYNTHETIC numbers)."""
+    old = Resolution(
+        clauses=(
+            Clause("PP1", SYNTHETIC_PP[0]),
+            Clause("PP2", SYNTHETIC_PP[2], ("FN1",)),
+            Clause("OP1", SYNTHETIC_OP[0], verb="Calls upon"),
+            Clause("FN1", "United Nations, Treaty Series, vol. 9999, No. 12345."),
+        )
+    )
+    new = Resolution(
+        clauses=(
+            Clause("PP1", SYNTHETIC_PP[0]),
+            Clause("PP2", SYNTHETIC_PP[4], ("FN1",)),
+            Clause("OP1", SYNTHETIC_OP[0], verb="Calls upon"),
+            Clause("FN1", "United Nations, Treaty Series, vol. 8888, No. 54321."),
+        )
+    )
+    alignment = align(old, new)
+    assert set(alignment.deleted) == {"PP2", "FN1"} and set(alignment.added) == {"PP2", "FN1"}
+    # the same footnote text, cited by a clause that is not the old one's partner, still pairs
+    same = Resolution(clauses=(*new.clauses[:3], Clause("FN1", old.clause("FN1").text)))
+    assert (("FN1",), ("FN1",)) in pairs(align(old, same))
+
+
 def test_annex_paragraphs_pair_with_annex_paragraphs() -> None:
     annex = (Clause("ANNEX.P1", SYNTHETIC_PP[2]), Clause("ANNEX.P2", SYNTHETIC_OP[3]))
     new_annex = (Clause("ANNEX.P1", SYNTHETIC_OP[3]),)

@@ -43,6 +43,9 @@ GAP_SPAN = 5  # at most this many unpaired clauses on either side of the stretch
 CONTEXT_BONUS = 0.1  # per diagonal neighbour already paired (a tie-breaker: at most one counts below ACCEPT)
 CROSSING_PENALTY = 0.15  # a pair against the order of its neighbours needs more evidence (a move)
 FOOTNOTE_ANCHOR_BONUS = 0.35  # a footnote cited by clauses that pair with each other
+# a footnote cited by clauses that do not pair with each other is another footnote, however alike
+# its text ("Treaty Series, vol. 2515" and "vol. 660" cite two treaties): only the same text pairs
+FOOTNOTE_ELSEWHERE = -1.0
 MARGIN = 0.02  # how clearly a best match must beat the runner-up to count as unambiguous
 JOIN_GAIN = 0.4  # share of the mismatch a clause must explain to join a split or merged group
 JOIN_MIN = 0.6  # how well the joined group must match at least
@@ -369,8 +372,15 @@ def _align_class(
     used_old, used_new = set(matcher.old_to_new), set(matcher.new_to_old)
     # a split shows as one old clause paired with one part, the other parts left unpaired
     for i, j in sorted(matcher.old_to_new.items()):
-        news = _grow(j, old_texts[i], new_texts, lambda k: k not in used_new, words)
-        olds = [i] if len(news) > 1 else _grow(i, new_texts[j], old_texts, lambda k: k not in used_old, words)
+        # a part may join unless barred (a footnote cited elsewhere: see FOOTNOTE_ELSEWHERE)
+        def new_part(k: int, i: int = i) -> bool:
+            return k not in used_new and bonus.get((i, k), 0.0) >= 0
+
+        def old_part(k: int, j: int = j) -> bool:
+            return k not in used_old and bonus.get((k, j), 0.0) >= 0
+
+        news = _grow(j, old_texts[i], new_texts, new_part, words)
+        olds = [i] if len(news) > 1 else _grow(i, new_texts[j], old_texts, old_part, words)
         used_new.update(news)
         used_old.update(olds)
         groups.append((olds, news))
@@ -404,7 +414,8 @@ def _footnote_bonus(
     old_notes: list[Clause],
     new_notes: list[Clause],
 ) -> dict[tuple[int, int], float]:
-    """Footnote pairs whose citing clauses are paired with each other, in citation order."""
+    """Footnote pairs whose citing clauses are paired with each other, in citation order, get a
+    bonus; pairs of footnotes both cited, but by clauses that are not paired, a bar."""
     old_index = {c.key: k for k, c in enumerate(old_notes)}
     new_index = {c.key: k for k, c in enumerate(new_notes)}
     old_clauses = {c.key: c for c in old.clauses}
@@ -419,6 +430,12 @@ def _footnote_bonus(
                 # the same position among the notes of the clause is the likeliest counterpart
                 value = FOOTNOTE_ANCHOR_BONUS - (0.01 if a != b else 0.0)
                 bonus[pair] = max(bonus.get(pair, 0.0), value)
+    anchored_old = {old_index[n] for c in old.clauses for n in c.notes if n in old_index}
+    anchored_new = {new_index[n] for c in new.clauses for n in c.notes if n in new_index}
+    for i in anchored_old:
+        for j in anchored_new:
+            if (i, j) not in bonus and old_notes[i].text != new_notes[j].text:
+                bonus[i, j] = FOOTNOTE_ELSEWHERE
     return bonus
 
 
