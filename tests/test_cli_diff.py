@@ -249,3 +249,18 @@ def test_two_different_resolutions_get_a_caution_on_stderr(tmp_path: Path) -> No
     assert json.loads(out)["summary"]["added"] == 2
     code, _, err = _run("diff", str(old), str(old))
     assert code == 0 and "warning" not in err
+
+
+def test_exit_code_counts_a_corrected_adoption_date(tmp_path: Path) -> None:
+    """SYNTHETIC: the same clauses, the adoption date corrected; the terminal header shows both dates."""
+    clauses = (
+        Clause("PP1", "Recalling the synthetic convention on lighthouses,"),
+        Clause("OP1", "Decides to act."),
+    )
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(canonical.dump(Resolution(symbol="A/RES/90/1", adopted="2035-12-04", clauses=clauses)))
+    new.write_text(canonical.dump(Resolution(symbol="A/RES/90/1", adopted="2035-12-05", clauses=clauses)))
+    code, out, _ = _run("diff", str(old), str(new), "--exit-code")
+    assert code == 1
+    assert out.startswith("A/RES/90/1 (2035-12-04) → A/RES/90/1 (2035-12-05)\n")
+    assert _run("diff", str(old), str(old), "--exit-code")[0] == 0

@@ -76,9 +76,17 @@ def test_a_comparison_that_only_differs_editorially_does_not_differ_when_ignored
     only_editorial = synthetic_comparison().changes[2]
     assert only_editorial.kind == EDITORIAL
     comparison = synthetic_comparison()
-    single = type(comparison)(comparison.old, comparison.new, (only_editorial,))
+    single = type(comparison)(comparison.old, comparison.old, (only_editorial,))  # same metadata
     assert single.differs
     assert not build_report(single, ignore_editorial=True).comparison.differs
+
+
+def test_a_corrected_adoption_date_or_title_is_a_difference() -> None:
+    comparison = synthetic_comparison()
+    same = type(comparison)(comparison.old, comparison.old, ())
+    assert not same.differs
+    for field, value in (("adopted", "2035-12-05"), ("title", "Synthetic widgets"), ("meeting", "99th")):
+        assert type(comparison)(comparison.old, replace(comparison.old, **{field: value}), ()).differs, field
 
 
 @pytest.mark.parametrize(

@@ -10,20 +10,10 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .model import KEY_RE, OPERATIVE, Clause, Resolution, Source
+from .model import KEY_RE, METADATA, OPERATIVE, Clause, Resolution, Source
 
 MAGIC = "# resdiff canonical 1"
-HEADER_FIELDS = (
-    "symbol",
-    "session",
-    "title",
-    "adopted",
-    "agenda_item",
-    "report",
-    "meeting",
-    "cites",
-    "source",
-)
+HEADER_FIELDS = (*METADATA, "source")
 _NOTES_RE = re.compile(r"^\[((?:FN[0-9]+)(?: FN[0-9]+)*)\] ")
 _ESCAPED_START = ("[", "*", "\\")
 

@@ -105,6 +105,10 @@ class Source:
         return {"name": self.name, "sha256": self.sha256, "reader": self.reader}
 
 
+# a resolution's metadata, in the order the canonical header gives it
+METADATA = ("symbol", "session", "title", "adopted", "agenda_item", "report", "meeting", "cites")
+
+
 @dataclass(frozen=True)
 class Resolution:
     """A resolution's metadata and ordered clauses; absent metadata is None, never guessed."""

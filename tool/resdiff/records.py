@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Resolution
+from .model import METADATA, Resolution
 
 UNCHANGED = "unchanged"
 EDITORIAL = "editorial"
@@ -97,7 +97,10 @@ class Comparison:
 
     @property
     def differs(self) -> bool:
-        return any(change.kind != UNCHANGED or change.moved for change in self.changes)
+        """Whether anything changed: a clause, its place, or the metadata (a corrected adoption
+        date or title is a change too)."""
+        metadata_changed = any(getattr(self.old, name) != getattr(self.new, name) for name in METADATA)
+        return metadata_changed or any(change.kind != UNCHANGED or change.moved for change in self.changes)
 
     def to_json(self) -> dict[str, Any]:
         return {

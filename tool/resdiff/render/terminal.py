@@ -17,9 +17,11 @@ _INDENT = "    "
 def render(report: Report, *, color: bool = False) -> str:
     comparison, summary = report.comparison, report.summary
     style = _Style(color)
-    lines = [
-        style.bold(f"{document_label(comparison.old)} → {document_label(comparison.new)}"),
-    ]
+    old, new = (
+        f"{document_label(r)} ({r.adopted})" if r.adopted else document_label(r)
+        for r in (comparison.old, comparison.new)
+    )
+    lines = [style.bold(f"{old} → {new}")]  # with the dates: a corrected date shows too
     if comparison.new.title:
         lines.append(comparison.new.title)
     retitled = report.retitled
