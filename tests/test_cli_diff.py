@@ -264,3 +264,18 @@ def test_exit_code_counts_a_corrected_adoption_date(tmp_path: Path) -> None:
     assert code == 1
     assert out.startswith("A/RES/90/1 (2035-12-04) → A/RES/90/1 (2035-12-05)\n")
     assert _run("diff", str(old), str(old), "--exit-code")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "start"), [("out.html", b"<!DOCTYPE html>"), ("out.md", b"# Changes"), ("out.docx", b"PK")]
+)
+def test_diff_to_a_file_takes_the_format_its_extension_names(
+    tmp_path: Path, pair: tuple[str, str], name: str, start: bytes
+) -> None:
+    code, _, err = _run("diff", *pair, "-o", str(tmp_path / name))
+    assert code == 0, err
+    assert (tmp_path / name).read_bytes().startswith(start)
+    code, _, _ = _run("diff", *pair, "-o", str(tmp_path / "out.diff"))  # any other: the terminal's plain text
+    assert code == 0 and (tmp_path / "out.diff").read_text(encoding="utf-8").startswith("A/RES/")
+    code, _, _ = _run("diff", *pair, "--format", "json", "-o", str(tmp_path / "forced.html"))  # --format wins
+    assert code == 0 and (tmp_path / "forced.html").read_text(encoding="utf-8").startswith("{")

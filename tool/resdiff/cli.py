@@ -404,7 +404,12 @@ _ignore_editorial_option = click.option(
 @main.command("diff", short_help="Compare two texts clause by clause.")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    help="Default: from -o's extension (.html, .md, .docx, .json), else terminal.",
+)
 @click.option("-o", "--output", type=_output_path, help="Write to FILE (atomically); - is stdout.")
 @click.option("--changes-only", is_flag=True, help="Leave out unchanged clauses (a moved clause stays).")
 @_ignore_editorial_option
@@ -413,7 +418,7 @@ _ignore_editorial_option = click.option(
 def diff_command(
     old: str,
     new: str,
-    output_format: str,
+    output_format: str | None,
     output: str | None,
     changes_only: bool,
     ignore_editorial: bool,
@@ -428,11 +433,14 @@ def diff_command(
     \b
     Examples:
       resdiff diff 72/54 80/52 --changes-only
-      resdiff diff old.md new.md --format json -o changes.json
+      resdiff diff old.md new.md -o changes.json   # the format from the extension
       resdiff diff 72/54@HEAD~1 72/54 --exit-code   # did the last correction change anything?
     """
-    from .render import render
+    from .render import format_for_path, render
 
+    if output_format is None:  # a file's extension says which format it wants
+        file = output if output != "-" else None
+        output_format = format_for_path(file, default="terminal") if file else "terminal"
     if output_format in BINARY_FORMATS and output is None:
         raise click.UsageError(f"--format {output_format} writes a binary file: pass -o FILE.{output_format}")
     filters = {"changes_only": changes_only, "ignore_editorial": ignore_editorial}
@@ -445,7 +453,13 @@ def diff_command(
 @main.command("report", short_help="Write the change report (HTML, Markdown or DOCX).")
 @click.argument("old")
 @click.argument("new")
-@click.option("-o", "--output", required=True, type=_output_path, help="Report file: .html, .md or .docx.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=_output_path,
+    help="Report file; its extension picks the format: .html, .md, .docx.",
+)
 @click.option("--format", "output_format", type=click.Choice(FORMATS), help="Default: from -o's extension.")
 @_ignore_editorial_option
 @_corpus_option

@@ -27,13 +27,15 @@ _EXTENSIONS = {
 }
 
 
-def format_for_path(path: str | os.PathLike[str]) -> str:
-    """The format a report file's extension asks for."""
+def format_for_path(path: str | os.PathLike[str], default: str | None = None) -> str:
+    """The format a report file's extension asks for (``default`` for any other extension)."""
     suffix = os.path.splitext(path)[1].lower()
-    if suffix not in _EXTENSIONS:
-        known = ", *".join(sorted(_EXTENSIONS))
-        raise InputError(f"cannot tell the report format of {str(path)!r}: name it *{known} or pass --format")
-    return _EXTENSIONS[suffix]
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    if default is not None:
+        return default
+    known = ", *".join(sorted(_EXTENSIONS))
+    raise InputError(f"cannot tell the report format of {str(path)!r}: name it *{known} or pass --format")
 
 
 def render(report: Report, fmt: str, *, color: bool = False) -> str | bytes:
