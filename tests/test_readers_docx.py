@@ -102,3 +102,40 @@ def test_number_formats() -> None:
         "(ix) ",
         "(xiv) ",
     ]
+
+
+def test_tracked_changes_are_read_accepted_and_said(tmp_path: Path) -> None:
+    """A SYNTHETIC draft with a tracked insertion, a tracked deletion and a hyperlinked word."""
+    document = Document()
+    for line in SYNTHETIC_HEADER:
+        document.add_paragraph(line)
+    paragraph = document.add_paragraph("1. Calls upon all synthetic States to act")
+    paragraph._p.append(
+        parse_xml(
+            f'<w:ins xmlns:w="{W}" w:id="1" w:author="A" w:date="2099-01-01T00:00:00Z">'
+            '<w:r><w:t xml:space="preserve"> without delay</w:t></w:r></w:ins>'
+        )
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del xmlns:w="{W}" w:id="2" w:author="A" w:date="2099-01-01T00:00:00Z">'
+            '<w:r><w:delText xml:space="preserve"> eventually</w:delText></w:r></w:del>'
+        )
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:hyperlink xmlns:w="{W}">'
+            '<w:r><w:t xml:space="preserve"> and in good faith;</w:t></w:r></w:hyperlink>'
+        )
+    )
+    document.add_paragraph("1st plenary meeting")
+    path = tmp_path / "synthetic-draft.docx"
+    document.save(str(path))
+    normalized = normalize_path(path)
+    assert (
+        normalized.resolution.clause("OP1").text
+        == "Calls upon all synthetic States to act without delay and in good faith;"
+    )
+    assert any("tracked changes" in warning for warning in normalized.warnings)
+    clean = normalize_path(synthetic_document(tmp_path, with_footnotes_part=True))
+    assert not any("tracked changes" in warning for warning in clean.warnings)

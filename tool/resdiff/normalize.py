@@ -539,7 +539,7 @@ class _Builder:
     def __init__(self, raw: RawText, source: Source) -> None:
         self.raw = raw
         self.source = Source(name=source.name, sha256=source.sha256, reader=raw.reader)
-        self.warnings: list[str] = []
+        self.warnings: list[str] = list(raw.notices)
         self.name = source.name
 
     # --- layout --------------------------------------------------------------------------

@@ -40,6 +40,7 @@ class RawText(NamedTuple):
     footnotes: tuple[tuple[int, str], ...] = ()  # (number as printed, body)
     hints: Mapping[str, str] = _NO_HINTS  # e.g. front-matter symbol/title (read-only)
     bare_markers: bool = False
+    notices: tuple[str, ...] = ()  # what the reader did that the user should know of
 
 
 def superscripts_to_tokens(text: str) -> str:

@@ -4,6 +4,10 @@ What plain text loses, DOCX keeps, and this reader uses it: footnote references 
 footnotes part, which python-docx does not expose, read from its XML), superscript digits typed as
 markers, italic operative verbs, and automatic paragraph numbering, which is rendered as printed
 (``1.``, ``(a)``, ``(i)`` per the level's number format in the numbering part).
+
+A draft with tracked changes is read as it stands with every change accepted (insertions in,
+deletions out), and says so: python-docx's own ``paragraph.runs`` would skip inserted text and read
+neither version.
 """
 
 from __future__ import annotations
@@ -121,11 +125,14 @@ def read(data: bytes) -> RawText:
     numbering = _Numbering(document)
     order: dict[str, int] = {}  # footnote id -> number, by first reference (as Word numbers them)
     blocks: list[Block] = []
+    tracked = False
     for paragraph in document.paragraphs:
         parts: list[str] = []
         emphasis: list[str] = []
         leading = True  # still in the italic run(s) that open the paragraph
-        for run in paragraph.runs:
+        runs, changed = _accepted_runs(paragraph)
+        tracked = tracked or changed
+        for run in runs:
             text = ""
             for child in run._r:
                 if child.tag == f"{_W}t":
@@ -148,7 +155,26 @@ def read(data: bytes) -> RawText:
         if text:
             blocks.append(Block(text, "".join(emphasis).strip() or None))
     footnotes = tuple((number, bodies[note_id]) for note_id, number in order.items() if bodies.get(note_id))
-    return RawText(reader=NAME, blocks=tuple(blocks), footnotes=footnotes)
+    notices = ("the DOCX has tracked changes: read with every change accepted",) if tracked else ()
+    return RawText(reader=NAME, blocks=tuple(blocks), footnotes=footnotes, notices=notices)
+
+
+_REMOVED = frozenset({f"{_W}del", f"{_W}moveFrom"})  # tracked deletions and moved-away text
+_TRACKED = _REMOVED | {f"{_W}ins", f"{_W}moveTo"}
+
+
+def _accepted_runs(paragraph: Any) -> tuple[list[Any], bool]:
+    """The paragraph's runs in order as Word shows them with every tracked change accepted
+    (also those inside hyperlinks and smart tags), and whether it had tracked changes."""
+    from docx.text.run import Run
+
+    runs, tracked = [], False
+    for element in paragraph._p.iter(f"{_W}r"):
+        wrappers = {a.tag for a in element.iterancestors() if a is not paragraph._p}
+        tracked = tracked or bool(wrappers & _TRACKED)
+        if not wrappers & _REMOVED:
+            runs.append(Run(element, paragraph))
+    return runs, tracked
 
 
 def _is_number(text: str) -> bool:
