@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .align import Alignment, Group, align
 from .model import FOOTNOTE, Clause, Resolution
-from .records import ADDED, DELETED, MERGED, MODIFIED, SPLIT, UNCHANGED, Change, Comparison
+from .records import ADDED, DELETED, MERGED, MODIFIED, SPLIT, TAG_FOOTNOTES, UNCHANGED, Change, Comparison
 from .redline import kind_of, redline, tags_of
 
 
@@ -29,15 +29,17 @@ def _group_change(
     old_text = "\n".join(c.text for c in olds)
     new_text = "\n".join(c.text for c in news)
     diff = redline(old_text, new_text)
+    notes_match = [notes.get(n) for c in olds for n in c.notes] == [n for c in news for n in c.notes]
     if len(olds) > 1:
         kind = MERGED
     elif len(news) > 1:
         kind = SPLIT
     else:
-        notes_match = [notes.get(n) for n in olds[0].notes] == list(news[0].notes)
         kind = kind_of(diff, notes_match)
     old_verb, new_verb = olds[0].verb, news[0].verb
     tags = tags_of(diff, old_verb, new_verb) if kind in (MODIFIED, SPLIT, MERGED) else ()
+    if not notes_match:  # the redline cannot show a marker: the tag says it
+        tags += (TAG_FOOTNOTES,)
     return Change(
         kind=kind,
         old=group.old,

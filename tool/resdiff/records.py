@@ -26,6 +26,7 @@ KINDS = (UNCHANGED, EDITORIAL, MODIFIED, ADDED, DELETED, SPLIT, MERGED)
 TAG_NUMBERS = "numbers"  # a number or date changed
 TAG_CITATIONS = "citations"  # a cited symbol changed
 TAG_VERB = "verb"  # the operative verb changed
+TAG_FOOTNOTES = "footnotes"  # a footnote marker was added, dropped or points to another footnote
 
 Op = tuple[int, str]
 
