@@ -149,14 +149,9 @@ class _Mutator:
             return False
         for index in self.rng.sample(targets, min(len(targets), self.rng.randint(1, 3))):
             text = self.units[index].clause.text
-            style = self.rng.choice(("case", "hyphen", "quote", "space", "punctuation", "marker", "line-end"))
+            style = self.rng.choice(("case", "hyphen", "quote", "space", "punctuation", "line-end"))
             if style == "hyphen" and "-" in text:
                 text = text.replace("-", "\u2011")
-            elif style == "marker" and re.search(r"[,;] ", text):
-                # a footnote marker a PDF converter left after a punctuation mark: "Disabilities, 1 to"
-                # (after a word it cannot be told from a number, and counts as one: see kind_of)
-                mark = self.rng.choice(list(re.finditer(r"[,;](?= )", text)))
-                text = text[: mark.end()] + f" {self.rng.randint(1, 30)}" + text[mark.end() :]
             elif style == "line-end" and re.search(r"\w-\w", text):  # "military-to- military"
                 hyphen = self.rng.choice(list(re.finditer(r"(?<=\w)-(?=\w)", text)))
                 text = text[: hyphen.end()] + " " + text[hyphen.end() :]

@@ -28,8 +28,6 @@ _TOKEN_RE = re.compile(
     r"|[^\W_]+|\S)|(\s+)"
 )
 _NO_SUPERSCRIPTS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_MARKER_RE = re.compile(r"^\s*[0-9]{1,2}\s*$")
-_MARKER_FOLLOWS = frozenset(",;:.)]”’\"'")  # where a converter leaves a footnote marker
 # what an editorial change may touch: everything that is not a letter or digit, plus case
 # (but not the point or comma inside a number: "12.5" is not "125", nor "1,250" "1.250")
 _NOT_ALNUM_RE = re.compile(r"(?:[^\w.,]|_|(?<![0-9])[.,]|[.,](?![0-9]))+")
@@ -145,37 +143,16 @@ def kind_of(diff: Sequence[Op], notes_match: bool = True) -> str:
     """unchanged / editorial / modified for the redline of a pair (or of joined group texts).
 
     ``notes_match`` is False when a footnote marker was added, dropped or moved to a different
-    footnote: the text alone cannot show that, and it is an editorial change. A bare marker left
-    in the text by a converter ("Disabilities, 1 to address") is a lone inserted or deleted
-    small number right after a punctuation mark, never a replaced one, and counts as editorial
-    too. Anywhere else a lone number is a number ("within 12 months" -> "within months" is a
-    change): hiding a real change is worse than showing a stray marker.
+    footnote: the text alone cannot show that, and it is an editorial change. A digit left in the
+    text is a digit, even where it may be a marker a converter failed to lift ("Disabilities, 1
+    to"): the normalizer lifts markers, and hiding a real change ("12 States") is worse than
+    showing a stray marker.
     """
     if all(op == 0 for op, _ in diff):
         return UNCHANGED if notes_match else EDITORIAL
     old = "".join(text for op, text in diff if op <= 0)
     new = "".join(text for op, text in diff if op >= 0)
-    if editorial_key(old) == editorial_key(new):
-        return EDITORIAL
-    markers = any(op != 0 and _MARKER_RE.match(text) for op, text in diff)
-    if markers and editorial_key(_without_markers(diff, -1)) == editorial_key(_without_markers(diff, 1)):
-        return EDITORIAL
-    return MODIFIED
-
-
-def _without_markers(diff: Sequence[Op], side: int) -> str:
-    """One side's text without the changes that are lone footnote markers on one side only."""
-    kept = []
-    for index, (op, text) in enumerate(diff):
-        if op == -side:
-            continue
-        if op == side and _MARKER_RE.match(text) and index > 0:
-            neighbours = [diff[k][0] for k in (index - 1, index + 1) if k < len(diff)]
-            after_punctuation = diff[index - 1][1].rstrip()[-1:] in _MARKER_FOLLOWS
-            if -side not in neighbours and after_punctuation:  # inserted or dropped, replacing nothing
-                continue
-        kept.append(text)
-    return "".join(kept)
+    return EDITORIAL if editorial_key(old) == editorial_key(new) else MODIFIED
 
 
 def citations(text: str) -> Counter[str]:
