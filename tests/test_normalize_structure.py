@@ -117,6 +117,20 @@ def test_derived_verbs() -> None:
     assert derive_verb("Decides to remain seized of the matter.") == "Decides"
     # a real opening (A/RES/80/23, OP2): the verb stands after a clause, so none leads the text
     assert derive_verb("Pending the total elimination of nuclear weapons, urges those States to act;") is None
+    for opening in (
+        "As",
+        "Thus",
+        "Nevertheless",
+        "Whereas",
+        "Regardless",
+        "Emphasis",
+        "Progress",
+        "Its",
+        "Always",
+    ):
+        assert derive_verb(f"{opening} synthetic States shall act;") is None, opening
+    assert derive_verb("Also stresses the synthetic point;") == "Also stresses"
+    assert derive_verb("Acknowledges the synthetic point;") == "Acknowledges"
 
 
 def test_front_matter_symbol_is_a_cross_check() -> None:

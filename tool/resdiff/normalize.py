@@ -248,6 +248,20 @@ def _ordinal(word: str) -> int | None:
     return None
 
 
+# words that end in "s" as verbs do, but are none: "-ss", "-us", "-is", "-as" never end one
+# ("Progress", "Thus", "Emphasis", "Whereas"); these few adverbs and pronouns are the rest
+_NOT_VERBS = frozenset("always perhaps besides towards afterwards sometimes its yes nowadays".split())
+
+
+def _third_person(word: str) -> bool:
+    """Whether a word can be a verb in the third person singular ("decides", "urges", "calls")."""
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "as", "'s", "’s"))
+        and word not in _NOT_VERBS
+    )
+
+
 def derive_verb(text: str) -> str | None:
     """The operative verb phrase at the head of an operative paragraph printed without italics."""
     match = _VERB_PHRASES_RE.match(text)
@@ -259,9 +273,9 @@ def derive_verb(text: str) -> str | None:
     index = 0
     while index < len(words) - 1 and (words[index].lower() in _LEAD_ADVERBS or words[index].endswith("ly")):
         index += 1
-    if not words[index].rstrip(",;:.").endswith("s"):
+    if not _third_person(words[index].rstrip(",;:.").lower()):
         # the Assembly's verbs are third person singular ("Decides", "Urges"): a paragraph opening
-        # otherwise ("Pending the total elimination ..., urges") does not lead with its verb
+        # otherwise ("Pending the total elimination ..., urges", "Thus", "As") does not lead with its verb
         return None
     index += 1
     while index < len(words) and words[index] in _TRAIL_ADVERBS:
