@@ -291,3 +291,17 @@ def test_the_real_pair_is_one_series_and_other_80th_session_texts_are_not(
     others = [p for p in ga80_paths if p.name != res_80_52_path.name][::9]  # a spread of topics
     for path in others:
         assert unrelated(compare(seed, normalize_path(path).resolution)) is not None, path.name
+
+
+def test_without_a_title_to_compare_the_pairing_alone_decides() -> None:
+    old = _resolution("Synthetic lighthouses", _SYNTHETIC_TEXTS)
+    texts = [
+        "Recognizing the synthetic harvest of apples in temperate regions,",
+        "Concerned about synthetic frost damage to blossoming trees,",
+        _SYNTHETIC_TEXTS[3],
+    ]
+    caution = unrelated(compare(old, replace(_resolution("", texts), title=None)))
+    assert caution is not None
+    assert caution.endswith(" share only 1 of 3 clauses: are they two years of the same resolution?")
+    assert "titles" not in caution
+    assert unrelated(compare(old, replace(old, title=None))) is None  # an untitled copy of the same text

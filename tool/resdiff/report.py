@@ -86,19 +86,20 @@ def build_report(
 
 def unrelated(comparison: Comparison) -> str | None:
     """A caution when OLD and NEW look like two different resolutions rather than two years of one:
-    their titles differ and fewer than half the clauses of the shorter text pair with a clause of
-    the other (a retitled successor keeps most of its clauses; the 80th session's resolutions,
-    compared with one another, never share half)."""
+    their titles differ (or one is missing) and fewer than half the clauses of the shorter text pair
+    with a clause of the other (a retitled successor keeps most of its clauses; the 80th session's
+    resolutions, compared with one another, never share half)."""
     old, new = comparison.old, comparison.new
-    if not old.title or not new.title or old.title == new.title:
+    if old.title and new.title and old.title == new.title:
         return None
     body = min(sum(c.type != FOOTNOTE for c in r.clauses) for r in (old, new))
     paired = sum(len(c.old) for c in comparison.changes if c.old and c.new and c.clause_type != FOOTNOTE)
     if not body or paired * 2 >= body:
         return None
+    titles = "have different titles and " if old.title and new.title else ""
     return (
-        f"{document_label(old)} and {document_label(new)} have different titles and share only {paired} "
-        f"of {body} clauses: are they two years of the same resolution?"
+        f"{document_label(old)} and {document_label(new)} {titles}share only {paired} of {body} clauses: "
+        "are they two years of the same resolution?"
     )
 
 
