@@ -205,6 +205,10 @@ def test_a_footnote_cited_by_another_clause_is_another_footnote_however_alike() 
     # the same footnote text, cited by a clause that is not the old one's partner, still pairs
     same = Resolution(clauses=(*new.clauses[:3], Clause("FN1", old.clause("FN1").text)))
     assert (("FN1",), ("FN1",)) in pairs(align(old, same))
+    # but not an "Ibid.": the same words cite whatever the note before cites
+    ibid_old = Resolution(clauses=(*old.clauses[:3], Clause("FN1", "Ibid., annex III.")))
+    ibid_new = Resolution(clauses=(*new.clauses[:3], Clause("FN1", "Ibid., annex III.")))
+    assert not any(g.old == ("FN1",) for g in align(ibid_old, ibid_new).groups)
 
 
 def test_annex_paragraphs_pair_with_annex_paragraphs() -> None:

@@ -44,7 +44,8 @@ CONTEXT_BONUS = 0.1  # per diagonal neighbour already paired (a tie-breaker: at 
 CROSSING_PENALTY = 0.15  # a pair against the order of its neighbours needs more evidence (a move)
 FOOTNOTE_ANCHOR_BONUS = 0.35  # a footnote cited by clauses that pair with each other
 # a footnote cited by clauses that do not pair with each other is another footnote, however alike
-# its text ("Treaty Series, vol. 2515" and "vol. 660" cite two treaties): only the same text pairs
+# its text ("Treaty Series, vol. 2515" and "vol. 660" cite two treaties): only the same text pairs,
+# and not even that when it refers back ("Ibid.")
 FOOTNOTE_ELSEWHERE = -1.0
 MARGIN = 0.02  # how clearly a best match must beat the runner-up to count as unambiguous
 JOIN_GAIN = 0.4  # share of the mismatch a clause must explain to join a split or merged group
@@ -434,9 +435,15 @@ def _footnote_bonus(
     anchored_new = {new_index[n] for c in new.clauses for n in c.notes if n in new_index}
     for i in anchored_old:
         for j in anchored_new:
-            if (i, j) not in bonus and old_notes[i].text != new_notes[j].text:
+            same_note = old_notes[i].text == new_notes[j].text and not _refers_back(old_notes[i].text)
+            if (i, j) not in bonus and not same_note:
                 bonus[i, j] = FOOTNOTE_ELSEWHERE
     return bonus
+
+
+def _refers_back(note: str) -> bool:
+    """"Ibid., annex III." names nothing by itself: the same words cite whatever came before."""
+    return note.casefold().startswith(("ibid", "id."))
 
 
 def align(old: Resolution, new: Resolution) -> Alignment:
