@@ -139,3 +139,58 @@ def test_tracked_changes_are_read_accepted_and_said(tmp_path: Path) -> None:
     assert any("tracked changes" in warning for warning in normalized.warnings)
     clean = normalize_path(synthetic_document(tmp_path, with_footnotes_part=True))
     assert not any("tracked changes" in warning for warning in clean.warnings)
+
+
+def test_a_struck_numbered_paragraph_is_gone_and_takes_no_number(tmp_path: Path) -> None:
+    """SYNTHETIC draft: the second of three automatically numbered paragraphs is deleted whole."""
+    document = Document()
+    for line in SYNTHETIC_HEADER:
+        document.add_paragraph(line)
+    for verb, rest in (("Calls upon", " all synthetic States to act;"), ("Urges", " them to act now;")):
+        numbered = document.add_paragraph(style="List Number")
+        numbered.add_run(verb).italic = True
+        numbered.add_run(rest)
+    struck = document.paragraphs[-1]
+    for run in list(struck._p.r_lst):  # the whole paragraph becomes a tracked deletion
+        text = "".join(t.text for t in run.iter(f"{{{W}}}t"))
+        struck._p.remove(run)
+        struck._p.append(
+            parse_xml(
+                f'<w:del xmlns:w="{W}" w:id="9" w:author="A" w:date="2099-01-01T00:00:00Z">'
+                f'<w:r><w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>'
+            )
+        )
+    last = document.add_paragraph(style="List Number")
+    last.add_run("Decides").italic = True
+    last.add_run(" to stay seized of it.")
+    document.add_paragraph("1st plenary meeting")
+    path = tmp_path / "synthetic-struck.docx"
+    document.save(str(path))
+    normalized = normalize_path(path)
+    operative = [(c.key, c.text) for c in normalized.resolution.clauses if c.key.startswith("OP")]
+    assert operative == [
+        ("OP1", "Calls upon all synthetic States to act;"),
+        ("OP2", "Decides to stay seized of it."),
+    ]
+    assert not any("numbered it" in warning for warning in normalized.warnings)  # no gap, no phantom "2."
+
+
+def test_tracked_changes_in_a_footnote_are_read_accepted(tmp_path: Path) -> None:
+    path = synthetic_document(tmp_path, with_footnotes_part=True)
+    tracked_notes = FOOTNOTES_XML.replace(
+        '<w:t xml:space="preserve"> Synthetic Treaty Series, vol. 1.</w:t></w:r>',
+        '<w:t xml:space="preserve"> Synthetic Treaty Series, vol. </w:t></w:r>'
+        '<w:del w:id="1" w:author="A" w:date="2099-01-01T00:00:00Z">'
+        "<w:r><w:delText>1</w:delText></w:r></w:del>"
+        '<w:ins w:id="2" w:author="A" w:date="2099-01-01T00:00:00Z"><w:r><w:t>2</w:t></w:r></w:ins>'
+        "<w:r><w:t>.</w:t></w:r>",
+    )
+    assert tracked_notes != FOOTNOTES_XML
+    document = Document(str(path))
+    for rel in document.part.rels.values():
+        if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES:
+            rel.target_part._blob = tracked_notes.encode()
+    document.save(str(path))
+    normalized = normalize_path(path)
+    assert normalized.resolution.clause("FN1").text == "Synthetic Treaty Series, vol. 2."
+    assert any("tracked changes" in warning for warning in normalized.warnings)

@@ -94,20 +94,28 @@ def _num_pr(paragraph: Any) -> Any:
     return None
 
 
-def _footnote_bodies(document: Any) -> dict[str, str]:
-    """Footnote id -> text, from the footnotes part (ids 0 and -1 are Word's separators)."""
+def _footnote_bodies(document: Any) -> tuple[dict[str, str], bool]:
+    """Footnote id -> text as it stands with every tracked change accepted, from the footnotes
+    part (ids 0 and -1 are Word's separators), and whether any note had tracked changes."""
     from docx.oxml import parse_xml
 
     bodies: dict[str, str] = {}
+    tracked = False
     for rel in document.part.rels.values():
         if rel.reltype != _FOOTNOTES or rel.is_external:
             continue
         for note in parse_xml(rel.target_part.blob).iter(f"{_W}footnote"):
-            if int(note.get(f"{_W}id", "0")) > 0:
-                bodies[note.get(f"{_W}id")] = " ".join(
-                    "".join(t.text or "" for t in note.iter(f"{_W}t")).split()
-                )
-    return bodies
+            if int(note.get(f"{_W}id", "0")) <= 0:
+                continue
+            texts = []
+            for t in note.iter(f"{_W}t"):
+                wrappers = {a.tag for a in t.iterancestors() if a is not note}
+                tracked = tracked or bool(wrappers & _TRACKED)
+                if not wrappers & _REMOVED:
+                    texts.append(t.text or "")
+            tracked = tracked or any(True for _ in note.iter(f"{_W}del", f"{_W}ins"))
+            bodies[note.get(f"{_W}id")] = " ".join("".join(texts).split())
+    return bodies, tracked
 
 
 def _is_italic(run: Any) -> bool:
@@ -121,11 +129,10 @@ def read(data: bytes) -> RawText:
         document = Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds (zip, XML, missing part)
         raise UnreadableError(f"cannot read it as a DOCX ({type(error).__name__})") from None
-    bodies = _footnote_bodies(document)
+    bodies, tracked = _footnote_bodies(document)
     numbering = _Numbering(document)
     order: dict[str, int] = {}  # footnote id -> number, by first reference (as Word numbers them)
     blocks: list[Block] = []
-    tracked = False
     for paragraph in document.paragraphs:
         parts: list[str] = []
         emphasis: list[str] = []
@@ -151,9 +158,12 @@ def read(data: bytes) -> RawText:
             elif text.strip() and not (leading and not emphasis and _is_number(text)):
                 leading = False
             parts.append(text)
-        text = (numbering.label(paragraph) + "".join(parts)).strip()
-        if text:
-            blocks.append(Block(text, "".join(emphasis).strip() or None))
+        body = "".join(parts)
+        if not body.strip():
+            if not changed:  # an empty numbered paragraph still takes its number; a struck one does not
+                numbering.label(paragraph)
+            continue
+        blocks.append(Block((numbering.label(paragraph) + body).strip(), "".join(emphasis).strip() or None))
     footnotes = tuple((number, bodies[note_id]) for note_id, number in order.items() if bodies.get(note_id))
     notices = ("the DOCX has tracked changes: read with every change accepted",) if tracked else ()
     return RawText(reader=NAME, blocks=tuple(blocks), footnotes=footnotes, notices=notices)
