@@ -279,3 +279,20 @@ def test_diff_to_a_file_takes_the_format_its_extension_names(
     assert code == 0 and (tmp_path / "out.diff").read_text(encoding="utf-8").startswith("A/RES/")
     code, _, _ = _run("diff", *pair, "--format", "json", "-o", str(tmp_path / "forced.html"))  # --format wins
     assert code == 0 and (tmp_path / "forced.html").read_text(encoding="utf-8").startswith("{")
+
+
+def test_a_corrected_agenda_item_is_named_where_exit_code_counts_it(tmp_path: Path) -> None:
+    """SYNTHETIC: only the agenda item differs; every format says so, and JSON carries it."""
+    clauses = (
+        Clause("PP1", "Recalling the synthetic convention on lighthouses,"),
+        Clause("OP1", "Decides to act."),
+    )
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(canonical.dump(Resolution(symbol="A/RES/90/1", agenda_item="12", clauses=clauses)))
+    new.write_text(canonical.dump(Resolution(symbol="A/RES/90/1", agenda_item="13", clauses=clauses)))
+    code, out, _ = _run("diff", str(old), str(new), "--exit-code")
+    assert code == 1 and "Also changed: agenda item 12 → 13." in out
+    for fmt in ("markdown", "html"):
+        assert "agenda item 12 → 13" in _run("diff", str(old), str(new), "--format", fmt)[1], fmt
+    data = json.loads(_run("diff", str(old), str(new), "--format", "json")[1])
+    assert (data["old"]["agenda_item"], data["new"]["agenda_item"]) == ("12", "13")

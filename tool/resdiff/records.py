@@ -75,6 +75,9 @@ def _doc_summary(resolution: Resolution) -> dict[str, Any]:
         "session": resolution.session,
         "title": resolution.title,
         "adopted": resolution.adopted,
+        "agenda_item": resolution.agenda_item,
+        "report": resolution.report,
+        "meeting": resolution.meeting,
     }
 
 

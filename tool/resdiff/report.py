@@ -38,6 +38,19 @@ class Report:
         return f"Retitled; the old title was: {old}" if old and new and old != new else None
 
     @property
+    def metadata_changed(self) -> str | None:
+        """The other metadata that changed (the header shows symbols, titles and dates): across
+        years it tells which committee report and meeting adopted each text; for a corrected
+        text, it is why ``--exit-code`` says the texts differ."""
+        old, new = self.comparison.old, self.comparison.new
+        changed = [
+            f"{label} {getattr(old, name) or '(none)'} → {getattr(new, name) or '(none)'}"
+            for name, label in (("agenda_item", "agenda item"), ("report", "report"), ("meeting", "meeting"))
+            if getattr(old, name) != getattr(new, name)
+        ]
+        return f"Also changed: {'; '.join(changed)}." if changed else None
+
+    @property
     def sources(self) -> str | None:
         """The files the two texts were read from, so that a circulated report can be traced back
         to them (a corpus text keeps the name and hash of the file it was normalized from)."""

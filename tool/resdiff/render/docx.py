@@ -48,9 +48,9 @@ def render(report: Report, *, date: datetime | None = None) -> bytes:
     document.add_heading(f"Changes: {old_label} → {new_label}", level=1)
     if comparison.new.title:
         document.add_paragraph(comparison.new.title)
-    retitled = report.retitled
-    if retitled:
-        document.add_paragraph(retitled)
+    for line in (report.retitled, report.metadata_changed):
+        if line:
+            document.add_paragraph(line)
     document.add_paragraph(
         f"Old: {old_label}, adopted {comparison.old.adopted or 'on an unknown date'}. "
         f"New: {new_label}, adopted {comparison.new.adopted or 'on an unknown date'}."

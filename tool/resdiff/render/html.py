@@ -71,9 +71,9 @@ def render(report: Report) -> str:
     ]
     if comparison.new.title:
         parts.append(f'<p class="meta" id="title">{escape(comparison.new.title)}</p>')
-    retitled = report.retitled
-    if retitled:
-        parts.append(f'<p class="meta" id="retitled">{escape(retitled)}</p>')
+    for line, name in ((report.retitled, "retitled"), (report.metadata_changed, "metadata")):
+        if line:
+            parts.append(f'<p class="meta" id="{name}">{escape(line)}</p>')
     old_date, new_date = (r.adopted or "on an unknown date" for r in (comparison.old, comparison.new))
     parts.append(
         f'<p class="meta">Old: {escape(old_label)}, adopted {escape(old_date)}'

@@ -24,9 +24,7 @@ def render(report: Report, *, color: bool = False) -> str:
     lines = [style.bold(f"{old} → {new}")]  # with the dates: a corrected date shows too
     if comparison.new.title:
         lines.append(comparison.new.title)
-    retitled = report.retitled
-    if retitled:
-        lines.append(retitled)
+    lines += [line for line in (report.retitled, report.metadata_changed) if line]
     lines.append(", ".join(f"{count} {name}" for name, count in summary.counts))
     for section in summary.sections():
         if not section.items:
