@@ -138,6 +138,13 @@ def test_numbers_and_cited_symbols_are_replaced_whole() -> None:
         (0, " of"),
     )
     assert (-1, "A/72/409") in redline("report (A/72/409).", "report (A/73/409).")
+    assert (1, "1,001st") in redline("the 1,000th meeting", "the 1,001st meeting")
+
+
+def test_a_term_with_a_slash_is_no_citation() -> None:
+    diff = redline("to combat HIV/AIDS in", "to combat HIV and AIDS in")
+    assert "citations" not in tags_of(diff, None, None)
+    assert "citations" in tags_of(redline("resolution 89/20 of", "resolution 90/20 of"), None, None)
 
 
 def test_a_changed_footnote_marker_alone_is_editorial() -> None:

@@ -24,7 +24,7 @@ from .records import EDITORIAL, MODIFIED, TAG_CITATIONS, TAG_NUMBERS, TAG_VERB, 
 _TOKEN_RE = re.compile(
     r"([^\S\n]*)("
     r"[A-Z]+(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+(?![^\W_])"
-    r"|[0-9]+(?:[.,/][0-9]+)+(?![^\W_])"
+    r"|[0-9]+(?:[.,/][0-9]+)+(?:st|nd|rd|th)?(?![^\W_])"
     r"|[^\W_]+|\S)|(\s+)"
 )
 _NO_SUPERSCRIPTS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -156,8 +156,10 @@ def kind_of(diff: Sequence[Op], notes_match: bool = True) -> str:
 
 
 def citations(text: str) -> Counter[str]:
-    """Cited symbols ("63/71", "A/72/409"), without the sentence's own full stop."""
-    return Counter(match.replace(" ", "").rstrip(".-") for match in _CITATION_RE.findall(text))
+    """Cited symbols ("63/71", "A/72/409"), without the sentence's own full stop; a symbol has a
+    number somewhere ("HIV/AIDS" is a term)."""
+    found = (match.replace(" ", "").rstrip(".-") for match in _CITATION_RE.findall(text))
+    return Counter(symbol for symbol in found if any(character.isdigit() for character in symbol))
 
 
 def numbers(text: str) -> Counter[str]:
