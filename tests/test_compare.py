@@ -11,6 +11,7 @@ from hypothesis import given, settings
 
 from resdiff.compare import compare
 from resdiff.model import Clause, Resolution
+from resdiff.report import kind_label
 from strategies import resolutions
 from test_align import BASE, SYNTHETIC_OP, SYNTHETIC_PP, UNRELATED_OP, synthetic
 
@@ -113,13 +114,17 @@ def test_a_footnote_marker_change_alone_is_editorial() -> None:
             Clause("FN1", "Ibid., annex."),
         ),
     )
-    kinds = [(c.old, c.kind, c.tags) for c in compare(old, new).changes]
+    changes = compare(old, new).changes
+    kinds = [(c.old, c.kind, c.tags) for c in changes]
     # the redline cannot show a marker: the "footnotes" tag says why the clause is editorial
     assert kinds == [
         (("PP1",), "editorial", ("footnotes",)),
         (("PP2",), "unchanged", ()),
         (("FN1",), "unchanged", ()),
     ]
+    assert (changes[0].old_notes, changes[0].new_notes) == ((), ("FN1",))
+    assert kind_label(changes[0]) == "editorial (footnotes none → FN1)"
+    assert changes[0].to_json()["new_notes"] == ["FN1"]
 
 
 _SCRIPT = """

@@ -29,7 +29,9 @@ def _group_change(
     old_text = "\n".join(c.text for c in olds)
     new_text = "\n".join(c.text for c in news)
     diff = redline(old_text, new_text)
-    notes_match = [notes.get(n) for c in olds for n in c.notes] == [n for c in news for n in c.notes]
+    old_notes = tuple(n for c in olds for n in c.notes)
+    new_notes = tuple(n for c in news for n in c.notes)
+    notes_match = [notes.get(n) for n in old_notes] == list(new_notes)
     if len(olds) > 1:
         kind = MERGED
     elif len(news) > 1:
@@ -51,6 +53,8 @@ def _group_change(
         clause_type=olds[0].type,
         old_verb=old_verb,
         new_verb=new_verb,
+        old_notes=old_notes,
+        new_notes=new_notes,
     )
 
 
@@ -64,6 +68,8 @@ def _lone_change(clause: Clause, kind: str) -> Change:
         clause_type=clause.type,
         old_verb=clause.verb if kind == DELETED else None,
         new_verb=clause.verb if kind == ADDED else None,
+        old_notes=clause.notes if kind == DELETED else (),
+        new_notes=clause.notes if kind == ADDED else (),
     )
 
 

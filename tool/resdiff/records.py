@@ -45,6 +45,8 @@ class Change:
     clause_type: str = ""  # the clause type of the group (preambular, operative, ...)
     old_verb: str | None = None
     new_verb: str | None = None
+    old_notes: tuple[str, ...] = ()  # the footnotes the OLD clauses cite, in order (FN keys)
+    new_notes: tuple[str, ...] = ()
 
     @property
     def old_text(self) -> str:
@@ -66,6 +68,8 @@ class Change:
             "type": self.clause_type,
             "old_verb": self.old_verb,
             "new_verb": self.new_verb,
+            "old_notes": list(self.old_notes),
+            "new_notes": list(self.new_notes),
         }
 
 

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .model import FOOTNOTE, Resolution
-from .records import EDITORIAL, UNCHANGED, Change, Comparison
+from .records import EDITORIAL, TAG_FOOTNOTES, UNCHANGED, Change, Comparison
 
 if TYPE_CHECKING:
     from .summary import Summary
@@ -126,13 +126,19 @@ def pair_label(old: tuple[str, ...], new: tuple[str, ...]) -> str:
 
 
 def kind_label(change: Change) -> str:
-    """'modified (verb, numbers), moved': the record's kind with its tags."""
+    """'modified (verb, numbers), moved': the record's kind with its tags; a footnote change names
+    the footnotes, since the redline of the words cannot show it ('footnotes FN2 → none')."""
     label = change.kind
     if change.tags:
-        label += f" ({', '.join(change.tags)})"
+        tags = [_notes_label(change) if tag == TAG_FOOTNOTES else tag for tag in change.tags]
+        label += f" ({', '.join(tags)})"
     if change.moved:
         label += ", moved"
     return label
+
+
+def _notes_label(change: Change) -> str:
+    return f"{TAG_FOOTNOTES} {' '.join(change.old_notes) or 'none'} → {' '.join(change.new_notes) or 'none'}"
 
 
 def document_label(resolution: Resolution) -> str:
