@@ -194,3 +194,27 @@ def test_tracked_changes_in_a_footnote_are_read_accepted(tmp_path: Path) -> None
     normalized = normalize_path(path)
     assert normalized.resolution.clause("FN1").text == "Synthetic Treaty Series, vol. 2."
     assert any("tracked changes" in warning for warning in normalized.warnings)
+
+
+def test_a_struck_paragraph_mark_joins_two_paragraphs_as_word_accepts_it(tmp_path: Path) -> None:
+    """SYNTHETIC draft: the mark after the first preambular paragraph is a tracked deletion."""
+    document = Document()
+    for line in SYNTHETIC_HEADER:
+        document.add_paragraph(line)
+    first = document.add_paragraph("Recalling its synthetic resolutions on beacons, ")
+    first._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:rPr xmlns:w="{W}"><w:del w:id="5" w:author="A" w:date="2099-01-01T00:00:00Z"/></w:rPr>'
+        )
+    )
+    document.add_paragraph("and noting the synthetic report,")
+    numbered = document.add_paragraph(style="List Number")
+    numbered.add_run("Decides").italic = True
+    numbered.add_run(" to stay seized of it.")
+    document.add_paragraph("1st plenary meeting")
+    path = tmp_path / "synthetic-joined.docx"
+    document.save(str(path))
+    normalized = normalize_path(path)
+    preambular = [c.text for c in normalized.resolution.clauses if c.key.startswith("PP")]
+    assert preambular == ["Recalling its synthetic resolutions on beacons, and noting the synthetic report,"]
+    assert any("tracked changes" in warning for warning in normalized.warnings)

@@ -133,12 +133,18 @@ def read(data: bytes) -> RawText:
     numbering = _Numbering(document)
     order: dict[str, int] = {}  # footnote id -> number, by first reference (as Word numbers them)
     blocks: list[Block] = []
+    joined: tuple[str, str] | None = None  # (text, emphasis) of a paragraph whose mark was struck
     for paragraph in document.paragraphs:
         parts: list[str] = []
         emphasis: list[str] = []
         leading = True  # still in the italic run(s) that open the paragraph
         runs, changed = _accepted_runs(paragraph)
         tracked = tracked or changed
+        if joined is not None:  # the text before a struck paragraph mark runs on into this one
+            parts.append(joined[0])
+            emphasis.append(joined[1])
+            leading = not joined[0].strip()  # the opening italics are the first paragraph's
+            joined = None
         for run in runs:
             text = ""
             for child in run._r:
@@ -159,6 +165,10 @@ def read(data: bytes) -> RawText:
                 leading = False
             parts.append(text)
         body = "".join(parts)
+        if _mark_struck(paragraph):  # accepted, the mark is gone: this paragraph and the next are one
+            tracked = True
+            joined = (body, "".join(emphasis))
+            continue
         if not body.strip():
             if not changed:  # an empty numbered paragraph still takes its number; a struck one does not
                 numbering.label(paragraph)
@@ -171,6 +181,13 @@ def read(data: bytes) -> RawText:
 
 _REMOVED = frozenset({f"{_W}del", f"{_W}moveFrom"})  # tracked deletions and moved-away text
 _TRACKED = _REMOVED | {f"{_W}ins", f"{_W}moveTo"}
+
+
+def _mark_struck(paragraph: Any) -> bool:
+    """Whether the paragraph mark itself is a tracked deletion (two paragraphs joined)."""
+    ppr = paragraph._p.pPr
+    mark = ppr.find(f"{_W}rPr") if ppr is not None else None
+    return mark is not None and mark.find(f"{_W}del") is not None
 
 
 def _accepted_runs(paragraph: Any) -> tuple[list[Any], bool]:
