@@ -245,7 +245,13 @@ def test_two_different_resolutions_get_a_caution_on_stderr(tmp_path: Path) -> No
     new.write_text(canonical.dump(orchards), encoding="utf-8")
     code, out, err = _run("diff", str(old), str(new), "--format", "json")
     assert code == 0
-    assert "have different titles and share only 0 of 2 clauses" in err
+    assert "have different titles and share only 0 of the 2 clauses of the shorter text" in err
+    for name in ("caution.md", "caution.html", "caution.docx"):  # the circulated document says it too
+        assert _run("report", str(old), str(new), "-o", str(tmp_path / name))[0] == 0
+    assert "**Caution:**" in (tmp_path / "caution.md").read_text(encoding="utf-8")
+    assert 'id="caution"' in (tmp_path / "caution.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "caution.docx") as package:
+        assert "Caution: " in package.read("word/document.xml").decode("utf-8")
     assert json.loads(out)["summary"]["added"] == 2
     code, _, err = _run("diff", str(old), str(old))
     assert code == 0 and "warning" not in err

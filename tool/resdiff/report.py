@@ -21,7 +21,7 @@ class Report:
     """A (filtered) comparison and its summary: everything a renderer needs."""
 
     comparison: Comparison
-    caution: str | None = None  # for the user, not the report: see ``unrelated``
+    caution: str | None = None  # see ``unrelated``: on stderr, and in the documents people circulate
 
     @cached_property
     def summary(self) -> Summary:
@@ -111,8 +111,8 @@ def unrelated(comparison: Comparison) -> str | None:
         return None
     titles = "have different titles and " if old.title and new.title else ""
     return (
-        f"{document_label(old)} and {document_label(new)} {titles}share only {paired} of {body} clauses: "
-        "are they two years of the same resolution?"
+        f"{document_label(old)} and {document_label(new)} {titles}share only {paired} of the {body} clauses "
+        "of the shorter text: are they two years of the same resolution?"
     )
 
 

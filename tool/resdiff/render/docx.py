@@ -51,6 +51,10 @@ def render(report: Report, *, date: datetime | None = None) -> bytes:
     for line in (report.retitled, report.metadata_changed):
         if line:
             document.add_paragraph(line)
+    if report.caution:
+        caution = document.add_paragraph()
+        caution.add_run("Caution: ").bold = True
+        caution.add_run(report.caution)
     document.add_paragraph(
         f"Old: {old_label}, adopted {comparison.old.adopted or 'on an unknown date'}. "
         f"New: {new_label}, adopted {comparison.new.adopted or 'on an unknown date'}."

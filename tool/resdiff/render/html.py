@@ -21,6 +21,7 @@ body { font: 16px/1.5 Georgia, "Times New Roman", serif; margin: 2rem auto; max-
 h1, h2, h3, .keys, .kind, table.counts { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
 .meta { color: var(--muted); margin-top: 0; }
+.caution { border-left: 4px solid var(--del); padding-left: .6em; }
 table.counts { border-collapse: collapse; margin: 1rem 0; }
 table.counts th, table.counts td { border: 1px solid #d1d5da; padding: .3rem .7rem; text-align: center; }
 table.counts td { font-weight: bold; font-size: 1.2rem; }
@@ -74,6 +75,9 @@ def render(report: Report) -> str:
     for line, name in ((report.retitled, "retitled"), (report.metadata_changed, "metadata")):
         if line:
             parts.append(f'<p class="meta" id="{name}">{escape(line)}</p>')
+    if report.caution:
+        caution = escape(report.caution)
+        parts.append(f'<p class="caution" id="caution"><strong>Caution:</strong> {caution}</p>')
     old_date, new_date = (r.adopted or "on an unknown date" for r in (comparison.old, comparison.new))
     parts.append(
         f'<p class="meta">Old: {escape(old_label)}, adopted {escape(old_date)}'

@@ -34,9 +34,11 @@ def render(report: Report) -> str:
     lines = [f"# Changes: {escape(old_label)} → {escape(new_label)}", ""]
     if comparison.new.title:
         lines += [f"*{escape(comparison.new.title)}*", ""]
-    for line in (report.retitled, report.metadata_changed):
-        if line:
-            lines += [escape(line), ""]
+    notes = [escape(line) for line in (report.retitled, report.metadata_changed) if line]
+    if report.caution:
+        notes.append(f"**Caution:** {escape(report.caution)}")
+    for line in notes:
+        lines += [line, ""]
     lines += [
         f"- Old: {escape(old_label)}, adopted {escape(comparison.old.adopted or 'on an unknown date')}",
         f"- New: {escape(new_label)}, adopted {escape(comparison.new.adopted or 'on an unknown date')}",
