@@ -171,4 +171,15 @@ def test_cites_are_the_assemblys_resolutions_only() -> None:
         "1. Decides to act as in resolution 99/7 and in resolutions 63/71 and 71/45.\n"
     )
     resolution = normalize_bytes(text.encode("utf-8"), "synthetic.txt").resolution
-    assert resolution.cites == ("A/RES/63/71", "A/RES/70/54 E", "A/RES/71/45")
+    # S-10/2 is the Assembly's own (its tenth special session); the Council's 52/12 is not
+    assert resolution.cites == ("A/RES/63/71", "A/RES/70/54 E", "A/RES/S-10/2", "A/RES/71/45")
+
+
+def test_cites_of_special_and_emergency_special_sessions() -> None:
+    text = (
+        "99/8. Synthetic\n\nThe General Assembly,\n\n"
+        "Recalling its resolutions ES-10/21 and A/RES/ES-11/1 and resolution S-27/2,\n\n"
+        "1. Decides to act.\n"
+    )
+    resolution = normalize_bytes(text.encode("utf-8"), "synthetic.txt").resolution
+    assert resolution.cites == ("A/RES/ES-10/21", "A/RES/ES-11/1", "A/RES/S-27/2")

@@ -4,6 +4,7 @@ in the style of resolutions, or quoted from the real pair where named)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 import pytest
@@ -139,6 +140,10 @@ def test_numbers_and_cited_symbols_are_replaced_whole() -> None:
     )
     assert (-1, "A/72/409") in redline("report (A/72/409).", "report (A/73/409).")
     assert (1, "1,001st") in redline("the 1,000th meeting", "the 1,001st meeting")
+    assert (-1, "ES-10/21") in redline("resolution ES-10/21 of", "resolution ES-10/22 of")
+    assert citations("resolutions ES-10/21, A/RES/ES-11/1 and S-27/2") == Counter(
+        {"ES-10/21": 1, "A/RES/ES-11/1": 1, "S-27/2": 1}
+    )
 
 
 def test_a_term_with_a_slash_is_no_citation() -> None:

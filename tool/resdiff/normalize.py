@@ -82,7 +82,8 @@ _CITE_SCAN_RE = re.compile(
     r"(?P<other>\b(?:Council|Commission|Conference|Board)\s+resolutions?\b)"  # not the Assembly's
     r"|(?P<res>\b[Rr]esolutions?\b)"
     r"|(?P<stop>\b(?:[Dd]ecisions?|[Dd]ocuments?|[Rr]eports?)\b|;|\.(?=\s+[A-Z])|\.$)"
-    r"|(?<![-/\w.])(?P<sym>(?P<s>[0-9]{1,2})/(?P<n>[0-9]{1,3})\b(?:\s(?P<part>[A-Z]{1,2})\b(?![-/\w.]))?)"
+    r"|(?<![-/\w.])(?P<sym>(?:A/RES/)?(?P<es>E?S-)?(?P<s>[0-9]{1,2})/(?P<n>[0-9]{1,3})\b"
+    r"(?:\s(?P<part>[A-Z]{1,2})\b(?![-/\w.]))?)"  # 63/71, 56/24 T, ES-10/21, S-27/2
 )
 
 # words after which a number is content (``article 7``, ``paragraphs 3 and 4``), not a footnote marker
@@ -947,7 +948,7 @@ def _cites(clauses: list[Clause]) -> list[str]:
             elif match["stop"] or match["other"]:
                 active = False
             elif active and match["sym"]:
-                symbol = f"A/RES/{int(match['s'])}/{int(match['n'])}" + (
+                symbol = f"A/RES/{match['es'] or ''}{int(match['s'])}/{int(match['n'])}" + (
                     f" {match['part']}" if match["part"] else ""
                 )
                 if symbol not in found:

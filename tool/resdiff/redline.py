@@ -20,10 +20,12 @@ from .errors import InputError
 from .records import EDITORIAL, MODIFIED, TAG_CITATIONS, TAG_NUMBERS, TAG_VERB, UNCHANGED, Op
 
 # tokens: a word, a number with its separators ("1,250,000", "12.5") or a cited symbol ("63/71",
-# "A/72/409", "CCM/CONF/2015/7/Corr.1"), each whole, so an edit replaces it whole; else a character
+# "A/72/409", "CCM/CONF/2015/7/Corr.1", "ES-10/21"), each whole, so an edit replaces it whole; else a
+# character
 _TOKEN_RE = re.compile(
     r"([^\S\n]*)("
     r"[A-Z]+(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+(?![^\W_])"
+    r"|E?S-[0-9]+(?:/[0-9]+)+(?![^\W_])"  # ES-10/21, S-27/2
     r"|[0-9]+(?:[.,/][0-9]+)+(?:st|nd|rd|th)?(?![^\W_])"
     r"|[^\W_]+|\S)|(\s+)"
 )
@@ -40,7 +42,7 @@ _NUMBER_WORDS = frozenset(month.lower() for month in MONTH_NAMES if month != "Ma
 )
 # cited symbols: resolution numbers (63/71, 2222 (2015) is a number) and document symbols
 _CITATION_RE = re.compile(
-    r"\b(?:[A-Z]{1,6}(?:\.[0-9]+)?(?:/[A-Za-z0-9.\-]+)+|[0-9]{1,3}/[0-9]{1,4}(?:\s?[A-Z]{1,2}\b)?)"
+    r"\b(?:[A-Z]{1,6}(?:\.[0-9]+)?(?:/[A-Za-z0-9.\-]+)+|(?:E?S-)?[0-9]{1,3}/[0-9]{1,4}(?:\s?[A-Z]{1,2}\b)?)"
 )
 _NUMBER_OR_WORD_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:-[^\W\d_]+)?")
 
