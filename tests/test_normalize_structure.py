@@ -183,3 +183,19 @@ def test_cites_of_special_and_emergency_special_sessions() -> None:
     )
     resolution = normalize_bytes(text.encode("utf-8"), "synthetic.txt").resolution
     assert resolution.cites == ("A/RES/ES-10/21", "A/RES/ES-11/1", "A/RES/S-27/2")
+
+
+def test_a_heading_whose_title_wraps_below_the_symbol() -> None:
+    text = (
+        "99/9.\nSynthetic lighthouses\n\nThe General Assembly,\n\n"
+        "Recalling the synthetic convention,\n\n1. Decides to act.\n"
+    )
+    resolution = normalize_bytes(text.encode("utf-8"), "synthetic.txt").resolution
+    assert (resolution.symbol, resolution.title) == ("A/RES/99/9", "Synthetic lighthouses")
+
+
+def test_no_heading_at_all_is_said() -> None:
+    text = "The General Assembly,\n\nRecalling the synthetic convention,\n\n1. Decides to act.\n"
+    normalized = normalize_bytes(text.encode("utf-8"), "synthetic.txt")
+    assert normalized.resolution.symbol is None
+    assert any("no body heading" in warning for warning in normalized.warnings)

@@ -37,7 +37,9 @@ from .readers import Block, RawText, UnreadableError, read, read_binary
 
 MAX_BYTES = 5_000_000
 
-_HEADING_RE = re.compile(r"^([0-9]{1,3})/([0-9]{1,4})\.\s+(\S.*)$")
+_HEADING_RE = re.compile(
+    r"^([0-9]{1,3})/([0-9]{1,4})\.(?:\s+(\S.*))?$"
+)  # the title may wrap to the next line
 _OPENER_RE = re.compile(r"^(?:The\s+)?General\s+Assembly\s*,?$", re.I)
 _MEETING_RE = re.compile(r"^([0-9]{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting)\b\s*(.*)$", re.I)
 _PART_RE = re.compile(r"[A-Z]")
@@ -561,7 +563,11 @@ class _Builder:
 
     def _locate(self, blocks: list[Block]) -> tuple[int | None, int | None]:
         """The body heading (``72/54. Title``) and the opener line after it."""
-        heading = next((i for i, b in enumerate(blocks) if _HEADING_RE.match(b.text.split("\n")[0])), None)
+        headings = [(i, _HEADING_RE.match(b.text.split("\n")[0])) for i, b in enumerate(blocks)]
+        # "72/54. Title" first; "72/54." alone on its line (the title below it) only where none is
+        heading = next((i for i, m in headings if m and m[3]), None)
+        if heading is None:
+            heading = next((i for i, m in headings if m and i + 1 < len(blocks)), None)
         start = heading + 1 if heading is not None else 0
         window = [(i, clean_text(blocks[i].text)) for i in range(start, min(len(blocks), start + 6))]
         opener = next((i for i, line in window if _OPENER_RE.match(line)), None)
@@ -625,7 +631,10 @@ class _Builder:
         match = _HEADING_RE.match(first)
         assert match is not None
         stop = min([opener if opener is not None else heading + 1, *self._part_starts(blocks, heading + 1)])
-        lines = [match[3], *rest] + [line for b in blocks[heading + 1 : stop] for line in b.text.split("\n")]
+        title_start = [match[3]] if match[3] else []
+        lines = [*title_start, *rest] + [
+            line for b in blocks[heading + 1 : stop] for line in b.text.split("\n")
+        ]
         return f"A/RES/{int(match[1])}/{int(match[2])}", int(match[1]), lines
 
     @staticmethod
@@ -711,6 +720,8 @@ class _Builder:
     def _cross_check(self, symbol: str | None, session: int | None) -> tuple[str | None, int | None]:
         """The body heading's symbol wins; the front matter's is a fallback, and a mismatch is said."""
         hinted = self.raw.hints.get("symbol", "").strip() or None
+        if hinted is None and symbol is None:
+            self.warnings.append("no body heading such as '72/54. Title': the symbol and title are unknown")
         if hinted is None or hinted == symbol:
             return symbol, session
         if symbol is not None:
