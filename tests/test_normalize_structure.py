@@ -131,6 +131,8 @@ def test_derived_verbs() -> None:
         assert derive_verb(f"{opening} synthetic States shall act;") is None, opening
     assert derive_verb("Also stresses the synthetic point;") == "Also stresses"
     assert derive_verb("Acknowledges the synthetic point;") == "Acknowledges"
+    assert derive_verb("Hereby decides to act;") == "Hereby decides"
+    assert derive_verb("Also, decides to act;") == "Also, decides"
 
 
 def test_front_matter_symbol_is_a_cross_check() -> None:

@@ -118,7 +118,7 @@ _VERB_PHRASES_RE = re.compile(
     r"|[Bb]ears in mind"
     r")\b"
 )
-_LEAD_ADVERBS = frozenset({"also", "further", "again", "once", "furthermore", "moreover"})
+_LEAD_ADVERBS = frozenset({"also", "further", "again", "once", "furthermore", "moreover", "hereby"})
 _TRAIL_ADVERBS = frozenset({"also", "further", "again"})
 
 
@@ -274,7 +274,9 @@ def derive_verb(text: str) -> str | None:
     if not words or not words[0][:1].isupper():
         return None
     index = 0
-    while index < len(words) - 1 and (words[index].lower() in _LEAD_ADVERBS or words[index].endswith("ly")):
+    while index < len(words) - 1 and (
+        words[index].rstrip(",").lower() in _LEAD_ADVERBS or words[index].rstrip(",").endswith("ly")
+    ):
         index += 1
     if not _third_person(words[index].rstrip(",;:.").lower()):
         # the Assembly's verbs are third person singular ("Decides", "Urges"): a paragraph opening
