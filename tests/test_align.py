@@ -123,6 +123,19 @@ def test_a_paragraph_split_in_three_is_one_group_with_all_its_parts() -> None:
     assert not merged.added and not merged.deleted
 
 
+def test_a_paragraph_split_in_three_and_moved_past_another_is_still_one_group() -> None:
+    """No third pairs alone once the move makes it cross its neighbours; joined, they match."""
+    decides = SYNTHETIC_OP[-1]
+    old = synthetic(SYNTHETIC_PP[:2], [decides, *_THREE_PARAGRAPHS])
+    new = synthetic(SYNTHETIC_PP[:2], [_THREE_REQUESTS, decides])
+    merged = align(old, new)
+    assert (("OP2", "OP3", "OP4"), ("OP1",)) in pairs(merged)
+    assert not merged.added and not merged.deleted
+    split = align(new, old)
+    assert (("OP1",), ("OP2", "OP3", "OP4")) in pairs(split)
+    assert not split.added and not split.deleted
+
+
 def test_heavy_rewording_still_pairs() -> None:
     reworded = (
         "Urgently calls upon all States and regional organizations to protect and restore the "

@@ -50,6 +50,8 @@ FOOTNOTE_ELSEWHERE = -1.0
 MARGIN = 0.02  # how clearly a best match must beat the runner-up to count as unambiguous
 JOIN_GAIN = 0.4  # share of the mismatch a clause must explain to join a split or merged group
 JOIN_MIN = 0.6  # how well the joined group must match at least
+SEED_MIN = 0.7  # a split or merge none of whose parts paired alone: how well the joined parts must match
+SEED_PARTS = 4  # and of how many parts at most
 
 _WORD_RE = re.compile(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # words; a superscript footnote marker is none
 
@@ -224,12 +226,13 @@ class _ClassMatcher:
         return (self.old_to_new.get(i - 1) == j - 1) + (self.old_to_new.get(i + 1) == j + 1)
 
     def _crosses(self, i: int, j: int) -> bool:
-        """Whether pairing i-j would break the order of the nearest pairs before and after i."""
+        """Whether pairing i-j would break the order of the nearest pairs before and after i (where
+        those two are themselves out of order, a move between them, there is no order to break)."""
         paired = self._paired_old
         at = bisect_left(paired, i)
         before = self.old_to_new[paired[at - 1]] if at > 0 else -1
         after = self.old_to_new[paired[at]] if at < len(paired) else len(self.new)
-        return not before < j < after
+        return before < after and not before < j < after
 
     def _relative_distance(self, i: int, j: int) -> float:
         return abs(i / max(len(self.old), 1) - j / max(len(self.new), 1))
@@ -333,6 +336,54 @@ def _grow(
     return parts
 
 
+def _unseeded_groups(
+    old_texts: Sequence[str], new_texts: Sequence[str], used_old: set[int], used_new: set[int], words: _Words
+) -> list[tuple[list[int], list[int]]]:
+    """Splits and merges none of whose parts paired alone: a paragraph split in three and moved
+    past another matches no third well enough, but all three together it matches well. Marks what
+    it groups as used."""
+    merges = _runs_joining(
+        old_texts, new_texts, used_old, used_new, lambda run, one: words.similarity(run, (one,))
+    )
+    splits = _runs_joining(
+        new_texts, old_texts, used_new, used_old, lambda run, one: words.similarity((one,), run)
+    )
+    return [(run, [single]) for run, single in merges] + [([single], run) for run, single in splits]
+
+
+def _runs_joining(
+    many: Sequence[str],
+    one: Sequence[str],
+    used_many: set[int],
+    used_one: set[int],
+    similarity: Callable[[Sequence[str], str], float],
+) -> list[tuple[list[int], int]]:
+    """Runs of 2..SEED_PARTS unpaired neighbours of ``many`` that, joined, match an unpaired clause
+    of ``one`` at least SEED_MIN and explain a good share (JOIN_GAIN) of what their best part alone
+    fails to match."""
+    found = []
+    for single in range(len(one)):
+        if single in used_one:
+            continue
+        free = {k for k in range(len(many)) if k not in used_many}
+        best: tuple[float, list[int]] | None = None
+        for start in sorted(free):
+            for size in range(2, SEED_PARTS + 1):
+                run = list(range(start, start + size))
+                if not free.issuperset(run):
+                    break
+                score = similarity([many[k] for k in run], one[single])
+                alone = max(similarity([many[k]], one[single]) for k in run)
+                stands = score >= SEED_MIN and alone < 1.0 and (score - alone) / (1.0 - alone) >= JOIN_GAIN
+                if stands and (best is None or score > best[0]):
+                    best = (score, run)
+        if best is not None:
+            used_many.update(best[1])
+            used_one.add(single)
+            found.append((best[1], single))
+    return found
+
+
 def _moved(groups: list[tuple[list[int], list[int]]]) -> set[int]:
     """Indexes (into ``groups``) outside the longest increasing run of old positions in new order."""
     order = sorted(range(len(groups)), key=lambda g: groups[g][1][0])
@@ -385,6 +436,8 @@ def _align_class(
         used_new.update(news)
         used_old.update(olds)
         groups.append((olds, news))
+    if not bonus:  # footnotes are not split or merged without an anchor
+        groups += _unseeded_groups(old_texts, new_texts, used_old, used_new, words)
 
     moved = _moved(groups) if track_moves else set()
     result = [
@@ -442,7 +495,7 @@ def _footnote_bonus(
 
 
 def _refers_back(note: str) -> bool:
-    """"Ibid., annex III." names nothing by itself: the same words cite whatever came before."""
+    """ "Ibid., annex III." names nothing by itself: the same words cite whatever came before."""
     return note.casefold().startswith(("ibid", "id."))
 
 
