@@ -52,6 +52,7 @@ JOIN_GAIN = 0.4  # share of the mismatch a clause must explain to join a split o
 JOIN_MIN = 0.6  # how well the joined group must match at least
 SEED_MIN = 0.7  # a split or merge none of whose parts paired alone: how well the joined parts must match
 SEED_PARTS = 4  # and of how many parts at most
+SEED_PART_MIN = 0.2  # how well each part alone must match at least
 
 _WORD_RE = re.compile(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # words; a superscript footnote marker is none
 
@@ -365,15 +366,17 @@ def _runs_joining(
     for single in range(len(one)):
         if single in used_one:
             continue
-        free = {k for k in range(len(many)) if k not in used_many}
+        # a part shares something with the whole: the rest cannot be part of it
+        part = {k: similarity([many[k]], one[single]) for k in range(len(many)) if k not in used_many}
+        part = {k: value for k, value in part.items() if value >= SEED_PART_MIN}
         best: tuple[float, list[int]] | None = None
-        for start in sorted(free):
+        for start in sorted(part):
             for size in range(2, SEED_PARTS + 1):
                 run = list(range(start, start + size))
-                if not free.issuperset(run):
+                if not part.keys() >= set(run):
                     break
                 score = similarity([many[k] for k in run], one[single])
-                alone = max(similarity([many[k]], one[single]) for k in run)
+                alone = max(part[k] for k in run)
                 stands = score >= SEED_MIN and alone < 1.0 and (score - alone) / (1.0 - alone) >= JOIN_GAIN
                 if stands and (best is None or score > best[0]):
                     best = (score, run)
