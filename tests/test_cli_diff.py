@@ -257,15 +257,22 @@ def test_two_different_resolutions_get_a_caution_on_stderr(tmp_path: Path) -> No
     assert code == 0 and "warning" not in err
 
 
-def test_exit_code_counts_a_corrected_adoption_date(tmp_path: Path) -> None:
-    """SYNTHETIC: the same clauses, the adoption date corrected; the terminal header shows both dates."""
+def _same_clauses(tmp_path: Path, field: str, old_value: str, new_value: str) -> tuple[Path, Path]:
+    """Two SYNTHETIC texts with the same clauses, one metadata field corrected."""
     clauses = (
         Clause("PP1", "Recalling the synthetic convention on lighthouses,"),
         Clause("OP1", "Decides to act."),
     )
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(canonical.dump(Resolution(symbol="A/RES/90/1", adopted="2035-12-04", clauses=clauses)))
-    new.write_text(canonical.dump(Resolution(symbol="A/RES/90/1", adopted="2035-12-05", clauses=clauses)))
+    paths = tmp_path / "old.txt", tmp_path / "new.txt"
+    for path, value in zip(paths, (old_value, new_value), strict=True):
+        resolution = Resolution(symbol="A/RES/90/1", clauses=clauses, **{field: value})
+        path.write_text(canonical.dump(resolution), encoding="utf-8")
+    return paths
+
+
+def test_exit_code_counts_a_corrected_adoption_date(tmp_path: Path) -> None:
+    """The same clauses, the adoption date corrected; the terminal header shows both dates."""
+    old, new = _same_clauses(tmp_path, "adopted", "2035-12-04", "2035-12-05")
     code, out, _ = _run("diff", str(old), str(new), "--exit-code")
     assert code == 1
     assert out.startswith("A/RES/90/1 (2035-12-04) → A/RES/90/1 (2035-12-05)\n")
@@ -288,14 +295,8 @@ def test_diff_to_a_file_takes_the_format_its_extension_names(
 
 
 def test_a_corrected_agenda_item_is_named_where_exit_code_counts_it(tmp_path: Path) -> None:
-    """SYNTHETIC: only the agenda item differs; every format says so, and JSON carries it."""
-    clauses = (
-        Clause("PP1", "Recalling the synthetic convention on lighthouses,"),
-        Clause("OP1", "Decides to act."),
-    )
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(canonical.dump(Resolution(symbol="A/RES/90/1", agenda_item="12", clauses=clauses)))
-    new.write_text(canonical.dump(Resolution(symbol="A/RES/90/1", agenda_item="13", clauses=clauses)))
+    """Only the agenda item differs; every format says so, and JSON carries it."""
+    old, new = _same_clauses(tmp_path, "agenda_item", "12", "13")
     code, out, _ = _run("diff", str(old), str(new), "--exit-code")
     assert code == 1 and "Also changed: agenda item 12 → 13." in out
     for fmt in ("markdown", "html"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -12,6 +13,7 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 
 from resdiff.errors import InputError
+from resdiff.model import Normalized
 from resdiff.normalize import normalize_bytes, normalize_path
 from resdiff.readers import docx as docx_reader
 
@@ -141,6 +143,16 @@ def test_tracked_changes_are_read_accepted_and_said(tmp_path: Path) -> None:
     assert not any("tracked changes" in warning for warning in clean.warnings)
 
 
+def _closed_and_read(document: Any, path: Path) -> Normalized:
+    """A SYNTHETIC draft closed with a numbered "Decides" paragraph and the meeting line, saved and read."""
+    closing = document.add_paragraph(style="List Number")
+    closing.add_run("Decides").italic = True
+    closing.add_run(" to stay seized of it.")
+    document.add_paragraph("1st plenary meeting")
+    document.save(str(path))
+    return normalize_path(path)
+
+
 def test_a_struck_numbered_paragraph_is_gone_and_takes_no_number(tmp_path: Path) -> None:
     """SYNTHETIC draft: the second of three automatically numbered paragraphs is deleted whole."""
     document = Document()
@@ -160,13 +172,7 @@ def test_a_struck_numbered_paragraph_is_gone_and_takes_no_number(tmp_path: Path)
                 f'<w:r><w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>'
             )
         )
-    last = document.add_paragraph(style="List Number")
-    last.add_run("Decides").italic = True
-    last.add_run(" to stay seized of it.")
-    document.add_paragraph("1st plenary meeting")
-    path = tmp_path / "synthetic-struck.docx"
-    document.save(str(path))
-    normalized = normalize_path(path)
+    normalized = _closed_and_read(document, tmp_path / "synthetic-struck.docx")
     operative = [(c.key, c.text) for c in normalized.resolution.clauses if c.key.startswith("OP")]
     assert operative == [
         ("OP1", "Calls upon all synthetic States to act;"),
@@ -208,13 +214,7 @@ def test_a_struck_paragraph_mark_joins_two_paragraphs_as_word_accepts_it(tmp_pat
         )
     )
     document.add_paragraph("and noting the synthetic report,")
-    numbered = document.add_paragraph(style="List Number")
-    numbered.add_run("Decides").italic = True
-    numbered.add_run(" to stay seized of it.")
-    document.add_paragraph("1st plenary meeting")
-    path = tmp_path / "synthetic-joined.docx"
-    document.save(str(path))
-    normalized = normalize_path(path)
+    normalized = _closed_and_read(document, tmp_path / "synthetic-joined.docx")
     preambular = [c.text for c in normalized.resolution.clauses if c.key.startswith("PP")]
     assert preambular == ["Recalling its synthetic resolutions on beacons, and noting the synthetic report,"]
     assert any("tracked changes" in warning for warning in normalized.warnings)
