@@ -133,6 +133,8 @@ def test_derived_verbs() -> None:
     assert derive_verb("Acknowledges the synthetic point;") == "Acknowledges"
     assert derive_verb("Hereby decides to act;") == "Hereby decides"
     assert derive_verb("Also, decides to act;") == "Also, decides"
+    assert derive_verb("Also, calls upon States to act;") == "Also, calls upon"
+    assert derive_verb("Hereby takes note of the synthetic report;") == "Hereby takes note"
 
 
 def test_front_matter_symbol_is_a_cross_check() -> None:

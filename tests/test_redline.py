@@ -146,6 +146,14 @@ def test_numbers_and_cited_symbols_are_replaced_whole() -> None:
     )
 
 
+def test_a_linking_word_is_no_change_of_verb() -> None:
+    """"Also requests" repeats the verb of the paragraph before; "Urgently calls upon" changes it."""
+    diff = redline("Requests the synthetic report;", "Also requests the synthetic report;")
+    assert "verb" not in tags_of(diff, "Requests", "Also requests")
+    assert "verb" not in tags_of(diff, "Expresses concern", "Hereby expresses its concern")
+    assert "verb" in tags_of(diff, "Calls upon", "Urgently calls upon")
+
+
 def test_a_term_with_a_slash_is_no_citation() -> None:
     diff = redline("to combat HIV/AIDS in", "to combat HIV and AIDS in")
     assert "citations" not in tags_of(diff, None, None)

@@ -107,7 +107,7 @@ _MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
 _DIGITS_RE = re.compile(r"\[\^[0-9]+\]|[0-9]+")
 
 _VERB_PHRASES_RE = re.compile(
-    r"^(?:(?:[A-Z][a-z]+ly|Also|Further|Again|Once again)\s+)?(?:"
+    r"^(?:(?:[A-Z][a-z]+ly|Also|Further|Again|Once again|Hereby),?\s+)?(?:"
     r"[Rr]eiterates its invitation and encouragement"
     r"|[Ee]xpresses (?:its |once again its |also its |further its )?(?:(?:deep|deepest|grave|strong|serious|"
     r"profound|sincere|great|full|continued|firm|utmost|heartfelt)\s+)*(?:concern|appreciation|gratitude|"

@@ -44,6 +44,9 @@ _NUMBER_WORDS = frozenset(month.lower() for month in MONTH_NAMES if month != "Ma
 _CITATION_RE = re.compile(
     r"\b(?:[A-Z]{1,6}(?:\.[0-9]+)?(?:/[A-Za-z0-9.\-]+)+|(?:E?S-)?[0-9]{1,3}/[0-9]{1,4}(?:\s?[A-Z]{1,2}\b)?)"
 )
+# words that only link a verb to the paragraph before, or carry no meaning of their own
+_VERB_FILLERS = ("once again", "also", "further", "furthermore", "moreover", "again", "hereby", "its")
+_VERB_FILLER_RE = re.compile(r"\b(?:" + "|".join(_VERB_FILLERS) + r")\b")
 _NUMBER_OR_WORD_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
@@ -170,6 +173,12 @@ def numbers(text: str) -> Counter[str]:
     return Counter(token for token in _NUMBER_OR_WORD_RE.findall(bare) if _is_number(token))
 
 
+def verb_core(verb: str) -> str:
+    """An operative verb phrase without the words that only link it to the paragraph before ("Also
+    requests", "Further, decides", "Expresses its concern"): what a change of verb is judged on."""
+    return " ".join(_VERB_FILLER_RE.sub(" ", verb.casefold().replace(",", " ")).split())
+
+
 def tags_of(diff: Sequence[Op], old_verb: str | None, new_verb: str | None) -> tuple[str, ...]:
     """Why a modified clause matters: numbers, citations or the operative verb changed.
 
@@ -184,6 +193,6 @@ def tags_of(diff: Sequence[Op], old_verb: str | None, new_verb: str | None) -> t
         tags.append(TAG_NUMBERS)
     if citations(old) != citations(new):
         tags.append(TAG_CITATIONS)
-    if old_verb is not None and new_verb is not None and old_verb.casefold() != new_verb.casefold():
+    if old_verb is not None and new_verb is not None and verb_core(old_verb) != verb_core(new_verb):
         tags.append(TAG_VERB)
     return tuple(tags)

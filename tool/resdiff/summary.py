@@ -23,6 +23,7 @@ from functools import cache
 from .dates import MONTH_NAMES
 from .model import Resolution
 from .records import ADDED, DELETED, KINDS, TAG_NUMBERS, TAG_VERB, Change, Comparison
+from .redline import verb_core
 from .report import pair_label
 
 STRENGTHENED = "strengthened"
@@ -65,10 +66,7 @@ _INTENSIFIERS = {
     "with appreciation": 1,
     "with satisfaction": 1,
 }
-# words that carry no strength: "Also urges", "Further requests", "Expresses its concern"
-_FILLERS = ("once again", "also", "further", "again", "its")
 _INTENSIFIER_RE = re.compile(r"\b(?:" + "|".join(sorted(_INTENSIFIERS, key=len, reverse=True)) + r")\b")
-_FILLER_RE = re.compile(r"\b(?:" + "|".join(_FILLERS) + r")\b")
 
 _MONTHS = "|".join(MONTH_NAMES)
 _NUMBER_WORDS = (
@@ -279,7 +277,7 @@ def _is_word(char: str) -> bool:
 
 def verb_strength(phrase: str) -> tuple[str, int, int] | None:
     """(family, tier, intensity) of an operative verb phrase, or None when the scale does not know it."""
-    text = " ".join(_FILLER_RE.sub(" ", phrase.lower()).split())
+    text = verb_core(phrase)  # no strength in "Also urges", "Further requests", "Expresses its concern"
     if text in _VERB_TIERS:
         family, tier = _VERB_TIERS[text]
         return family, tier, 0
