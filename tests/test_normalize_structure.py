@@ -203,3 +203,14 @@ def test_no_heading_at_all_is_said() -> None:
     normalized = normalize_bytes(text.encode("utf-8"), "synthetic.txt")
     assert normalized.resolution.symbol is None
     assert any("no body heading" in warning for warning in normalized.warnings)
+
+
+def test_the_heading_of_a_special_session_resolution() -> None:
+    """SYNTHETIC texts headed as emergency special and special session resolutions are."""
+    for heading, symbol in (("ES-99/3. Synthetic", "A/RES/ES-99/3"), ("S-99/2. Synthetic", "A/RES/S-99/2")):
+        body = "The General Assembly,\n\nRecalling the synthetic convention,\n\n1. Decides to act.\n"
+        text = f"{heading}\n\n{body}"
+        normalized = normalize_bytes(text.encode("utf-8"), "synthetic.txt")
+        resolution = normalized.resolution
+        assert (resolution.symbol, resolution.title, resolution.session) == (symbol, "Synthetic", None)
+        assert not any("no body heading" in warning for warning in normalized.warnings)

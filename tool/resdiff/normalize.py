@@ -37,9 +37,9 @@ from .readers import Block, RawText, UnreadableError, read, read_binary
 
 MAX_BYTES = 5_000_000
 
-_HEADING_RE = re.compile(
-    r"^([0-9]{1,3})/([0-9]{1,4})\.(?:\s+(\S.*))?$"
-)  # the title may wrap to the next line
+# "72/54. Title", "ES-10/20. Title" (an emergency special session), "S-27/2. Title" (a special session);
+# the title may wrap to the next line
+_HEADING_RE = re.compile(r"^(E?S-)?([0-9]{1,3})/([0-9]{1,4})\.(?:\s+(\S.*))?$")
 _OPENER_RE = re.compile(r"^(?:The\s+)?General\s+Assembly\s*,?$", re.I)
 _MEETING_RE = re.compile(r"^([0-9]{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting)\b\s*(.*)$", re.I)
 _PART_RE = re.compile(r"[A-Z]")
@@ -567,7 +567,7 @@ class _Builder:
         """The body heading (``72/54. Title``) and the opener line after it."""
         headings = [(i, _HEADING_RE.match(b.text.split("\n")[0])) for i, b in enumerate(blocks)]
         # "72/54. Title" first; "72/54." alone on its line (the title below it) only where none is
-        heading = next((i for i, m in headings if m and m[3]), None)
+        heading = next((i for i, m in headings if m and m[4]), None)
         if heading is None:
             heading = next((i for i, m in headings if m and i + 1 < len(blocks)), None)
         start = heading + 1 if heading is not None else 0
@@ -633,11 +633,13 @@ class _Builder:
         match = _HEADING_RE.match(first)
         assert match is not None
         stop = min([opener if opener is not None else heading + 1, *self._part_starts(blocks, heading + 1)])
-        title_start = [match[3]] if match[3] else []
+        title_start = [match[4]] if match[4] else []
         lines = [*title_start, *rest] + [
             line for b in blocks[heading + 1 : stop] for line in b.text.split("\n")
         ]
-        return f"A/RES/{int(match[1])}/{int(match[2])}", int(match[1]), lines
+        symbol = f"A/RES/{match[1] or ''}{int(match[2])}/{int(match[3])}"
+        # a special session's number is not the regular session's: that one the header may say
+        return symbol, None if match[1] else int(match[2]), lines
 
     @staticmethod
     def _split_body(
