@@ -181,6 +181,15 @@ def test_a_struck_numbered_paragraph_is_gone_and_takes_no_number(tmp_path: Path)
     assert not any("numbered it" in warning for warning in normalized.warnings)  # no gap, no phantom "2."
 
 
+def _replace_footnotes(path: Path, xml: str) -> None:
+    """Give a saved SYNTHETIC document another footnotes part."""
+    document = Document(str(path))
+    for rel in document.part.rels.values():
+        if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES:
+            rel.target_part._blob = xml.encode()
+    document.save(str(path))
+
+
 def test_tracked_changes_in_a_footnote_are_read_accepted(tmp_path: Path) -> None:
     path = synthetic_document(tmp_path, with_footnotes_part=True)
     tracked_notes = FOOTNOTES_XML.replace(
@@ -192,11 +201,7 @@ def test_tracked_changes_in_a_footnote_are_read_accepted(tmp_path: Path) -> None
         "<w:r><w:t>.</w:t></w:r>",
     )
     assert tracked_notes != FOOTNOTES_XML
-    document = Document(str(path))
-    for rel in document.part.rels.values():
-        if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES:
-            rel.target_part._blob = tracked_notes.encode()
-    document.save(str(path))
+    _replace_footnotes(path, tracked_notes)
     normalized = normalize_path(path)
     assert normalized.resolution.clause("FN1").text == "Synthetic Treaty Series, vol. 2."
     assert any("tracked changes" in warning for warning in normalized.warnings)
@@ -218,3 +223,36 @@ def test_a_struck_paragraph_mark_joins_two_paragraphs_as_word_accepts_it(tmp_pat
     preambular = [c.text for c in normalized.resolution.clauses if c.key.startswith("PP")]
     assert preambular == ["Recalling its synthetic resolutions on beacons, and noting the synthetic report,"]
     assert any("tracked changes" in warning for warning in normalized.warnings)
+
+
+def test_a_footnote_of_two_paragraphs_and_a_tab_reads_with_spaces(tmp_path: Path) -> None:
+    path = synthetic_document(tmp_path, with_footnotes_part=True)
+    notes = FOOTNOTES_XML.replace(
+        '<w:t xml:space="preserve"> Synthetic Treaty Series, vol. 1.</w:t></w:r></w:p>',
+        '<w:t xml:space="preserve"> Synthetic Treaty Series,</w:t></w:r>'
+        "<w:r><w:tab/><w:t>vol. 1.</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>See also the synthetic annex.</w:t></w:r></w:p>",
+    )
+    assert notes != FOOTNOTES_XML
+    _replace_footnotes(path, notes)
+    text = normalize_path(path).resolution.clause("FN1").text
+    assert text == "Synthetic Treaty Series, vol. 1. See also the synthetic annex."
+
+
+def test_a_struck_mark_on_the_last_paragraph_keeps_its_text(tmp_path: Path) -> None:
+    """Word cannot join the last paragraph to anything: its text stays (SYNTHETIC draft)."""
+    document = Document()
+    for line in SYNTHETIC_HEADER:
+        document.add_paragraph(line)
+    document.add_paragraph("Recalling its synthetic resolutions on beacons,")
+    numbered = document.add_paragraph(style="List Number")
+    numbered.add_run("Decides").italic = True
+    numbered.add_run(" to stay seized of it.")
+    numbered._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:rPr xmlns:w="{W}"><w:del w:id="5" w:author="A" w:date="2099-01-01T00:00:00Z"/></w:rPr>'
+        )
+    )
+    path = tmp_path / "synthetic-last.docx"
+    document.save(str(path))
+    assert normalize_path(path).resolution.clause("OP1").text == "Decides to stay seized of it."

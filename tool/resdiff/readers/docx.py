@@ -108,11 +108,11 @@ def _footnote_bodies(document: Any) -> tuple[dict[str, str], bool]:
             if int(note.get(f"{_W}id", "0")) <= 0:
                 continue
             texts = []
-            for t in note.iter(f"{_W}t"):
-                wrappers = {a.tag for a in t.iterancestors() if a is not note}
+            for element in note.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}p"):
+                wrappers = {a.tag for a in element.iterancestors() if a is not note}
                 tracked = tracked or bool(wrappers & _TRACKED)
-                if not wrappers & _REMOVED:
-                    texts.append(t.text or "")
+                if not wrappers & _REMOVED:  # a tab, a break or a new paragraph is a space
+                    texts.append(element.text or "" if element.tag == f"{_W}t" else " ")
             tracked = tracked or any(True for _ in note.iter(f"{_W}del", f"{_W}ins"))
             bodies[note.get(f"{_W}id")] = " ".join("".join(texts).split())
     return bodies, tracked
@@ -174,6 +174,8 @@ def read(data: bytes) -> RawText:
                 numbering.label(paragraph)
             continue
         blocks.append(Block((numbering.label(paragraph) + body).strip(), "".join(emphasis).strip() or None))
+    if joined is not None and joined[0].strip():  # Word keeps the last mark: nothing to join it to
+        blocks.append(Block(joined[0].strip(), joined[1].strip() or None))
     footnotes = tuple((number, bodies[note_id]) for note_id, number in order.items() if bodies.get(note_id))
     notices = ("the DOCX has tracked changes: read with every change accepted",) if tracked else ()
     return RawText(reader=NAME, blocks=tuple(blocks), footnotes=footnotes, notices=notices)
