@@ -135,6 +135,7 @@ def test_derived_verbs() -> None:
     assert derive_verb("Also, decides to act;") == "Also, decides"
     assert derive_verb("Also, calls upon States to act;") == "Also, calls upon"
     assert derive_verb("Hereby takes note of the synthetic report;") == "Hereby takes note"
+    assert derive_verb("Therefore decides to act;") == "Therefore decides"
 
 
 def test_front_matter_symbol_is_a_cross_check() -> None:
@@ -214,3 +215,10 @@ def test_the_heading_of_a_special_session_resolution() -> None:
         resolution = normalized.resolution
         assert (resolution.symbol, resolution.title, resolution.session) == (symbol, "Synthetic", None)
         assert not any("no body heading" in warning for warning in normalized.warnings)
+
+
+def test_a_heading_without_a_title_is_said() -> None:
+    text = "99/9.\n\nThe General Assembly,\n\nRecalling the synthetic convention,\n\n1. Decides to act.\n"
+    normalized = normalize_bytes(text.encode("utf-8"), "synthetic.txt")
+    assert normalized.resolution.symbol == "A/RES/99/9" and normalized.resolution.title is None
+    assert "the body heading A/RES/99/9 has no title" in normalized.warnings

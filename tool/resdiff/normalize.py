@@ -118,7 +118,9 @@ _VERB_PHRASES_RE = re.compile(
     r"|[Bb]ears in mind"
     r")\b"
 )
-_LEAD_ADVERBS = frozenset({"also", "further", "again", "once", "furthermore", "moreover", "hereby"})
+_LEAD_ADVERBS = frozenset(
+    {"also", "further", "again", "once", "furthermore", "moreover", "hereby", "therefore"}
+)
 _TRAIL_ADVERBS = frozenset({"also", "further", "again"})
 
 
@@ -589,6 +591,8 @@ class _Builder:
         header_end = heading if heading is not None else max(body_start - 1, 0)
         symbol, session, title_lines = self._heading(blocks, heading, opener)
         printed_title = clean_text(" ".join(title_lines)) or None
+        if symbol is not None and printed_title is None:
+            self.warnings.append(f"the body heading {symbol} has no title")
         title = self._complete_title(printed_title)
         heads = {h for h in (printed_title, title, title_lines[0] if title_lines else None) if h}
         parts = self._part_starts(blocks, header_end + 1 if heading is not None else 0)
