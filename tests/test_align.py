@@ -77,6 +77,13 @@ def test_a_move_is_paired_and_flagged() -> None:
     assert [g.old for g in alignment.groups if g.moved] == [("OP2",)]
 
 
+def test_two_paragraphs_swapped_around_a_third_are_the_moved_ones() -> None:
+    """OP2 and OP4 trade places; OP3 stays where it was and is not flagged."""
+    ops = [SYNTHETIC_OP[k] for k in (0, 3, 2, 1, 4, 5, 6)]
+    alignment = align(BASE, synthetic(SYNTHETIC_PP, ops))
+    assert sorted(g.old for g in alignment.groups if g.moved) == [("OP2",), ("OP4",)]
+
+
 def test_a_split_paragraph_is_one_group() -> None:
     cut = SYNTHETIC_OP[2].index(" on the implementation")
     ops = [

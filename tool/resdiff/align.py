@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import chain
+from itertools import chain, pairwise
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -388,23 +388,26 @@ def _runs_joining(
 
 
 def _moved(groups: list[tuple[list[int], list[int]]]) -> set[int]:
-    """Indexes (into ``groups``) outside the longest increasing run of old positions in new order."""
+    """Indexes (into ``groups``) outside the longest increasing run of old positions in new order.
+
+    Of several longest runs, the one that keeps clauses nearest their old rank: when two paragraphs
+    swap places around a third, the two are moved, not the one that stayed where it was."""
     order = sorted(range(len(groups)), key=lambda g: groups[g][1][0])
     olds = [groups[g][0][0] for g in order]
-    tail_values: list[int] = []  # smallest last old position of an increasing run of each length
-    tails: list[int] = []  # where that run ends (index into olds)
-    previous = [-1] * len(olds)
-    for position, value in enumerate(olds):
-        at = bisect_left(tail_values, value)
-        previous[position] = tails[at - 1] if at > 0 else -1
-        if at == len(tails):
-            tails.append(position)
-            tail_values.append(value)
-        else:
-            tails[at] = position
-            tail_values[at] = value
+    if all(a < b for a, b in pairwise(olds)):  # nothing moved (most texts): spare the search
+        return set()
+    rank = {value: r for r, value in enumerate(sorted(olds))}
+    shift = [abs(rank[value] - position) for position, value in enumerate(olds)]
+    # best[k]: (length, -total shift) of the best increasing run ending at k; previous[k]: its step before
+    best: list[tuple[int, int]] = []
+    previous: list[int] = []
+    for k, value in enumerate(olds):
+        before = max((j for j in range(k) if olds[j] < value), key=lambda j: (best[j], -j), default=-1)
+        length, total = best[before] if before >= 0 else (0, 0)
+        best.append((length + 1, total - shift[k]))
+        previous.append(before)
     keep: set[int] = set()
-    position = tails[-1] if tails else -1
+    position = max(range(len(olds)), key=lambda k: (best[k], -k), default=-1)
     while position >= 0:
         keep.add(order[position])
         position = previous[position]
