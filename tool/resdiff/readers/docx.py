@@ -108,12 +108,11 @@ def _footnote_bodies(document: Any) -> tuple[dict[str, str], bool]:
             if int(note.get(f"{_W}id", "0")) <= 0:
                 continue
             texts = []
-            for element in note.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}p"):
-                wrappers = {a.tag for a in element.iterancestors() if a is not note}
-                tracked = tracked or bool(wrappers & _TRACKED)
+            for element in note.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}p", f"{_W}delText"):
+                wrappers = _tracked_wrappers(element, note)
+                tracked = tracked or bool(wrappers)
                 if not wrappers & _REMOVED:  # a tab, a break or a new paragraph is a space
                     texts.append(element.text or "" if element.tag == f"{_W}t" else " ")
-            tracked = tracked or any(True for _ in note.iter(f"{_W}del", f"{_W}ins"))
             bodies[note.get(f"{_W}id")] = " ".join("".join(texts).split())
     return bodies, tracked
 
@@ -199,11 +198,23 @@ def _accepted_runs(paragraph: Any) -> tuple[list[Any], bool]:
 
     runs, tracked = [], False
     for element in paragraph._p.iter(f"{_W}r"):
-        wrappers = {a.tag for a in element.iterancestors() if a is not paragraph._p}
-        tracked = tracked or bool(wrappers & _TRACKED)
+        wrappers = _tracked_wrappers(element, paragraph._p)
+        tracked = tracked or bool(wrappers)
         if not wrappers & _REMOVED:
             runs.append(Run(element, paragraph))
     return runs, tracked
+
+
+def _tracked_wrappers(element: Any, container: Any) -> set[str]:
+    """The tracked changes (insertions, deletions, moves) an element sits in, within its paragraph
+    or footnote: the one test both the body and the footnotes read accepted text by."""
+    wrappers = set()
+    for ancestor in element.iterancestors():
+        if ancestor is container:
+            break
+        if ancestor.tag in _TRACKED:
+            wrappers.add(ancestor.tag)
+    return wrappers
 
 
 def _is_number(text: str) -> bool:
