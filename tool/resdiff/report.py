@@ -51,6 +51,11 @@ class Report:
         return f"Also changed: {'; '.join(changed)}." if changed else None
 
     @property
+    def header_notes(self) -> tuple[str, ...]:
+        """The lines every format prints under its heading: a new title, other metadata changed."""
+        return tuple(line for line in (self.retitled, self.metadata_changed) if line)
+
+    @property
     def sources(self) -> str | None:
         """The files the two texts were read from, so that a circulated report can be traced back
         to them (a corpus text keeps the name and hash of the file it was normalized from)."""

@@ -48,9 +48,8 @@ def render(report: Report, *, date: datetime | None = None) -> bytes:
     document.add_heading(f"Changes: {old_label} → {new_label}", level=1)
     if comparison.new.title:
         document.add_paragraph(comparison.new.title)
-    for line in (report.retitled, report.metadata_changed):
-        if line:
-            document.add_paragraph(line)
+    for line in report.header_notes:
+        document.add_paragraph(line)
     if report.caution:
         caution = document.add_paragraph()
         caution.add_run("Caution: ").bold = True

@@ -34,7 +34,7 @@ def render(report: Report) -> str:
     lines = [f"# Changes: {escape(old_label)} → {escape(new_label)}", ""]
     if comparison.new.title:
         lines += [f"*{escape(comparison.new.title)}*", ""]
-    notes = [escape(line) for line in (report.retitled, report.metadata_changed) if line]
+    notes = [escape(line) for line in report.header_notes]
     if report.caution:
         notes.append(f"**Caution:** {escape(report.caution)}")
     for line in notes:

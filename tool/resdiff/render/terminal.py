@@ -24,7 +24,7 @@ def render(report: Report, *, color: bool = False) -> str:
     lines = [style.bold(f"{old} → {new}")]  # with the dates: a corrected date shows too
     if comparison.new.title:
         lines.append(comparison.new.title)
-    lines += [line for line in (report.retitled, report.metadata_changed) if line]
+    lines += report.header_notes
     lines.append(", ".join(f"{count} {name}" for name, count in summary.counts))
     for section in summary.sections():
         if not section.items:
