@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from resdiff import canonical, cli
-from resdiff.cli import main
+from resdiff import canonical
+from resdiff.cli import _common, diff_commands, main
 from resdiff.compare import compare
 from resdiff.errors import InputError
 from resdiff.model import Clause, Resolution
@@ -97,11 +97,11 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr("sys.stdout", _Terminal())
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert cli._use_color(None)
-    assert cli._use_color("-")
-    assert not cli._use_color("out.txt")
+    assert diff_commands._use_color(None)
+    assert diff_commands._use_color("-")
+    assert not diff_commands._use_color("out.txt")
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not cli._use_color(None)
+    assert not diff_commands._use_color(None)
 
 
 def test_docx_needs_an_output_file(pair: tuple[str, str]) -> None:
@@ -125,7 +125,7 @@ def test_binary_output_is_refused_on_a_terminal(monkeypatch: pytest.MonkeyPatch)
     terminal = io.TextIOWrapper(_TerminalBytes())
     monkeypatch.setattr("sys.stdout", terminal)
     with pytest.raises(InputError, match=r"-o FILE\.docx"):
-        cli._write_output(b"PK\x03\x04", "-")
+        _common.write_output(b"PK\x03\x04", "-")
     assert terminal.buffer.getvalue() == b""
 
 
