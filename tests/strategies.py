@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from resdiff.model import Clause, Resolution, Source
+from resdiff.model import Clause, Resolution, Source, Vote
 
 _WORDS = st.sampled_from(
     (
@@ -22,6 +22,18 @@ symbols = st.builds(
     st.integers(1, 99),
     st.integers(1, 400),
     st.sampled_from(["", " B"]),
+)
+draft_symbols = st.builds(
+    lambda c, s, n, rev: f"A/{c}{s}/L.{n}{rev}",
+    st.sampled_from(["", "C.1/", "C.3/"]),
+    st.integers(1, 99),
+    st.integers(1, 99),
+    st.sampled_from(["", "/Rev.1"]),
+)
+_COUNT = st.one_of(st.none(), st.integers(0, 193))
+votes = st.builds(Vote, yes=_COUNT, no=_COUNT, abstentions=_COUNT, non_voting=_COUNT, total=_COUNT)
+_SPONSOR = st.sampled_from(
+    ["Synthetic Republic", "Netherlands (Kingdom of the)", "Lao People’s Democratic Republic"]
 )
 
 
@@ -48,8 +60,21 @@ def resolutions(draw: st.DrawFn) -> Resolution:
     for index in range(1, footnote_count + 1):
         clauses.append(Clause(f"FN{index}", draw(sentences)))
     optional = st.one_of(st.none(), sentences)
+    plain_source = st.builds(
+        Source, name=st.just("synthetic file.txt"), sha256=st.just("0" * 64), reader=st.just("plain-text")
+    )
+    fetched_source = st.builds(
+        Source,
+        name=st.just("A_RES_99_1-EN.pdf"),
+        sha256=st.just("1" * 64),
+        reader=st.just("pdf"),
+        url=st.just("https://library.example/record/1/files/A_RES_99_1-EN.pdf?withWatermark=0"),
+        record=st.one_of(st.none(), st.just("1")),
+        language=st.one_of(st.none(), st.just("en")),
+        retrieved=st.one_of(st.none(), st.just("2026-12-01")),
+    )
     return Resolution(
-        symbol=draw(st.one_of(st.none(), symbols)),
+        symbol=draw(st.one_of(st.none(), symbols, draft_symbols)),
         session=draw(st.one_of(st.none(), st.integers(1, 99))),
         title=draw(optional),
         adopted=draw(st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))),
@@ -58,15 +83,9 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         meeting=draw(st.one_of(st.none(), st.just("62nd plenary meeting"))),
         cites=tuple(draw(st.lists(symbols, max_size=3, unique=True))),
         clauses=tuple(clauses),
-        source=draw(
-            st.one_of(
-                st.none(),
-                st.builds(
-                    Source,
-                    name=st.just("synthetic file.txt"),
-                    sha256=st.just("0" * 64),
-                    reader=st.just("plain-text"),
-                ),
-            )
-        ),
+        source=draw(st.one_of(st.none(), plain_source, fetched_source)),
+        distributed=draw(st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))),
+        committee=draw(st.one_of(st.none(), st.just("First Committee"))),
+        sponsors=tuple(draw(st.lists(_SPONSOR, max_size=3, unique=True))),
+        vote=draw(st.one_of(st.none(), votes.filter(lambda v: any(v.to_json().values())))),
     )

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 
 from resdiff import canonical
 from resdiff.errors import InputError
-from resdiff.model import Clause, Resolution, Source
+from resdiff.model import Clause, Resolution, Source, Vote
 from strategies import resolutions
 
 SYNTHETIC = Resolution(
@@ -86,6 +86,56 @@ def test_round_trip(resolution: Resolution) -> None:
     ],
 )
 def test_bad_canonical_text_names_the_problem(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        canonical.load(text)
+
+
+SYNTHETIC_DRAFT = Resolution(
+    symbol="A/C.1/99/L.7/Rev.1",
+    session=99,
+    title="Synthetic test resolution",
+    clauses=(Clause("PP1", "Recalling its resolution 98/7,"),),
+    source=Source(
+        "A_C.1_99_L.7_Rev.1-EN.pdf",
+        "cd" * 32,
+        "pdf",
+        url="https://library.example/record/9/files/A_C.1_99_L.7_Rev.1-EN.pdf",
+        record="9",
+        language="en",
+        retrieved="2031-01-05",
+    ),
+    distributed="2030-10-15",
+    committee="First Committee",
+    sponsors=("Synthetic Republic", "Netherlands (Kingdom of the)"),
+    vote=Vote(yes=150, no=2, abstentions=20),
+)
+
+
+def test_optional_header_fields_follow_source_only_when_present() -> None:
+    text = canonical.dump(SYNTHETIC_DRAFT)
+    header = text.split("\n\n")[0].splitlines()
+    assert header[10:] == [
+        "distributed: 2030-10-15",
+        "committee: First Committee",
+        "sponsors: Synthetic Republic; Netherlands (Kingdom of the)",
+        "vote: yes=150 no=2 abstentions=20",
+        "origin: record=9 language=en retrieved=2031-01-05 "
+        "url=https://library.example/record/9/files/A_C.1_99_L.7_Rev.1-EN.pdf",
+    ]
+    assert canonical.load(text) == SYNTHETIC_DRAFT
+    assert "distributed:" not in EXPECTED  # a text without them keeps the nine fields of format 1
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("vote: yes=many", "must be numbers"),
+        ("vote: ayes=3", "KEY=VALUE"),
+        ("origin: url", "KEY=VALUE"),
+    ],
+)
+def test_bad_optional_fields_name_the_line(line: str, message: str) -> None:
+    text = EXPECTED.replace("synthetic input.txt\n", f"synthetic input.txt\n{line}\n")
     with pytest.raises(InputError, match=message):
         canonical.load(text)
 

@@ -37,6 +37,12 @@ from resdiff.series import build_index, lineage_citations
         ("/etc/passwd", None),
         ("A/72/409", None),
         ("cluster-munitions", None),
+        ("A/C.1/80/L.52", "A/C.1/80/L.52"),
+        ("a/c.1/80/l.43/rev.1", "A/C.1/80/L.43/Rev.1"),
+        ("A_C.1_80_L.43_Rev.1", "A/C.1/80/L.43/Rev.1"),
+        ("A/80/L.12", "A/80/L.12"),
+        ("A/C.9/80/L.1", None),
+        ("A/C.1/80/L.52/../x", None),
     ],
 )
 def test_parse_symbol_accepts_what_users_type(text: str, symbol: str | None) -> None:
@@ -103,6 +109,18 @@ def test_symbols_sort_by_session_then_number() -> None:
         "A/RES/72/54",
         "A/RES/80/52",
     ]
+
+
+def test_a_years_drafts_sort_between_the_previous_resolution_and_its_own() -> None:
+    symbols = ["A/RES/80/52", "A/C.1/80/L.52/Rev.1", "A/RES/79/58", "A/C.1/80/L.52"]
+    assert sorted(symbols, key=symbol_sort_key) == [
+        "A/RES/79/58",
+        "A/C.1/80/L.52",
+        "A/C.1/80/L.52/Rev.1",
+        "A/RES/80/52",
+    ]
+    assert safe_name("A/C.1/80/L.43/Rev.1") == "A_C.1_80_L.43_Rev.1.txt"
+    assert symbol_of_file_name("A_C.1_80_L.43_Rev.1.txt") == "A/C.1/80/L.43/Rev.1"
 
 
 def test_slugify_is_deterministic_and_short() -> None:

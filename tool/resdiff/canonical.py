@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .model import KEY_RE, METADATA, OPERATIVE, Clause, Resolution, Source
+from .model import KEY_RE, METADATA, OPERATIVE, Clause, Resolution, Source, Vote
 
 MAGIC = "# resdiff canonical 1"
 HEADER_FIELDS = (*METADATA, "source")
+# written only when the text has them, in this order, after ``source:`` (files without them stay valid)
+OPTIONAL_FIELDS = ("distributed", "committee", "sponsors", "vote", "origin")
+_VOTE_KEYS = ("yes", "no", "abstentions", "non_voting", "total")
+_ORIGIN_KEYS = ("record", "language", "retrieved", "url")  # url last: the only value that may be long
 _NOTES_RE = re.compile(r"^\[((?:FN[0-9]+)(?: FN[0-9]+)*)\] ")
 _ESCAPED_START = ("[", "*", "\\")
 
@@ -61,9 +65,43 @@ def dump(resolution: Resolution) -> str:
     for name in HEADER_FIELDS:
         value = _one_line(values[name], name)
         lines.append(f"{name}: {value}" if value else f"{name}:")
+    for name, value in _optional_values(r).items():
+        if value:
+            lines.append(f"{name}: {_one_line(value, name)}")
     lines.append("")
     lines.extend(_clause_line(c) for c in r.clauses)
     return "\n".join(lines) + "\n"
+
+
+def _optional_values(r: Resolution) -> dict[str, str]:
+    vote = origin = ""
+    if r.vote is not None:
+        vote = " ".join(f"{k}={getattr(r.vote, k)}" for k in _VOTE_KEYS if getattr(r.vote, k) is not None)
+    if r.source is not None and r.source.fetched:
+        values = {k: getattr(r.source, k) for k in _ORIGIN_KEYS if getattr(r.source, k)}
+        if any(not v or any(c.isspace() for c in v) for v in values.values()):
+            raise ValueError(f"origin values cannot hold white space: {values!r}")
+        origin = " ".join(f"{k}={v}" for k, v in values.items())
+    if any("; " in sponsor for sponsor in r.sponsors):
+        raise ValueError(f"a sponsor's name cannot hold '; ': {r.sponsors!r}")
+    return {
+        "distributed": r.distributed or "",
+        "committee": r.committee or "",
+        "sponsors": "; ".join(r.sponsors),
+        "vote": vote,
+        "origin": origin,
+    }
+
+
+def _pairs(value: str, keys: tuple[str, ...], name: str, number: int) -> dict[str, str]:
+    """``key=value key=value`` (the last key's value may hold ``=``: a URL's query)."""
+    pairs: dict[str, str] = {}
+    for item in value.split(" "):
+        key, equals, text = item.partition("=")
+        if not equals or key not in keys or key in pairs:
+            raise InputError(f"line {number}: '{name}:' reads 'KEY=VALUE ...' with keys {', '.join(keys)}")
+        pairs[key] = text
+    return pairs
 
 
 def _parse_clause(line: str, number: int) -> Clause:
@@ -102,6 +140,11 @@ def load(text: str) -> Resolution:
             raise InputError(f"line {index + 1}: expected the header field '{name}:'")
         values[name] = lines[index][len(name) + 1 :].strip()
         index += 1
+    optional: dict[str, tuple[str, int]] = {}
+    for name in OPTIONAL_FIELDS:
+        if index < len(lines) and lines[index].startswith(name + ": "):
+            optional[name] = (lines[index][len(name) + 2 :].strip(), index + 1)
+            index += 1
     if index >= len(lines) or lines[index] != "":
         raise InputError(f"line {index + 1}: expected a blank line after the header")
     if text.endswith("\n"):
@@ -117,6 +160,18 @@ def load(text: str) -> Resolution:
         if len(parts) != 3 or not parts[1].startswith("sha256:"):
             raise InputError("header field 'source:' must read 'READER sha256:HEX NAME'")
         source = Source(name=parts[2], sha256=parts[1][len("sha256:") :], reader=parts[0])
+    if "origin" in optional:
+        if source is None:
+            raise InputError(f"line {optional['origin'][1]}: 'origin:' needs a 'source:'")
+        origin = _pairs(optional["origin"][0], _ORIGIN_KEYS, "origin", optional["origin"][1])
+        source = Source(source.name, source.sha256, source.reader, **{k: origin.get(k) for k in _ORIGIN_KEYS})
+    vote = None
+    if "vote" in optional:
+        text, number = optional["vote"]
+        counts = _pairs(text, _VOTE_KEYS, "vote", number)
+        if not all(v.isdigit() for v in counts.values()):
+            raise InputError(f"line {number}: the counts of 'vote:' must be numbers")
+        vote = Vote(**{k: int(v) for k, v in counts.items()})
     session = values["session"]
     if session and not session.isdigit():
         raise InputError(f"header field 'session:' must be a number, not {session!r}")
@@ -131,4 +186,8 @@ def load(text: str) -> Resolution:
         cites=tuple(values["cites"].split(", ")) if values["cites"] else (),
         clauses=clauses,
         source=source,
+        distributed=optional.get("distributed", ("", 0))[0] or None,
+        committee=optional.get("committee", ("", 0))[0] or None,
+        sponsors=tuple(optional["sponsors"][0].split("; ")) if "sponsors" in optional else (),
+        vote=vote,
     )

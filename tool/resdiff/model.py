@@ -95,18 +95,75 @@ class Clause:
 
 @dataclass(frozen=True)
 class Source:
-    """Where a normalized text came from: kept so that any corpus text can be traced back."""
+    """Where a normalized text came from: kept so that any corpus text can be traced back.
+
+    A fetched file also records where it was fetched from (``url``, the UN Digital Library ``record``
+    id, its ``language``, the ISO date it was ``retrieved``), so a stored text can be fetched again."""
 
     name: str  # file name (not a path: paths differ between machines)
     sha256: str  # of the bytes read
     reader: str  # which reader parsed it: seed-markdown, pdf-text, plain-text, canonical, ...
+    url: str | None = None
+    record: str | None = None
+    language: str | None = None
+    retrieved: str | None = None
+
+    @property
+    def fetched(self) -> bool:
+        return self.url is not None
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "sha256": self.sha256, "reader": self.reader}
+        data: dict[str, Any] = {"name": self.name, "sha256": self.sha256, "reader": self.reader}
+        if self.fetched:
+            data |= {
+                "url": self.url,
+                "record": self.record,
+                "language": self.language,
+                "retrieved": self.retrieved,
+            }
+        return data
 
 
-# a resolution's metadata, in the order the canonical header gives it
+@dataclass(frozen=True)
+class Vote:
+    """A recorded vote (UN Digital Library field 996); None where the record gives no figure."""
+
+    yes: int | None = None
+    no: int | None = None
+    abstentions: int | None = None
+    non_voting: int | None = None
+    total: int | None = None
+
+    def to_json(self) -> dict[str, int | None]:
+        return {
+            "yes": self.yes,
+            "no": self.no,
+            "abstentions": self.abstentions,
+            "non_voting": self.non_voting,
+            "total": self.total,
+        }
+
+    def __str__(self) -> str:
+        """``155 in favour, 2 against, 10 abstentions`` (non-voting members only when known)."""
+        parts = [
+            f"{self.yes if self.yes is not None else '?'} in favour",
+            f"{self.no if self.no is not None else '?'} against",
+            f"{self.abstentions if self.abstentions is not None else '?'} abstentions",
+        ]
+        if self.non_voting is not None:
+            parts.append(f"{self.non_voting} non-voting")
+        return ", ".join(parts)
+
+
+# a resolution's metadata, in the order the canonical header gives it; a change to any of these is a
+# change of the text (``diff --exit-code``)
 METADATA = ("symbol", "session", "title", "adopted", "agenda_item", "report", "meeting", "cites")
+# metadata that only some renderings carry (a front page's distribution date, a draft's committee and
+# sponsors, the vote a library record holds): kept and shown, but their absence in one rendering is no
+# change of the text
+EXTRA_METADATA = ("distributed", "committee", "sponsors", "vote")
+# a draft's symbol: A/C.1/80/L.52, A/C.1/80/L.43/Rev.1, A/80/L.12
+DRAFT_MARK = "/L."
 
 
 @dataclass(frozen=True)
@@ -123,6 +180,15 @@ class Resolution:
     cites: tuple[str, ...] = ()
     clauses: tuple[Clause, ...] = ()
     source: Source | None = None
+    distributed: str | None = None  # ISO date of the front page's "Distr.:" line
+    committee: str | None = None  # a draft's Main Committee ("First Committee")
+    sponsors: tuple[str, ...] = ()  # a draft's sponsors, as its front page lists them
+    vote: Vote | None = None
+
+    @property
+    def is_draft(self) -> bool:
+        """A draft resolution (``A/C.1/80/L.52``) rather than an adopted one."""
+        return self.symbol is not None and DRAFT_MARK in self.symbol
 
     def clause(self, key: str) -> Clause:
         for clause in self.clauses:
@@ -145,6 +211,10 @@ class Resolution:
             "cites": list(self.cites),
             "source": self.source.to_json() if self.source else None,
             "clauses": [c.to_json() for c in self.clauses],
+            "distributed": self.distributed,
+            "committee": self.committee,
+            "sponsors": list(self.sponsors),
+            "vote": self.vote.to_json() if self.vote else None,
         }
 
 

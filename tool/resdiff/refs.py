@@ -13,9 +13,15 @@ from dataclasses import dataclass
 from .errors import CorpusError, RefError
 
 # A/RES/72/54, A/RES/ES-10/21, A/RES/S-27/2, A/RES/72/54 B (a part of a multi-part resolution)
-SYMBOL_RE = re.compile(
+RESOLUTION_RE = re.compile(
     r"^A/RES/(?P<session>(?:ES-|S-)?[1-9][0-9]{0,2})/(?P<number>[1-9][0-9]{0,3})(?: (?P<part>[A-Z]))?\Z"
 )
+# drafts: A/C.1/80/L.52 (a Main Committee's), A/C.1/80/L.43/Rev.1 (revised), A/80/L.12 (the plenary's)
+DRAFT_RE = re.compile(
+    r"^A/(?:C\.(?P<committee>[1-6])/)?(?P<session>(?:ES-|S-)?[1-9][0-9]{0,2})/L\.(?P<number>[1-9][0-9]{0,3})"
+    r"(?:/Rev\.(?P<revision>[1-9][0-9]?))?\Z"
+)
+SYMBOL_RE = re.compile(f"{RESOLUTION_RE.pattern}|{DRAFT_RE.pattern.replace('?P<', '?P<d_')}")
 # what users type: any case, with or without "A/RES/", part letter with or without a space
 _LOOSE_SYMBOL_RE = re.compile(
     r"^(?:A/RES/)?(?P<session>(?:ES-|S-)?[0-9]{1,3})/(?P<number>[0-9]{1,4})(?: ?(?P<part>[A-Z]))?\Z"
@@ -30,17 +36,34 @@ MAX_SLUG_LENGTH = 60
 FILE_SUFFIX = ".txt"
 
 
+_LOOSE_DRAFT_RE = re.compile(
+    r"^A[/_](?:C\.(?P<committee>[0-9])[/_])?(?P<session>(?:ES-|S-)?[0-9]{1,3})[/_]L\.(?P<number>[0-9]{1,4})"
+    r"(?:[/_]REV\.(?P<revision>[0-9]{1,2}))?\Z"
+)
+
+
 def parse_symbol(text: str) -> str | None:
     """The canonical symbol a user's spelling stands for (``72/54`` -> ``A/RES/72/54``), or None."""
     candidate = text.strip().upper()
+    draft = _LOOSE_DRAFT_RE.match(candidate)
+    if draft is not None:
+        symbol = "A/" + (f"C.{draft['committee']}/" if draft["committee"] else "")
+        symbol += f"{_session(draft['session'])}/L.{int(draft['number'])}"
+        symbol += f"/Rev.{int(draft['revision'])}" if draft["revision"] else ""
+        return symbol if DRAFT_RE.match(symbol) else None
     match = _LOOSE_SYMBOL_RE.match(candidate) or _STEM_RE.match(candidate)
     if match is None:
         return None
-    kind, _, session = match["session"].rpartition("-")
-    symbol = f"A/RES/{kind + '-' if kind else ''}{int(session)}/{int(match['number'])}"
+    symbol = f"A/RES/{_session(match['session'])}/{int(match['number'])}"
     if match["part"]:
         symbol = f"{symbol} {match['part']}"
     return symbol if SYMBOL_RE.match(symbol) else None
+
+
+def _session(text: str) -> str:
+    """``080`` -> ``80``, ``ES-010`` -> ``ES-10``."""
+    kind, _, session = text.rpartition("-")
+    return f"{kind + '-' if kind else ''}{int(session)}"
 
 
 def validate_symbol(symbol: str | None, origin: str) -> str:
@@ -53,7 +76,7 @@ def validate_symbol(symbol: str | None, origin: str) -> str:
     if SYMBOL_RE.match(symbol) is None:
         raise CorpusError(
             f"{origin}: refusing the symbol {symbol!r}: a corpus symbol must read A/RES/<session>/<number> "
-            "(e.g. A/RES/72/54); fix the heading of the text"
+            "(e.g. A/RES/72/54), or be a draft's (A/C.1/80/L.52); fix the heading of the text"
         )
     return symbol
 
@@ -74,18 +97,32 @@ def symbol_of_file_name(name: str) -> str | None:
 
 
 def short_symbol(symbol: str) -> str:
-    """How resolutions cite each other: ``A/RES/72/54`` -> ``72/54``."""
+    """How resolutions cite each other: ``A/RES/72/54`` -> ``72/54`` (a draft keeps its whole symbol)."""
     return symbol.removeprefix("A/RES/")
 
 
-def symbol_sort_key(symbol: str) -> tuple[int, int, str, str]:
-    """Orders symbols by session then number (ES-/S- sessions after regular sessions of that number)."""
-    match = SYMBOL_RE.match(symbol)
+def symbol_sort_key(symbol: str) -> tuple[int, int, int, str, str]:
+    """Orders symbols by session, a session's drafts before its resolutions, then by number (ES-/S-
+    sessions after regular sessions of that number): a series reads 79/58, A/C.1/80/L.52, 80/52."""
+    match = RESOLUTION_RE.match(symbol)
+    draft = DRAFT_RE.match(symbol) if match is None else None
+    if draft is not None:
+        kind = draft["session"].split("-")[0] if "-" in draft["session"] else ""
+        order = f"{kind}:{draft['committee'] or ''}:{int(draft['revision'] or 0):02d}"
+        return (int(draft["session"].split("-")[-1]), 0, int(draft["number"]), order, "")
     if match is None:
-        return (10**6, 0, "", symbol)
+        return (10**6, 0, 0, "", symbol)
     session = match["session"]
     kind = session.split("-")[0] if "-" in session else ""
-    return (int(session.split("-")[-1]), int(match["number"]), kind, match["part"] or "")
+    return (int(session.split("-")[-1]), 1, int(match["number"]), kind, match["part"] or "")
+
+
+def session_of(symbol: str) -> int | None:
+    """The regular session a symbol belongs to (None for special and emergency special sessions)."""
+    match = RESOLUTION_RE.match(symbol) or DRAFT_RE.match(symbol)
+    if match is None or "-" in match["session"]:
+        return None
+    return int(match["session"])
 
 
 def validate_slug(slug: str) -> str:
