@@ -3,7 +3,8 @@ numbering, metadata from the session line. Every text here is SYNTHETIC."""
 
 from __future__ import annotations
 
-from resdiff.normalize import derive_verb, normalize_bytes
+from resdiff.normalize import normalize_bytes
+from resdiff.normalizer.verbs import derive_verb
 
 SYNTHETIC_TWO_PARTS = """Ninety-ninth session
 Agenda item 2

@@ -1,0 +1,361 @@
+"""One normalization run: a reader's raw blocks -> metadata from the header, clauses from the body
+and annexes, footnotes anchored to the clauses citing them."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..model import Clause, Normalized, Resolution, Source
+from ..readers import Block, RawText
+from .frontpage import (
+    ADOPTED_RE,
+    AGENDA_RE,
+    DATE_RE,
+    DRAFT_RE,
+    REPORT_RE,
+    SESSION_RE,
+    cited_symbols,
+    first_date,
+    ordinal,
+)
+from .markers import find_bare_markers
+from .sections import Record, Section, Unit
+from .text import (
+    ANNEX_RE,
+    FURNITURE_RE,
+    HEADING_RE,
+    LINE_START_RE,
+    MEETING_RE,
+    NUMBERED_RE,
+    OPENER_RE,
+    PART_RE,
+    TOKEN_RE,
+    clean_text,
+    join_lines,
+    strip_tokens,
+)
+from .verbs import derive_verb
+
+
+class Builder:
+    """One normalization run: metadata from the header, clauses from the body and annexes."""
+
+    def __init__(self, raw: RawText, source: Source) -> None:
+        self.raw = raw
+        self.source = Source(name=source.name, sha256=source.sha256, reader=raw.reader)
+        self.warnings: list[str] = list(raw.notices)
+        self.name = source.name
+
+    # --- layout --------------------------------------------------------------------------
+
+    def _locate(self, blocks: list[Block]) -> tuple[int | None, int | None]:
+        """The body heading (``72/54. Title``) and the opener line after it."""
+        headings = [(i, HEADING_RE.match(b.text.split("\n")[0])) for i, b in enumerate(blocks)]
+        # "72/54. Title" first; "72/54." alone on its line (the title below it) only where none is
+        heading = next((i for i, m in headings if m and m[4]), None)
+        if heading is None:
+            heading = next((i for i, m in headings if m and i + 1 < len(blocks)), None)
+        start = heading + 1 if heading is not None else 0
+        window = [(i, clean_text(blocks[i].text)) for i in range(start, min(len(blocks), start + 6))]
+        opener = next((i for i, line in window if OPENER_RE.match(line)), None)
+        if opener is None and heading is not None:  # another language's "The General Assembly,"
+            opener = next((i for i, line in window if line.endswith(",") and len(line.split()) <= 6), None)
+        return heading, opener
+
+    def build(self) -> Normalized:
+        blocks = [part for block in self.raw.blocks for part in _split_at_opener(block)]
+        heading, opener = self._locate(blocks)
+        if heading is None and opener is None and not any(NUMBERED_RE.match(b.text) for b in blocks):
+            raise InputError(
+                f"{self.name}: this does not look like a resolution (no heading such as '72/54. Title', "
+                "no 'The General Assembly,' line, no numbered paragraphs); give the text of a resolution"
+            )
+        body_start = (opener if opener is not None else heading if heading is not None else -1) + 1
+        header_end = heading if heading is not None else max(body_start - 1, 0)
+        symbol, session, title_lines = self._heading(blocks, heading, opener)
+        printed_title = clean_text(" ".join(title_lines)) or None
+        if symbol is not None and printed_title is None:
+            self.warnings.append(f"the body heading {symbol} has no title")
+        title = self._complete_title(printed_title)
+        heads = {h for h in (printed_title, title, title_lines[0] if title_lines else None) if h}
+        parts = self._part_starts(blocks, header_end + 1 if heading is not None else 0)
+        body, tail, meeting_text = self._split_body(blocks, parts[0] if parts else body_start, bool(parts))
+        sections = self._sections(body, heads) if parts else [("", [], self._units(body, heads))]
+        annexes = self._annexes(tail, heads)
+        if self.raw.bare_markers:
+            find_bare_markers(
+                [u for _, _, units in sections for u in units] + [u for _, units in annexes for u in units],
+                self.raw.footnotes,
+            )
+        clauses, footnotes = self._clauses(self._records(sections, annexes))
+        header = clean_text("\n".join(b.text for b in blocks[:header_end]))
+        if session is None:
+            words = SESSION_RE.search(header)
+            session = ordinal(words[1]) if words else None
+        symbol, session = self._cross_check(symbol, session)
+        meeting = MEETING_RE.match(meeting_text)
+        adopted = ADOPTED_RE.search(header)
+        report = REPORT_RE.search(header) or DRAFT_RE.search(header)
+        agenda = AGENDA_RE.search(header)
+        resolution = Resolution(
+            symbol=symbol,
+            session=session,
+            title=title,
+            adopted=first_date(adopted[1]) if adopted else (first_date(meeting[2]) if meeting else None),
+            agenda_item=agenda[1] if agenda else None,
+            report=report[1] if report else None,
+            meeting=meeting[1] if meeting else None,
+            cites=tuple(c for c in cited_symbols(clauses + footnotes) if c != symbol),
+            clauses=tuple(clauses + footnotes),
+            source=self.source,
+        )
+        return Normalized(resolution, tuple(self.warnings))
+
+    def _heading(
+        self, blocks: list[Block], heading: int | None, opener: int | None
+    ) -> tuple[str | None, int | None, list[str]]:
+        """Symbol and session from ``72/54. Title``, and the title's lines (a title can wrap)."""
+        if heading is None:
+            return None, None, []
+        first, *rest = blocks[heading].text.split("\n")
+        match = HEADING_RE.match(first)
+        assert match is not None
+        stop = min([opener if opener is not None else heading + 1, *self._part_starts(blocks, heading + 1)])
+        title_start = [match[4]] if match[4] else []
+        lines = [*title_start, *rest] + [
+            line for b in blocks[heading + 1 : stop] for line in b.text.split("\n")
+        ]
+        symbol = f"A/RES/{match[1] or ''}{int(match[2])}/{int(match[3])}"
+        # a special session's number is not the regular session's: that one the header may say
+        return symbol, None if match[1] else int(match[2]), lines
+
+    @staticmethod
+    def _split_body(
+        blocks: list[Block], start: int, multi_part: bool
+    ) -> tuple[list[Block], list[Block], str]:
+        """The body's blocks, what follows the closing meeting line (annexes), and that line.
+
+        A multi-part resolution closes each part with its own meeting line: its body runs to the
+        last meeting line before an annex."""
+        meetings = [i for i in range(start, len(blocks)) if MEETING_RE.match(blocks[i].text.split("\n")[0])]
+        closing = meetings[0] if meetings else None
+        if multi_part:
+            annex_at = next(
+                (i for i in range(start, len(blocks)) if ANNEX_RE.match(blocks[i].text.split("\n")[0])), None
+            )
+            closing = max((i for i in meetings if annex_at is None or i < annex_at), default=None)
+        if closing is None:
+            annex_at = next(
+                (i for i in range(start, len(blocks)) if ANNEX_RE.fullmatch(blocks[i].text.split("\n")[0])),
+                None,
+            )
+            end = len(blocks) if annex_at is None else annex_at
+            return blocks[start:end], blocks[end:], ""
+        tail = blocks[closing + 1 :]
+        meeting_text = clean_text(blocks[closing].text)
+        if tail and DATE_RE.fullmatch(clean_text(tail[0].text)):  # the meeting's date on a line of its own
+            meeting_text, tail = f"{meeting_text} {clean_text(tail[0].text)}", tail[1:]
+        return blocks[start:closing], tail, meeting_text
+
+    def _records(
+        self, sections: list[tuple[str, list[str], list[Unit]]], annexes: list[tuple[str, list[Unit]]]
+    ) -> list[Record]:
+        records: list[Record] = []
+        for prefix, part_title, units in sections:
+            section = Section(prefix, False, self.warnings)
+            if part_title:
+                section.add_heading(" ".join(part_title))
+            for unit in units:
+                section.feed(unit)
+            part = section.finish()
+            label = f"part {prefix[0]}" if prefix else "main body"
+            if part and not any(r.key[len(prefix) :].startswith("OP") for r in part):
+                self.warnings.append(f"{label}: no numbered operative paragraph found")
+            if not any(r.key[len(prefix) :].startswith("PP") for r in part):
+                self.warnings.append(f"{label}: no preambular paragraph found")
+            records += part
+        for prefix, units in annexes:
+            section = Section(prefix, True, self.warnings)
+            for unit in units:
+                section.feed(unit)
+            records += section.finish()
+        return records
+
+    @staticmethod
+    def _part_starts(blocks: list[Block], start: int) -> list[int]:
+        """Where the parts of a multi-part resolution begin: a lone capital letter (``A``, ``B``)
+        followed, after the part's title, by the part's own ``The General Assembly,``."""
+        return [
+            i
+            for i in range(max(start, 0), len(blocks))
+            if PART_RE.fullmatch(blocks[i].text.strip())
+            and any(OPENER_RE.match(clean_text(b.text)) for b in blocks[i + 1 : i + 5])
+        ]
+
+    def _sections(self, blocks: list[Block], heads: set[str]) -> list[tuple[str, list[str], list[Unit]]]:
+        """Split a multi-part body into parts: prefix, the part's title lines, its units."""
+        starts = self._part_starts(blocks, 0)
+        sections: list[tuple[str, list[str], list[Unit]]] = []
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+            chunk = blocks[start + 1 : end]
+            opener = next(i for i, b in enumerate(chunk) if OPENER_RE.match(clean_text(b.text)))
+            title = [clean_text(b.text) for b in chunk[:opener]]
+            rest = [
+                b
+                for b in chunk[opener + 1 :]
+                if not MEETING_RE.match(b.text.split("\n")[0]) and not DATE_RE.fullmatch(clean_text(b.text))
+            ]
+            sections.append((f"{blocks[start].text.strip()}.", title, self._units(rest, heads)))
+        return sections
+
+    def _cross_check(self, symbol: str | None, session: int | None) -> tuple[str | None, int | None]:
+        """The body heading's symbol wins; the front matter's is a fallback, and a mismatch is said."""
+        hinted = self.raw.hints.get("symbol", "").strip() or None
+        if hinted is None and symbol is None:
+            self.warnings.append("no body heading such as '72/54. Title': the symbol and title are unknown")
+        if hinted is None or hinted == symbol:
+            return symbol, session
+        if symbol is not None:
+            self.warnings.append(f"the front matter says {hinted}, the body heading {symbol}; kept {symbol}")
+            return symbol, session
+        match = re.fullmatch(r"A/RES/([0-9]{1,3})/[0-9]{1,4}(?:\s?[A-Z]{1,2})?", hinted)
+        if match is None:
+            return symbol, session
+        self.warnings.append(f"no body heading; took the symbol {hinted} from the front matter")
+        return hinted, session if session is not None else int(match[1])
+
+    def _complete_title(self, printed: str | None) -> str | None:
+        hint = self.raw.hints.get("title", "").strip()
+        hint = re.sub(r"\s*:$", "", hint).replace(" : ", ": ")
+        if printed is None or not hint:
+            return printed
+        fold = str.maketrans({"\u2011": "-", "\u00a0": " "})
+        if len(hint) > len(printed) and hint.translate(fold).lower().startswith(
+            printed.translate(fold).lower()
+        ):
+            rest = hint[len(printed) :]
+            if rest[:1] in (" ", ",", ":"):
+                self.warnings.append(
+                    "the body heading is cut short; completed it from the front-matter title"
+                )
+                return printed + rest
+        return printed
+
+    def _units(self, blocks: list[Block], heads: set[str], annex: bool = False) -> list[Unit]:
+        """Blocks -> units (a paragraph, or the start of one), page furniture and running heads gone."""
+        units: list[Unit] = []
+        for number, block in enumerate(blocks):
+            lines = [line.strip() for line in block.text.split("\n")]
+            kept = [
+                line
+                for index, line in enumerate(lines)
+                if line
+                and not FURNITURE_RE.match(line)
+                and (clean_text(line) not in heads or (annex and number == index == 0))  # an annex title
+            ]
+            current: list[str] = []
+            emphasis = block.emphasis
+            for line in kept:
+                starts = LINE_START_RE.match(line) or (
+                    annex
+                    and current
+                    and current[-1].endswith((".", ";"))
+                    and len(current[-1].split()) > 3
+                    and line[:1].isupper()
+                )
+                if current and starts:
+                    units.append(Unit(join_lines(current), emphasis))
+                    current, emphasis = [], None
+                current.append(line)
+            if current:
+                units.append(Unit(join_lines(current), emphasis))
+        return units
+
+    def _annexes(self, blocks: list[Block], heads: set[str]) -> list[tuple[str, list[Unit]]]:
+        starts = [i for i, b in enumerate(blocks) if ANNEX_RE.match(b.text.split("\n")[0])]
+        if not starts:
+            if any(clean_text(b.text) for b in blocks):
+                self.warnings.append("text after the closing meeting line is not an annex; ignored it")
+            return []
+        several = len(starts) > 1
+        result: list[tuple[str, list[Unit]]] = []
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+            first, *rest = blocks[start].text.split("\n")
+            match = ANNEX_RE.match(first)
+            assert match is not None
+            numeral = match[1] or (_roman(n + 1) if several else None)
+            prefix = f"ANNEX-{numeral}." if numeral else "ANNEX."
+            lead = "\n".join(x for x in [match[2] or "", *rest] if x)
+            chunk = ([Block(lead)] if lead else []) + blocks[start + 1 : end]
+            result.append((prefix, self._units(chunk, heads, annex=True)))
+        return result
+
+    # --- clauses ---------------------------------------------------------------------------
+
+    def _clauses(self, records: list[Record]) -> tuple[list[Clause], list[Clause]]:
+        bodies = dict(self.raw.footnotes)
+        order: list[int] = []
+        for record in records:
+            for match in TOKEN_RE.finditer(record.text):
+                number = int(match[1])
+                if number not in bodies:
+                    self.warnings.append(f"footnote marker {number} has no footnote body; dropped it")
+                    bodies[number] = ""
+                    continue
+                if number not in order and bodies[number]:
+                    order.append(number)
+        bodies = {n: b for n, b in bodies.items() if b}
+        for number in bodies:
+            if number not in order:
+                self.warnings.append(f"footnote {number} has no marker in the text")
+        if order == list(range(1, len(order) + 1)):  # sane: keep the printed numbers
+            keys = {n: f"FN{n}" for n in bodies}
+        else:
+            self.warnings.append("footnote numbers are out of order; renumbered them by first marker")
+            ranked = order + [n for n in bodies if n not in order]
+            keys = {n: f"FN{i}" for i, n in enumerate(ranked, 1)}
+        clauses: list[Clause] = []
+        for record in records:
+            notes: list[str] = []
+            for match in TOKEN_RE.finditer(record.text):
+                key = keys.get(int(match[1]))
+                if key and key not in notes:
+                    notes.append(key)
+            text = strip_tokens(record.text)
+            verb = None
+            local = record.key.rsplit(".", 1)[-1]
+            if local.startswith("OP") and "(" not in local:
+                emphasis = clean_text(record.emphasis) if record.emphasis else None
+                verb = emphasis if emphasis and text.startswith(emphasis) else derive_verb(text)
+                verb = (verb or "").split("*")[0].rstrip() or None  # the canonical format marks verbs with *
+            if not text:
+                self.warnings.append(f"{record.key} is empty")
+                continue
+            clauses.append(Clause(key=record.key, text=text, notes=tuple(notes), verb=verb))
+        footnotes = sorted(
+            (Clause(key=keys[n], text=clean_text(strip_tokens(b))) for n, b in bodies.items()),
+            key=lambda c: int(c.key[2:]),
+        )
+        return clauses, footnotes
+
+
+def _split_at_opener(block: Block) -> list[Block]:
+    """Give ``The General Assembly,`` a block of its own when a copy ran it into the heading."""
+    lines = block.text.split("\n")
+    at = next((i for i, line in enumerate(lines) if i and OPENER_RE.match(line.strip())), None)
+    if at is None:
+        return [block]
+    rest = [Block("\n".join(lines[at + 1 :]))] if at + 1 < len(lines) else []
+    return [Block("\n".join(lines[:at]), block.emphasis), Block(lines[at]), *rest]
+
+
+def _roman(number: int) -> str:
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, letters in numerals:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out

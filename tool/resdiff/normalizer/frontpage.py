@@ -1,0 +1,76 @@
+"""Metadata from a resolution's front page and header: dates, session ordinals, agenda item, report,
+and the resolutions its clauses cite."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import MONTH_NAMES, iso_date
+from ..model import Clause
+
+DATE_RE = re.compile(rf"\b([0-9]{{1,2}})\s+({'|'.join(MONTH_NAMES)})\s+([0-9]{{4}})\b")
+ADOPTED_RE = re.compile(r"adopted by the General Assembly on\s+([0-9]{1,2}\s+\w+\s+[0-9]{4})")
+AGENDA_RE = re.compile(r"\bAgenda items?\s+([0-9]+(?:\s?\([a-z]+\))?)")
+REPORT_RE = re.compile(r"\[on the reports? of the [^(\]]*\((A/[0-9]+/[^,)\s]+)")
+DRAFT_RE = re.compile(r"\[without reference to a Main Committee\s*\((A/[^,)\s]+)")
+SESSION_RE = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?)\s+session\b")
+# session ordinals as printed ("Seventy-second session"): the only place numbers are spelt out
+_UNITS_WORDS = "first second third fourth fifth sixth seventh eighth ninth"
+_TEENS_WORDS = (
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+)
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_UNITS = {word: n for n, word in enumerate(_UNITS_WORDS.split(" "), 1)}
+_TEENS = {word: n for n, word in enumerate(_TEENS_WORDS.split(" "), 10)}
+_TENS = {word: 10 * n for n, word in enumerate(_TENS_WORDS.split(" "), 2)}
+_TENTHS = {word.replace("y", "ieth"): n for word, n in _TENS.items()}  # twentieth, ..., ninetieth
+
+_CITE_SCAN_RE = re.compile(
+    r"(?P<other>\b(?:Council|Commission|Conference|Board)\s+resolutions?\b)"  # not the Assembly's
+    r"|(?P<res>\b[Rr]esolutions?\b)"
+    r"|(?P<stop>\b(?:[Dd]ecisions?|[Dd]ocuments?|[Rr]eports?)\b|;|\.(?=\s+[A-Z])|\.$)"
+    r"|(?<![-/\w.])(?P<sym>(?:A/RES/)?(?P<es>E?S-)?(?P<s>[0-9]{1,2})/(?P<n>[0-9]{1,3})\b"
+    r"(?:\s(?P<part>[A-Z]{1,2})\b(?![-/\w.]))?)"  # 63/71, 56/24 T, ES-10/21, S-27/2
+)
+
+
+def first_date(text: str) -> str | None:
+    """The ISO form of the first date written out in ``text``."""
+    match = DATE_RE.search(text)
+    return None if match is None else iso_date(match[1], match[2], match[3])
+
+
+def ordinal(word: str) -> int | None:
+    """``Seventy-second`` -> 72, ``Eightieth`` -> 80: sessions are printed as English ordinals."""
+    word = word.lower()
+    if word in _UNITS:
+        return _UNITS[word]
+    if word in _TEENS:
+        return _TEENS[word]
+    if word in _TENTHS:
+        return _TENTHS[word]
+    tens, _, unit = word.partition("-")
+    if tens in _TENS and unit in _UNITS:
+        return _TENS[tens] + _UNITS[unit]
+    return None
+
+
+def cited_symbols(clauses: list[Clause]) -> list[str]:
+    """Full symbols of the resolutions cited (``resolutions 63/71 ... and 70/54``), first-seen order."""
+    found: list[str] = []
+    for clause in clauses:
+        if "esolution" not in clause.text:
+            continue
+        active = False
+        for match in _CITE_SCAN_RE.finditer(clause.text):
+            if match["res"]:
+                active = True
+            elif match["stop"] or match["other"]:
+                active = False
+            elif active and match["sym"]:
+                symbol = f"A/RES/{match['es'] or ''}{int(match['s'])}/{int(match['n'])}" + (
+                    f" {match['part']}" if match["part"] else ""
+                )
+                if symbol not in found:
+                    found.append(symbol)
+    return found
