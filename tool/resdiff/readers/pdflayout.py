@@ -1,0 +1,381 @@
+"""The layout of a PDF's pages -> raw blocks, footnotes and front-page text, from where each character
+sits, how big it is and which font it is in (any PDF library can supply the ``Glyph`` records).
+
+What the layout says, and how it is read:
+
+* Body text is the document's most common type size. A line is the characters sharing a baseline;
+  smaller characters raised above it (superscripts) are footnote markers, written ``[^n]``.
+* Page furniture is dropped: running heads (smaller type above a page's first body line), page
+  numbers (``2/6``), job numbers (``25-19990 (E)``) and bar codes (``*2519990*``) at the page foot.
+  The front page's masthead (symbol, "Distr.: General" and its date, session, agenda item, ...) stays:
+  the normalizer reads the metadata from it.
+* Footnotes are the smaller type under a rule (a line of underscores) at a page's foot; each starts
+  with its (raised) number; a footnote without a number at the top of a page's notes goes on from the
+  previous page.
+* A paragraph starts after extra space between lines, on a printed number (``1.``, ``(a)``), or on an
+  indented line; a number set apart from its text on the same line joins it. A paragraph broken by a
+  page goes on where the next page's first line is not indented and the text so far has not ended.
+* The italic words that open a paragraph (after its number) are its emphasis: an operative verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import NamedTuple
+
+from . import Block, RawText
+
+_WORD_GAP = 0.2  # a gap wider than this share of the type size, with no space drawn, is a space
+_RAISED = 0.2  # a glyph whose bottom sits this share of its line's size above the line's bottom is raised
+_SMALL = 0.85  # a glyph this much smaller than its line's type is a superscript when raised
+_COLUMN_GAP = 3.0  # a gap this many times the type size splits a row into separate lines (columns)
+_PARAGRAPH_GAP = 1.3  # a line pitch this many times the usual one: a new paragraph
+_INDENT = 0.6  # an indent of this share of the type size: a paragraph's first line
+_RUNNING_HEAD_BAND = 0.15  # running heads sit in this share of the page height from its top
+_FOOT_BAND = 0.12  # page numbers and job numbers sit in this share from its bottom
+
+_RULE_RE = re.compile(r"^[_‗━─—–-]{5,}$")
+_PAGE_NUMBER_RE = re.compile(r"^[0-9]{1,3}/[0-9]{1,3}$")
+_JOB_NUMBER_RE = re.compile(r"^[0-9]{2}-[0-9]{5}(?:\s*\([A-Z]\))?(?:\s+[0-9]{6})?(?:\s+[0-9]{6})?$")
+_BAR_CODE_RE = re.compile(r"^\*[0-9]{7}\*$")
+_NUMBER_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\)|\([ivxl]+\))$")
+_NUMBERED_START_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\))\s")
+_ENDS_CLAUSE_RE = re.compile(r"[,;.:][”’\"]?(?:\[\^[0-9]+\])*$")
+
+
+class Glyph(NamedTuple):
+    """One drawn character: PDF coordinates in points, y growing upwards (the loose box: every glyph
+    of one font and size on one baseline has the same bottom and top)."""
+
+    char: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+    size: float
+    italic: bool = False
+    bold: bool = False
+
+
+class Page(NamedTuple):
+    width: float
+    height: float
+    glyphs: tuple[Glyph, ...]
+
+
+class _Line(NamedTuple):
+    """A line of text as laid out: its pieces of text in reading order, with where it sits."""
+
+    text: str  # superscript markers as ``[^n]`` tokens
+    left: float
+    right: float
+    bottom: float
+    top: float
+    size: float  # the line's type size (of its largest characters)
+    lead: str  # the italic words the line opens with (after a printed number)
+    number: str  # a printed number set apart at the line's start (``2.``, ``(a)``), else ""
+    markers: int  # superscript markers in it
+    bold: bool  # set in bold type (a heading's lines)
+
+
+def read_pages(pages: Sequence[Page]) -> RawText:
+    """Blocks (paragraphs as laid out), footnotes and notices from a document's pages."""
+    body_size = _body_size(pages)
+    blocks: list[Block] = []
+    footnotes: list[tuple[int, str]] = []
+    page_lines = [_lines(page.glyphs, body_size) for page in pages]
+    margin = _Margins.of(page_lines, body_size)
+    zones = [
+        _zones(lines, page, body_size, front=number == 0)
+        for number, (page, lines) in enumerate(zip(pages, page_lines, strict=True))
+    ]
+    pitch = _line_pitch([body for body, _ in zones], body_size)
+    for body, notes in zones:
+        _add_notes(notes, footnotes)
+        _add_paragraphs(body, blocks, pitch, margin)
+    markers = sum(line.markers for lines in page_lines for line in lines)
+    return RawText(reader="pdf", blocks=tuple(blocks), footnotes=tuple(footnotes), bare_markers=not markers)
+
+
+def _body_size(pages: Sequence[Page]) -> float:
+    """The most common type size, by characters drawn: the body text's."""
+    sizes = Counter(round(g.size * 2) / 2 for page in pages for g in page.glyphs if not g.char.isspace())
+    if not sizes:
+        return 10.0
+    return sizes.most_common(1)[0][0]
+
+
+class _Margins(NamedTuple):
+    """Where most body lines start and end: the text's edges (first lines are indented from the left
+    one; justified lines reach the right one; a heading is centred between them)."""
+
+    left: float
+    right: float
+
+    @classmethod
+    def of(cls, pages: Sequence[list[_Line]], body_size: float) -> _Margins:
+        starts: Counter[float] = Counter()
+        ends: Counter[float] = Counter()
+        for lines in pages:
+            for line in lines:
+                if abs(line.size - body_size) < 0.5:
+                    starts[round(line.left)] += 1
+                    ends[round(line.right)] += 1
+        if not starts:
+            return cls(0.0, 10_000.0)
+        return cls(float(starts.most_common(1)[0][0]), float(ends.most_common(1)[0][0]))
+
+    def indented(self, line: _Line) -> bool:
+        return line.left > self.left + _INDENT * line.size
+
+    def centred(self, line: _Line) -> bool:
+        return self.indented(line) and line.right < self.right - _INDENT * line.size
+
+
+# --- lines ---------------------------------------------------------------------------------------
+
+
+def _lines(glyphs: Iterable[Glyph], body_size: float) -> list[_Line]:
+    """Glyphs -> lines, top of the page first; raised small glyphs join the line they sit on."""
+    rows: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: (-g.bottom, g.left)):
+        if rows and abs(rows[-1][0].bottom - glyph.bottom) <= 0.25 * max(glyph.size, 1.0):
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    rows = _attach_raised(rows)
+    pieces = [piece for row in rows for piece in _columns(row)]
+    lines = [_line(piece) for piece in pieces if any(not g.char.isspace() for g in piece)]
+    return [line for line in lines if line.text]
+
+
+def _columns(row: list[Glyph]) -> list[list[Glyph]]:
+    """A row split where a wide gap parts its text: the masthead's two sides, a page number and a job
+    number at the foot, table columns."""
+    size = _row_size(row) or 1.0
+    columns: list[list[Glyph]] = []
+    right = None
+    for glyph in sorted(row, key=lambda g: g.left):
+        if right is None or glyph.left - right > _COLUMN_GAP * size:
+            columns.append([glyph])
+        else:
+            columns[-1].append(glyph)
+        right = glyph.right if right is None or glyph.char.isspace() is False else max(right, glyph.right)
+    return columns
+
+
+def _row_size(row: list[Glyph]) -> float:
+    return max((g.size for g in row if not g.char.isspace()), default=0.0)
+
+
+def _attach_raised(rows: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A row of small glyphs that sits inside a larger row's height belongs to that row (superscripts)."""
+    kept: list[list[Glyph]] = []
+    for index, row in enumerate(rows):
+        size = _row_size(row)
+        host = None
+        for other in (rows[index - 1] if index else None, rows[index + 1] if index + 1 < len(rows) else None):
+            if other is None or not size or _row_size(other) * _SMALL <= size:
+                continue
+            bottom, top = other[0].bottom, max(g.top for g in other)
+            if bottom < row[0].bottom < top:
+                host = other
+                break
+        if host is not None:
+            host.extend(row)
+        else:
+            kept.append(row)
+    return kept
+
+
+def _line(row: list[Glyph]) -> _Line:
+    size = _row_size(row)
+    bottom = min(g.bottom for g in row if g.size >= _SMALL * size)
+    glyphs = sorted(row, key=lambda g: g.left)
+    pieces: list[str] = []
+    marker: list[str] = []
+    markers = 0
+    previous: Glyph | None = None
+    italic: list[bool] = []
+    for glyph in glyphs:
+        raised = glyph.size < _SMALL * size and glyph.bottom - bottom > _RAISED * size
+        if raised and glyph.char.isdigit():
+            marker.append(glyph.char)
+            previous = glyph
+            continue
+        if marker:
+            pieces.append(f"[^{int(''.join(marker))}]")
+            markers += 1
+            marker = []
+        if glyph.char.isspace():
+            if pieces and pieces[-1] != " ":
+                pieces.append(" ")
+                italic.append(italic[-1] if italic else False)
+            previous = glyph
+            continue
+        gap = glyph.left - previous.right if previous is not None else 0.0
+        if pieces and pieces[-1] != " " and gap > _WORD_GAP * size:
+            pieces.append(" ")
+            italic.append(italic[-1] if italic else False)
+        pieces.append(glyph.char)
+        italic.append(glyph.italic)
+        previous = glyph
+    if marker:
+        pieces.append(f"[^{int(''.join(marker))}]")
+        markers += 1
+    text = "".join(pieces).strip()
+    number = ""
+    first_word = text.split(" ", 1)[0]
+    if _NUMBER_RE.match(first_word) and " " in text:
+        number = first_word
+    lead = _italic_lead(pieces, italic, number)
+    left = min(g.left for g in glyphs if not g.char.isspace())
+    right = max(g.right for g in glyphs if not g.char.isspace())
+    top = max(g.top for g in glyphs)
+    drawn = [g for g in glyphs if not g.char.isspace()]
+    bold = sum(g.bold for g in drawn) * 2 > len(drawn)
+    return _Line(text, left, right, bottom, top, size, lead, number, markers, bold)
+
+
+def _italic_lead(pieces: list[str], italic: list[bool], number: str) -> str:
+    """The italic words a line opens with, after its printed number (an operative verb phrase)."""
+    chars = [(p, i) for p, i in zip((p for p in pieces if not p.startswith("[^")), italic, strict=False)]
+    text = "".join(c for c, _ in chars)
+    start = len(text) - len(text.lstrip())
+    if number:
+        start = text.index(number) + len(number)
+        while start < len(chars) and chars[start][0] == " ":
+            start += 1
+    end = start
+    while end < len(chars) and (chars[end][1] or (chars[end][0] == " " and end > start)):
+        end += 1
+    return "".join(c for c, _ in chars[start:end]).strip()
+
+
+# --- zones ---------------------------------------------------------------------------------------
+
+
+def _is_furniture(line: _Line) -> bool:
+    text = line.text.strip()
+    return bool(
+        _PAGE_NUMBER_RE.match(text)
+        or _JOB_NUMBER_RE.match(text)
+        or _BAR_CODE_RE.match(text)
+        or _BAR_CODE_RE.match(text.replace(" ", ""))
+    )
+
+
+def _zones(lines: list[_Line], page: Page, body_size: float, front: bool) -> tuple[list[_Line], list[_Line]]:
+    """A page's body lines and its footnote lines, page furniture left out."""
+    is_body = [abs(line.size - body_size) < 0.75 for line in lines]
+    first_body = next((i for i, b in enumerate(is_body) if b), len(lines))
+    body: list[_Line] = []
+    notes: list[_Line] = []
+    in_notes = False
+    for index, line in enumerate(lines):
+        if _is_furniture(line):
+            continue
+        near_top = line.bottom > page.height * (1 - _RUNNING_HEAD_BAND)
+        if not front and index < first_body and near_top and line.size < body_size:
+            continue  # running head: symbol and title in smaller type above the page's text
+        near_foot = line.top < page.height * _FOOT_BAND
+        if _RULE_RE.match(line.text.replace(" ", "")):
+            in_notes = True
+            continue
+        if in_notes:
+            if near_foot and not line.text[:1].isdigit() and line.size < 0.8 * body_size:
+                continue
+            notes.append(line)
+        elif line.size < 0.9 * body_size and near_foot and not front:
+            continue  # foot furniture in small type
+        else:
+            body.append(line)
+    return body, notes
+
+
+def _add_notes(lines: list[_Line], footnotes: list[tuple[int, str]]) -> None:
+    """Footnote lines -> numbered bodies (a note going on from the previous page joins its body)."""
+    for line in lines:
+        match = re.match(r"^\[\^([0-9]+)\]\s*(.*)$", line.text) or re.match(
+            r"^([0-9]{1,3})\s+(\S.*)$", line.text
+        )
+        expected = footnotes[-1][0] + 1 if footnotes else 1
+        if match and (int(match[1]) == expected or line.text.startswith("[^")):
+            footnotes.append((int(match[1]), match[2].strip()))
+        elif footnotes:
+            number, body = footnotes[-1]
+            joined = (
+                body + line.text if body.endswith("-") and body[-2:-1].isalpha() else f"{body} {line.text}"
+            )
+            footnotes[-1] = (number, joined)
+
+
+# --- paragraphs ----------------------------------------------------------------------------------
+
+
+def _line_pitch(pages: Sequence[list[_Line]], body_size: float) -> float:
+    """The distance between the baselines of a paragraph's lines: the smallest common one (the space
+    between paragraphs makes the other common one)."""
+    pitches = Counter(
+        round(above.bottom - below.bottom)
+        for lines in pages
+        for above, below in pairwise(lines)
+        if abs(above.size - body_size) < 0.5
+        and abs(below.size - body_size) < 0.5
+        and above.bottom - below.bottom >= 0.9 * body_size
+    )
+    if not pitches:
+        return 1.2 * body_size
+    most = max(pitches.values())
+    return float(min(pitch for pitch, count in pitches.items() if count * 4 >= most))
+
+
+def _add_paragraphs(lines: list[_Line], blocks: list[Block], pitch: float, margin: _Margins) -> None:
+    """One page's body lines -> paragraphs, appended to ``blocks`` (the first may go on from the last)."""
+    current: list[_Line] = []
+    first_of_page = True
+    for line in lines:
+        if current:
+            previous = current[-1]
+            gap = previous.bottom - line.bottom
+            starts = (
+                gap > _PARAGRAPH_GAP * max(pitch, line.size)
+                or bool(line.number)
+                or _NUMBERED_START_RE.match(line.text) is not None
+                or (margin.indented(line) and not _same_heading(previous, line, margin))
+                or abs(line.size - previous.size) > 1.0
+            )
+            if starts:
+                blocks.append(_block(current))
+                current = []
+        elif first_of_page and blocks and _goes_on(blocks[-1], line, margin):
+            last = blocks.pop()
+            current = [line._replace(text=last.text + "\n" + line.text, lead=last.emphasis or "")]
+            first_of_page = False
+            continue
+        first_of_page = False
+        current.append(line)
+    if current:
+        blocks.append(_block(current))
+
+
+def _same_heading(previous: _Line, line: _Line, margin: _Margins) -> bool:
+    """Whether an indented line goes on with a heading: both centred, or both bold (a hanging indent)."""
+    return (margin.centred(previous) and margin.centred(line)) or (previous.bold and line.bold)
+
+
+def _goes_on(block: Block, line: _Line, margin: _Margins) -> bool:
+    """Whether a page's first line continues the paragraph the previous page ended with."""
+    if line.number or margin.indented(line):
+        return False
+    ended = _ENDS_CLAUSE_RE.search(block.text) is not None
+    return not ended or line.text[:1].islower()
+
+
+def _block(lines: list[_Line]) -> Block:
+    text = "\n".join(line.text for line in lines)
+    lead = lines[0].lead
+    return Block(text, lead or None)
