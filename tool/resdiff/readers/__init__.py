@@ -58,6 +58,40 @@ def superscript_number(text: str) -> tuple[int, str] | None:
     return int(match[0].translate(_SUPERSCRIPT_TO_ASCII)), text[match.end() :].strip()
 
 
+# the words a preambular paragraph opens with: a participle ("Recalling", "Convinced"), or an adjective
+# or adverb that governs one ("Mindful", "Aware", "Deeply concerned"); its first letter is a capital
+_OPENER_WORDS = frozenset(
+    "Mindful Aware Conscious Cognizant Desirous Fully Deeply Gravely Strongly Seriously Firmly Further "
+    "Also Bearing Having Taking".split()
+)
+_PARTICIPLE_RE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
+_CLAUSE_END_RE = re.compile(rf"[,;.:][”’\"]?(?:\[\^[0-9]+\]|[0-9]{{1,3}}|[{SUPERSCRIPT_DIGITS}]+)?$")
+
+
+def ends_clause(line: str) -> bool:
+    """Whether a line ends as a clause does (``,`` ``;`` ``.`` ``:``), a footnote marker after it
+    included (``efforts,1``, ``Disabilities,[^1]``)."""
+    return _CLAUSE_END_RE.search(line.rstrip()) is not None
+
+
+def opens_preambular_paragraph(line: str) -> bool:
+    """Whether a line opens a preambular paragraph: "Convinced that", "Deeply concerned", "Noting"."""
+    words = line.split(None, 2)
+    if not words:
+        return False
+    first = words[0].rstrip(",")
+    second = words[1] if len(words) > 1 else ""
+    if second[:1].isupper():
+        return False  # a name: "United Nations", "Landlocked Developing Countries"
+    if _PARTICIPLE_RE.match(first) or first in _OPENER_WORDS:
+        return True
+    return (
+        first.endswith("ly")
+        and first[:1].isupper()
+        and re.match(r"^[a-z]{2,}(?:ing|ed)$", second) is not None
+    )
+
+
 def split_blocks(text: str) -> list[str]:
     """Blank-line separated blocks, stripped, empty ones dropped."""
     return [b.strip("\n").rstrip() for b in _BLANK_LINES_RE.split(text) if b.strip()]
@@ -86,6 +120,11 @@ def read_binary(data: bytes) -> RawText | None:
 def read(text: str) -> RawText:
     """Detect the format of ``text`` and read it with the matching reader (each imported only
     when the ones before it declined: a run pays only for the readers it tries)."""
+    if text.lstrip().startswith("{"):
+        from . import extraction
+
+        if extraction.detect(text):
+            return extraction.read(text)
     from . import pdftext
 
     if pdftext.detect(text):

@@ -2,9 +2,10 @@
 (PDFium, Apache-2.0/BSD), then laid out by ``pdflayout``.
 
 PDFium was chosen on measurement (``bench/bench_pdf.py``): it reads the UN's PDFs about four times
-as fast as pdfminer.six, and the same layout analysis gives the same clauses from either. Only the
-characters the PDF draws are taken; the spaces and line breaks PDFium infers are left out, because
-``pdflayout`` infers them from the characters' positions itself (the same way for every library).
+as fast as pdfminer.six, and the same layout analysis gives the same clauses from either. The
+characters the PDF draws are taken, and the spaces PDFium infers from where each character starts
+(a word gap without a space drawn); the line breaks it infers are left out: ``pdflayout`` finds the
+lines itself.
 """
 
 from __future__ import annotations
@@ -62,9 +63,9 @@ def _glyphs(page: object) -> Iterator[Glyph]:
     fonts: dict[tuple[bytes, int], tuple[bool, bool] | None] = {}
     try:
         for index in range(text_page.count_chars()):
-            if pdfium_c.FPDFText_IsGenerated(handle, index):
-                continue  # a space or line break PDFium inferred: ``pdflayout`` infers its own
             code = pdfium_c.FPDFText_GetUnicode(handle, index)
+            if pdfium_c.FPDFText_IsGenerated(handle, index) and code != 0x20:
+                continue  # a line break PDFium inferred: ``pdflayout`` finds the lines itself
             if code == _PDFIUM_HYPHEN:
                 code = ord("-")
             if code < 0x20 or code in (0x7F, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:

@@ -1,10 +1,18 @@
-"""Plain text copied from a PDF viewer: hard-wrapped lines, no markup.
+"""Plain text copied from a PDF viewer or extracted from a PDF: hard-wrapped lines, no markup.
 
-A paragraph ends at a blank line, at a line clearly shorter than the wrap width (wrapping fills
-the others), at a line that ends a clause (``,`` ``;`` ``.`` ``:``) followed by one starting with
-a capital, or before a numbered line. A footnote body is a line that starts with the next
-footnote number and a space (``1 United Nations, Treaty Series ...``), or with a superscript
-number; it runs on over the following lines only while its lines are full (wrapped).
+Page furniture and the footnotes at page feet are taken out first (``pages``). Then the text is read
+in one of two ways:
+
+* where blank lines part the paragraphs (a PDF extraction such as PyMuPDF's), a blank-line block is a
+  paragraph, unless a numbered line, a footnote body, or a line opening a preambular paragraph after
+  one ending a clause (``...,`` then ``Convinced that ...``) starts another inside it;
+* otherwise (a viewer's copy), a paragraph also ends at a line clearly shorter than the wrap width
+  (wrapping fills the others), and at a line that ends a clause followed by one starting with a
+  capital.
+
+A footnote body is a line that starts with the next footnote number and a space (``1 United Nations,
+Treaty Series ...``), or with a superscript number; it runs on over the following lines only while
+its lines are full (wrapped).
 """
 
 from __future__ import annotations
@@ -12,14 +20,23 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTH_NAMES
-from . import SUPERSCRIPT_DIGITS, Block, RawText, split_blocks, superscripts_to_tokens
+from . import (
+    SUPERSCRIPT_DIGITS,
+    Block,
+    RawText,
+    ends_clause,
+    opens_preambular_paragraph,
+    split_blocks,
+    superscripts_to_tokens,
+)
+from .pages import full_width, take_out_pages
 
 NAME = "plain-text"
-_ITEM_START_RE = re.compile(r"^(?:[0-9]{1,3}\.|\([a-z]{1,4}\))\s")
+_ITEM_START_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\))\s")
 _NOTE_START_RE = re.compile(rf"^([0-9]{{1,3}}|[{SUPERSCRIPT_DIGITS}]+) ?(?=\S)(?![0-9])(.*)$")
 _MONTHS = frozenset(MONTH_NAMES)
-_ENDS_CLAUSE = (",", ";", ".", ":")
-_FULL = 0.85  # a line at least this share of the widest one was wrapped, so its paragraph goes on
+_FULL = 0.85  # a line at least this share of a full line was wrapped, so its paragraph goes on
+_PARAGRAPH_BLOCKS = 0.6  # this share of multi-line blocks ending a clause: blank lines part paragraphs
 
 
 def _note(line: str, expected: int) -> tuple[int, str] | None:
@@ -30,11 +47,13 @@ def _note(line: str, expected: int) -> tuple[int, str] | None:
     digits = match[1].translate(str.maketrans(SUPERSCRIPT_DIGITS, "0123456789"))
     if digits == match[1] and (line[len(digits) : len(digits) + 1] != " " or int(digits) != expected):
         return None  # bare digits: only ``N text`` with the next N
-    return int(digits), match[2]
+    return int(digits), match[2].strip()
 
 
-def _paragraphs(lines: list[str], width: int, notes: list[tuple[int, str]]) -> list[str]:
-    """Group hard-wrapped lines into paragraphs, taking footnote bodies out into ``notes``."""
+def _paragraphs(
+    lines: list[str], width: float, notes: list[tuple[int, str]], by_blank_lines: bool
+) -> list[str]:
+    """Group one block's hard-wrapped lines into paragraphs, taking footnote bodies out into ``notes``."""
     paragraphs: list[list[str]] = []
     in_note = False
     for line in lines:
@@ -48,8 +67,11 @@ def _paragraphs(lines: list[str], width: int, notes: list[tuple[int, str]]) -> l
             in_note = len(line) >= _FULL * width
             continue
         previous = paragraphs[-1][-1] if paragraphs else ""
-        short = len(previous) < _FULL * width  # wrapping fills lines: a short one ends its paragraph
-        ends = short or (previous.endswith(_ENDS_CLAUSE) and line[:1].isupper())
+        if by_blank_lines:
+            ends = ends_clause(previous) and opens_preambular_paragraph(line)
+        else:
+            short = len(previous) < _FULL * width  # wrapping fills lines: a short one ends its paragraph
+            ends = short or (ends_clause(previous) and line[:1].isupper())
         if not paragraphs or ends or _ITEM_START_RE.match(line):
             paragraphs.append([line])
         else:
@@ -57,11 +79,18 @@ def _paragraphs(lines: list[str], width: int, notes: list[tuple[int, str]]) -> l
     return ["\n".join(p) for p in paragraphs]
 
 
+def _parted_by_blank_lines(blocks: list[list[str]]) -> bool:
+    """Whether blank lines part the paragraphs: most blocks of several lines end as a clause does."""
+    long = [lines for lines in blocks if len(lines) > 1]
+    return len(long) >= 3 and sum(ends_clause(lines[-1]) for lines in long) >= _PARAGRAPH_BLOCKS * len(long)
+
+
 def read(text: str) -> RawText:
-    width = max((len(line.strip()) for line in text.splitlines()), default=0)
-    notes: list[tuple[int, str]] = []
-    blocks: list[Block] = []
-    for block in split_blocks(text):
-        lines = [line.strip() for line in block.splitlines() if line.strip()]
-        blocks += [Block(superscripts_to_tokens(p)) for p in _paragraphs(lines, width, notes)]
-    return RawText(reader=NAME, blocks=tuple(blocks), footnotes=tuple(notes), bare_markers=True)
+    text, notes = take_out_pages(text)
+    blocks = [[line.strip() for line in block.splitlines() if line.strip()] for block in split_blocks(text)]
+    width = full_width([line for lines in blocks for line in lines])
+    by_blank_lines = _parted_by_blank_lines(blocks)
+    out: list[Block] = []
+    for lines in blocks:
+        out += [Block(superscripts_to_tokens(p)) for p in _paragraphs(lines, width, notes, by_blank_lines)]
+    return RawText(reader=NAME, blocks=tuple(out), footnotes=tuple(notes), bare_markers=True)

@@ -1,0 +1,32 @@
+"""A PDF's text extraction saved as JSON (``{"symbol": ..., "text": "...the PDF's text..."}``, as
+PyMuPDF-based pipelines keep them): the ``text`` is read as a PDF's plain text; the ``symbol`` is a
+hint the body heading is checked against (other fields, such as ``title``, are not trusted)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import RawText, plaintext
+
+NAME = "extraction-json"
+
+
+def _document(text: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("text"), str) else None
+
+
+def detect(text: str) -> bool:
+    return _document(text) is not None
+
+
+def read(text: str) -> RawText:
+    document = _document(text)
+    assert document is not None
+    symbol = document.get("symbol")
+    hints = {"symbol": symbol.strip()} if isinstance(symbol, str) and symbol.strip() else {}
+    return plaintext.read(document["text"])._replace(reader=NAME, hints=hints)
