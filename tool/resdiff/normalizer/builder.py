@@ -7,17 +7,23 @@ import re
 
 from ..errors import InputError
 from ..model import Clause, Normalized, Resolution, Source
-from ..readers import Block, RawText
+from ..readers import Block, RawText, opens_preambular_paragraph
+from ..refs import session_of
 from .frontpage import (
     ADOPTED_RE,
     AGENDA_RE,
+    COMMITTEE_RE,
     DATE_RE,
+    DISTRIBUTED_RE,
+    DRAFT_LINE_RE,
     DRAFT_RE,
+    DRAFT_SYMBOL_RE,
     REPORT_RE,
     SESSION_RE,
     cited_symbols,
     first_date,
     ordinal,
+    sponsors,
 )
 from .markers import find_bare_markers
 from .sections import Record, Section, Unit
@@ -37,6 +43,8 @@ from .text import (
 )
 from .verbs import derive_verb
 
+_ENGLISH_OPENERS = 0.8  # this share of preambular paragraphs opening as English ones do: the text is English
+
 
 class Builder:
     """One normalization run: metadata from the header, clauses from the body and annexes."""
@@ -46,6 +54,7 @@ class Builder:
         self.source = Source(name=source.name, sha256=source.sha256, reader=raw.reader)
         self.warnings: list[str] = list(raw.notices)
         self.name = source.name
+        self.draft_line: str | None = None  # a draft's "Sponsors: draft resolution" line, if it is one
 
     # --- layout --------------------------------------------------------------------------
 
@@ -56,6 +65,11 @@ class Builder:
         heading = next((i for i, m in headings if m and m[4]), None)
         if heading is None:
             heading = next((i for i, m in headings if m and i + 1 < len(blocks)), None)
+        if heading is None:  # a draft: its title follows "Sponsors: draft resolution"
+            draft = next((i for i, b in enumerate(blocks) if DRAFT_LINE_RE.match(clean_text(b.text))), None)
+            if draft is not None and draft + 1 < len(blocks):
+                self.draft_line = clean_text(blocks[draft].text)
+                heading = draft + 1
         start = heading + 1 if heading is not None else 0
         window = [(i, clean_text(blocks[i].text)) for i in range(start, min(len(blocks), start + 6))]
         opener = next((i for i, line in window if OPENER_RE.match(line)), None)
@@ -98,6 +112,9 @@ class Builder:
         adopted = ADOPTED_RE.search(header)
         report = REPORT_RE.search(header) or DRAFT_RE.search(header)
         agenda = AGENDA_RE.search(header)
+        distributed = DISTRIBUTED_RE.search(header)
+        committee = COMMITTEE_RE.search(header)
+        drafted = DRAFT_LINE_RE.match(self.draft_line) if self.draft_line else None
         resolution = Resolution(
             symbol=symbol,
             session=session,
@@ -109,6 +126,9 @@ class Builder:
             cites=tuple(c for c in cited_symbols(clauses + footnotes) if c != symbol),
             clauses=tuple(clauses + footnotes),
             source=self.source,
+            distributed=first_date(distributed[1]) if distributed else None,
+            committee=" ".join(committee[1].split()) if committee else None,
+            sponsors=sponsors(drafted["sponsors"]) if drafted else (),
         )
         return Normalized(resolution, tuple(self.warnings))
 
@@ -118,10 +138,16 @@ class Builder:
         """Symbol and session from ``72/54. Title``, and the title's lines (a title can wrap)."""
         if heading is None:
             return None, None, []
+        stop = min([opener if opener is not None else heading + 1, *self._part_starts(blocks, heading + 1)])
         first, *rest = blocks[heading].text.split("\n")
         match = HEADING_RE.match(first)
-        assert match is not None
-        stop = min([opener if opener is not None else heading + 1, *self._part_starts(blocks, heading + 1)])
+        if match is None:  # a draft's title: its symbol is the front page's
+            lines = [line for b in blocks[heading : max(stop, heading + 1)] for line in b.text.split("\n")]
+            header = clean_text(" ".join(b.text for b in blocks[:heading]))
+            printed = DRAFT_SYMBOL_RE.search(header)
+            if printed is None:
+                return None, None, lines
+            return printed[0], session_of(printed[0]), lines
         title_start = [match[4]] if match[4] else []
         lines = [*title_start, *rest] + [
             line for b in blocks[heading + 1 : stop] for line in b.text.split("\n")
@@ -163,7 +189,7 @@ class Builder:
     ) -> list[Record]:
         records: list[Record] = []
         for prefix, part_title, units in sections:
-            section = Section(prefix, False, self.warnings)
+            section = Section(prefix, False, self.warnings, _english_openers(units))
             if part_title:
                 section.add_heading(" ".join(part_title))
             for unit in units:
@@ -343,13 +369,37 @@ class Builder:
 
 
 def _split_at_opener(block: Block) -> list[Block]:
-    """Give ``The General Assembly,`` a block of its own when a copy ran it into the heading."""
+    """Give ``The General Assembly,`` a block of its own when a copy ran it into the heading, and a
+    draft's title one apart from its "Sponsors: draft resolution" line."""
     lines = block.text.split("\n")
     at = next((i for i, line in enumerate(lines) if i and OPENER_RE.match(line.strip())), None)
+    if at is not None:
+        rest = [Block("\n".join(lines[at + 1 :]))] if at + 1 < len(lines) else []
+        return [*_split_at_draft_line(Block("\n".join(lines[:at]), block.emphasis)), Block(lines[at]), *rest]
+    return _split_at_draft_line(block)
+
+
+def _split_at_draft_line(block: Block) -> list[Block]:
+    lines = block.text.split("\n")
+    at = next(
+        (i for i in range(len(lines) - 1) if DRAFT_LINE_RE.match(clean_text(" ".join(lines[: i + 1])))), None
+    )
     if at is None:
         return [block]
-    rest = [Block("\n".join(lines[at + 1 :]))] if at + 1 < len(lines) else []
-    return [Block("\n".join(lines[:at]), block.emphasis), Block(lines[at]), *rest]
+    return [Block("\n".join(lines[: at + 1]), block.emphasis), Block("\n".join(lines[at + 1 :]))]
+
+
+def _english_openers(units: list[Unit]) -> bool:
+    """Whether the preambular paragraphs (the units before the first numbered one that start with a
+    capital) nearly all open as English ones do ("Recalling", "Mindful", "Deeply concerned")."""
+    preamble: list[str] = []
+    for unit in units:
+        if NUMBERED_RE.match(unit.text):
+            break
+        if unit.text[:1].isupper():
+            preamble.append(unit.text)
+    opening = sum(opens_preambular_paragraph(text, strict=False) for text in preamble)
+    return len(preamble) >= 3 and opening >= _ENGLISH_OPENERS * len(preamble)
 
 
 def _roman(number: int) -> str:

@@ -1,5 +1,5 @@
 """Metadata from a resolution's front page and header: dates, session ordinals, agenda item, report,
-and the resolutions its clauses cite."""
+distribution date, committee, a draft's symbol and sponsors, and the resolutions its clauses cite."""
 
 from __future__ import annotations
 
@@ -14,6 +14,28 @@ AGENDA_RE = re.compile(r"\bAgenda items?\s+([0-9]+(?:\s?\([a-z]+\))?)")
 REPORT_RE = re.compile(r"\[on the reports? of the [^(\]]*\((A/[0-9]+/[^,)\s]+)")
 DRAFT_RE = re.compile(r"\[without reference to a Main Committee\s*\((A/[^,)\s]+)")
 SESSION_RE = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?)\s+session\b")
+DISTRIBUTED_RE = re.compile(
+    rf"\bDistr\.:?\s*(?:General|Limited|Restricted)\s+([0-9]{{1,2}}\s+(?:{'|'.join(MONTH_NAMES)})\s+[0-9]{{4}})"
+)
+COMMITTEE_RE = re.compile(r"\b((?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee)\b")
+# a draft's front page: "Australia, Austria, ... and Zambia: draft resolution" (or "revised draft")
+# (an asterisk after the sponsor refers to a note: "Indonesia:* draft resolution", on behalf of a group)
+DRAFT_LINE_RE = re.compile(
+    r"^(?P<sponsors>.*?)\s*\*?\s*:\s*\*?\s*(?:revised\s+)?draft\s+resolution\s*$", re.I | re.S
+)
+DRAFT_SYMBOL_RE = re.compile(
+    r"(?<![\w/])A/(?:C\.[1-6]/)?[0-9]{1,3}/L\.[0-9]{1,4}(?:/Rev\.[0-9]{1,2})?(?![\w/])"
+)
+# Member States whose names hold "and": a list of sponsors ends "..., X and Y", and these must stay whole
+_NAMES_WITH_AND = (
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+)
 # session ordinals as printed ("Seventy-second session"): the only place numbers are spelt out
 _UNITS_WORDS = "first second third fourth fifth sixth seventh eighth ninth"
 _TEENS_WORDS = (
@@ -32,6 +54,25 @@ _CITE_SCAN_RE = re.compile(
     r"|(?<![-/\w.])(?P<sym>(?:A/RES/)?(?P<es>E?S-)?(?P<s>[0-9]{1,2})/(?P<n>[0-9]{1,3})\b"
     r"(?:\s(?P<part>[A-Z]{1,2})\b(?![-/\w.]))?)"  # 63/71, 56/24 T, ES-10/21, S-27/2
 )
+
+
+def sponsors(text: str) -> tuple[str, ...]:
+    """``A, B, C and D`` -> (A, B, C, D), names such as "Trinidad and Tobago" kept whole."""
+    guarded = text
+    for number, name in enumerate(_NAMES_WITH_AND):
+        guarded = guarded.replace(name, f"\x00{number}\x00")
+    items = [item.strip() for item in guarded.split(",")]
+    if items and " and " in items[-1]:
+        head, _, last = items[-1].rpartition(" and ")
+        items[-1:] = [head.strip(), last.strip()]
+    restored = []
+    for item in items:
+        for number, name in enumerate(_NAMES_WITH_AND):
+            item = item.replace(f"\x00{number}\x00", name)
+        item = item.strip(" *")
+        if item:
+            restored.append(item)
+    return tuple(restored)
 
 
 def first_date(text: str) -> str | None:

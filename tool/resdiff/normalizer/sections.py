@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..readers import opens_preambular_paragraph
 from .text import (
     ANNEX_INLINE_NUMBER_RE,
     INLINE_NUMBER_RE,
@@ -43,8 +44,11 @@ class Unit:
 class Section:
     """Builds the clauses of one section (main body, part, annex) from units in reading order."""
 
-    def __init__(self, prefix: str, annex: bool, warnings: list[str]) -> None:
+    def __init__(self, prefix: str, annex: bool, warnings: list[str], openers_known: bool = False) -> None:
         self.prefix = prefix  # "" for the main body, "A." for a part, "ANNEX." for an annex
+        # whether the preambular paragraphs open with English participles and adjectives ("Recalling",
+        # "Mindful"), so that a paragraph opening otherwise is recognised as one that goes on
+        self.openers_known = openers_known
         self.annex = annex
         self.warnings = warnings
         self.records: list[Record] = []
@@ -86,7 +90,7 @@ class Section:
         the next number expected (in an annex, also the one after: ``commitments 3. We gather``)."""
         pieces: list[Unit] = []
         text, emphasis = unit.text, unit.emphasis
-        while self.operative or self.annex or not self.records or NUMBERED_RE.match(text) is None:
+        while self.operative or self.annex or not self.records or self._numbered(text) is None:
             expected = {str(n) for n in self._expected_after(text)}
             if not (self.operative or self.annex or expected == {"1"}):
                 break
@@ -101,15 +105,22 @@ class Section:
 
     def _expected_after(self, text: str) -> set[int]:
         """Numbers the next numbered paragraph may carry, once ``text`` (maybe numbered) is read."""
-        numbered = NUMBERED_RE.match(text)
+        numbered = self._numbered(text)
         if numbered and int(numbered[1]) > self.printed:
             return {int(numbered[1]) + 1, *((int(numbered[1]) + 2,) if self.annex else ())}
         candidates = {self.printed + 1, self.last_number + 1}
         return candidates | ({self.last_number + 2} if self.annex else set())
 
+    def _numbered(self, text: str) -> re.Match[str] | None:
+        """The printed number a unit starts with; four digits only where it is the next one."""
+        numbered = NUMBERED_RE.match(text)
+        if numbered and len(numbered[1]) == 4 and int(numbered[1]) != self.printed + 1:
+            return None
+        return numbered
+
     def _feed_one(self, unit: Unit) -> None:
         text = unit.text
-        numbered = NUMBERED_RE.match(text)
+        numbered = self._numbered(text)
         if (
             numbered
             and (number := int(numbered[1])) > self.printed
@@ -166,9 +177,28 @@ class Section:
             self.pending.append(self.records[-1])
             self.paragraph, self.letter, self.lost_letters = key, None, False
         else:
+            if self._goes_on_after_page_break(text):
+                self.records[-1].text += " " + text
+                return
             key = self._next("PP")
             self._add(key, text)
             self.paragraph, self.letter, self.lost_letters = key, None, False
+
+    def _goes_on_after_page_break(self, text: str) -> bool:
+        """Whether a block that starts with a capital goes on with the preambular paragraph before it
+        ("... Development, Production," then "Stockpiling and Use of ..." on the next page): where the
+        preambular paragraphs open as English ones do, one that does not is the same paragraph."""
+        if not self.openers_known or not self.records:
+            return False
+        last = self.records[-1]
+        local = last.key[len(self.prefix) :]
+        return (
+            local.startswith("PP")
+            and "(" not in local
+            and without_trailing_tokens(last.text).endswith(",")
+            and not opens_preambular_paragraph(text, strict=False)
+            and not self._looks_like_heading(text)
+        )
 
     def _settle(self, continues: bool) -> None:
         """Decide what the unnumbered paragraphs since the last printed number were: its text going

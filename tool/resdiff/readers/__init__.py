@@ -64,7 +64,8 @@ _OPENER_WORDS = frozenset(
     "Mindful Aware Conscious Cognizant Desirous Fully Deeply Gravely Strongly Seriously Firmly Further "
     "Also Bearing Having Taking".split()
 )
-_PARTICIPLE_RE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
+_NAME_WORDS = frozenset({"United"})  # a participle's form, but the start of a name ("United Nations")
+_PARTICIPLE_RE = re.compile(r"^[A-Z][a-z]*(?:-[a-z]+)?(?:ing|ed)$")  # "Recalling", "Re-emphasizing"
 _CLAUSE_END_RE = re.compile(rf"[,;.:][”’\"]?(?:\[\^[0-9]+\]|[0-9]{{1,3}}|[{SUPERSCRIPT_DIGITS}]+)?$")
 
 
@@ -74,15 +75,23 @@ def ends_clause(line: str) -> bool:
     return _CLAUSE_END_RE.search(line.rstrip()) is not None
 
 
-def opens_preambular_paragraph(line: str) -> bool:
-    """Whether a line opens a preambular paragraph: "Convinced that", "Deeply concerned", "Noting"."""
-    words = line.split(None, 2)
+def opens_preambular_paragraph(line: str, strict: bool = True) -> bool:
+    """Whether a line opens a preambular paragraph: "Convinced that", "Deeply concerned", "Noting".
+
+    ``strict``: the participle must be followed by a word in lower case, for splitting a paragraph is
+    worse than missing a split ("Landlocked Developing Countries" is a name); otherwise ("Welcoming
+    Member States' ...") only a name's tell-tale is refused ("United Nations", "Stockpiling and Use").
+    """
+    words = line.split(None, 3)
     if not words:
         return False
     first = words[0].rstrip(",")
     second = words[1] if len(words) > 1 else ""
-    if second[:1].isupper():
-        return False  # a name: "United Nations", "Landlocked Developing Countries"
+    third = words[2] if len(words) > 2 else ""
+    if first in _NAME_WORDS or (second in ("and", "or", "of", "for") and third[:1].isupper()):
+        return False
+    if strict and second[:1].isupper():
+        return False
     if _PARTICIPLE_RE.match(first) or first in _OPENER_WORDS:
         return True
     return (

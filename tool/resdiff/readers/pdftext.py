@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import Block, RawText, split_blocks, superscripts_to_tokens
+from . import Block, RawText, ends_clause, opens_preambular_paragraph, split_blocks, superscripts_to_tokens
 
 NAME = "pdf-text"
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -49,6 +49,19 @@ def _footnotes(section: str) -> list[tuple[int, str]]:
     return [(number, " ".join(part.strip() for part in parts)) for number, parts in notes]
 
 
+def _paragraphs(block: str) -> list[str]:
+    """A block's paragraphs: the extraction runs some together with a single line break
+    ("...multilateralism," then "Convinced that ..."): a line opening a preambular paragraph after one
+    ending a clause starts another."""
+    paragraphs: list[list[str]] = []
+    for line in block.split("\n"):
+        if paragraphs and not (ends_clause(paragraphs[-1][-1]) and opens_preambular_paragraph(line)):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return ["\n".join(lines) for lines in paragraphs]
+
+
 def read(text: str) -> RawText:
     hints, body = _front_matter(text)
     rules = list(_NOTES_RULE_RE.finditer(body))
@@ -56,5 +69,5 @@ def read(text: str) -> RawText:
     if rules:
         notes = _footnotes(body[rules[-1].end() :])
         body = body[: rules[-1].start()]
-    blocks = tuple(Block(superscripts_to_tokens(b)) for b in split_blocks(body))
+    blocks = tuple(Block(superscripts_to_tokens(p)) for b in split_blocks(body) for p in _paragraphs(b))
     return RawText(reader=NAME, blocks=blocks, footnotes=tuple(notes), hints=hints, bare_markers=True)
