@@ -111,9 +111,7 @@ def test_plain_text_footnote_bodies_are_the_next_number_at_a_line_start() -> Non
         "1 is not a footnote either: footnote 1 was already read.\n"
     )
     raw = read(text)
-    assert raw.footnotes == (
-        (1, "A synthetic footnote body long enough to be wrapped onto a second line."),
-    )
+    assert raw.footnotes == ((1, "A synthetic footnote body long enough to be wrapped onto a second line."),)
     assert [b.text for b in raw.blocks] == [  # the paragraph goes on after the page's footnote
         "Noting a first synthetic fact that fills this line up to the wrap,1\n"
         "2 December 2099 is a date in a paragraph, not footnote 2,\n"

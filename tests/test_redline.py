@@ -147,7 +147,7 @@ def test_numbers_and_cited_symbols_are_replaced_whole() -> None:
 
 
 def test_a_linking_word_is_no_change_of_verb() -> None:
-    """"Also requests" repeats the verb of the paragraph before; "Urgently calls upon" changes it."""
+    """ "Also requests" repeats the verb of the paragraph before; "Urgently calls upon" changes it."""
     diff = redline("Requests the synthetic report;", "Also requests the synthetic report;")
     assert "verb" not in tags_of(diff, "Requests", "Also requests")
     assert "verb" not in tags_of(diff, "Expresses concern", "Hereby expresses its concern")

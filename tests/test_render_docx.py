@@ -30,7 +30,8 @@ def _body(data: bytes) -> ElementTree.Element:
 
 def _clause_paragraphs(data: bytes) -> list[ElementTree.Element]:
     return [
-        p for p in _body(data).iter(f"{W}p")
+        p
+        for p in _body(data).iter(f"{W}p")
         if any(s.get(f"{W}val") == "Clause" for s in p.iterfind(f"{W}pPr/{W}pStyle"))
     ]
 

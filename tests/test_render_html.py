@@ -63,7 +63,7 @@ def test_the_page_is_self_contained() -> None:
     for tag, attrs in parsed.tags:
         assert "src" not in attrs, tag
         assert tag not in ("link", "script", "iframe", "img", "object", "embed")
-    style = page[page.index("<style>"): page.index("</style>")]
+    style = page[page.index("<style>") : page.index("</style>")]
     assert "url(" not in style and "@import" not in style and "@font-face" not in style
     # the only address in the page is the one inside the (escaped) synthetic text
     assert re.findall(r"https?://[^\s\"<)]+", page) == ["http://example.org"] * 3
@@ -73,8 +73,14 @@ def test_counts_carry_stable_ids() -> None:
     _, parsed = _page()
     counts = {key: int(value) for key, value in parsed.by_id.items() if key.startswith("count-")}
     assert counts == {
-        "count-unchanged": 2, "count-editorial": 1, "count-modified": 3, "count-added": 1,
-        "count-deleted": 1, "count-split": 1, "count-merged": 1, "count-moved": 1,
+        "count-unchanged": 2,
+        "count-editorial": 1,
+        "count-modified": 3,
+        "count-added": 1,
+        "count-deleted": 1,
+        "count-split": 1,
+        "count-merged": 1,
+        "count-moved": 1,
     }
 
 
@@ -99,8 +105,8 @@ def test_in_print_the_clauses_start_a_page_and_no_heading_ends_one() -> None:
 
 def test_deletions_and_insertions_are_marked_in_the_right_view() -> None:
     page, _ = _page()
-    inline = page[page.index('id="inline-view"'): page.index('id="side-view"')]
-    side = page[page.index('id="side-view"'):]
+    inline = page[page.index('id="inline-view"') : page.index('id="side-view"')]
+    side = page[page.index('id="side-view"') :]
     assert "<del>Calls upon</del><ins>Urges</ins>" in inline
     row = re.search(r'<tr class="change-row kind-modified">(<td>.*?</td>)(<td>.*?</td>)', side)
     assert row is not None

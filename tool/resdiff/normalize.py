@@ -32,7 +32,7 @@ from . import canonical
 from .errors import InputError
 from .model import Normalized, Source
 from .normalizer.builder import Builder
-from .readers import UnreadableError, read, read_binary
+from .readers import UnreadableError, read, read_binary, safe
 
 MAX_BYTES = 5_000_000
 
@@ -82,14 +82,14 @@ def normalize_bytes(data: bytes, name: str) -> Normalized:
     except UnreadableError as error:
         raise InputError(f"{name}: {error}; save it again, or give its text") from None
     if document is not None:
-        return Builder(document, source).build()
+        return Builder(safe(document), source).build()
     text = _decode(data, name)
     if canonical.is_canonical(text):
         try:
             return Normalized(canonical.load(text))
         except InputError as error:
             raise InputError(f"{name}: {error}") from None
-    return Builder(read(text), source).build()
+    return Builder(safe(read(text)), source).build()
 
 
 def _too_big(name: str, size: int) -> str:

@@ -43,6 +43,7 @@ from .text import (
 )
 from .verbs import derive_verb
 
+MAX_WARNINGS = 20
 _ENGLISH_OPENERS = 0.8  # this share of preambular paragraphs opening as English ones do: the text is English
 
 
@@ -130,7 +131,7 @@ class Builder:
             committee=" ".join(committee[1].split()) if committee else None,
             sponsors=sponsors(drafted["sponsors"]) if drafted else (),
         )
-        return Normalized(resolution, tuple(self.warnings))
+        return Normalized(resolution, collapsed(self.warnings))
 
     def _heading(
         self, blocks: list[Block], heading: int | None, opener: int | None
@@ -321,7 +322,23 @@ class Builder:
 
     # --- clauses ---------------------------------------------------------------------------
 
+    def _unique(self, records: list[Record]) -> list[Record]:
+        """Every key once: a paragraph number printed again (a damaged text) joins the paragraph that
+        first carried it, with a warning, so that the canonical text can always be read back."""
+        seen: dict[str, Record] = {}
+        kept: list[Record] = []
+        for record in records:
+            first = seen.get(record.key)
+            if first is None:
+                seen[record.key] = record
+                kept.append(record)
+                continue
+            first.text += " " + record.text
+            self.warnings.append(f"{record.key} appears twice; joined the second to the first")
+        return kept
+
     def _clauses(self, records: list[Record]) -> tuple[list[Clause], list[Clause]]:
+        records = self._unique(records)
         bodies = dict(self.raw.footnotes)
         order: list[int] = []
         for record in records:
@@ -387,6 +404,19 @@ def _split_at_draft_line(block: Block) -> list[Block]:
     if at is None:
         return [block]
     return [Block("\n".join(lines[: at + 1]), block.emphasis), Block("\n".join(lines[at + 1 :]))]
+
+
+def collapsed(warnings: list[str]) -> tuple[str, ...]:
+    """Each warning once, with how many times it was given; no more than ``MAX_WARNINGS`` of them (a
+    damaged text can give thousands: the first ones say what is wrong)."""
+    counts: dict[str, int] = {}
+    for warning in warnings:
+        counts[warning] = counts.get(warning, 0) + 1
+    lines = [f"{w} ({n:,} times)" if n > 1 else w for w, n in counts.items()]
+    if len(lines) > MAX_WARNINGS:
+        more = len(lines) - MAX_WARNINGS + 1
+        lines = [*lines[: MAX_WARNINGS - 1], f"{more:,} more warnings like these; the text is badly damaged"]
+    return tuple(lines)
 
 
 def _english_openers(units: list[Unit]) -> bool:

@@ -126,6 +126,7 @@ class Section:
             and (number := int(numbered[1])) > self.printed
             and (self.operative or self.annex or number == 1 or not self.records)
         ):
+            self._fit_pending(number)
             self._settle(continues=number == self.printed + 1)
             if number != self.last_number + 1:
                 self.warnings.append(
@@ -199,6 +200,28 @@ class Section:
             and not opens_preambular_paragraph(text, strict=False)
             and not self._looks_like_heading(text)
         )
+
+    def _fit_pending(self, number: int) -> None:
+        """Unnumbered operative paragraphs numbered by guess must leave room for the number printed
+        next: more of them than the gap holds were one paragraph broken up (its number on a line of
+        its own, then its text), so the extra ones join the last one that fits."""
+        room = number - self.printed - 1
+        pending = self.pending
+        first = len(self.records) - len(pending)
+        if self.annex or room < 1 or len(pending) <= room or self.records[first:] != pending:
+            return
+        keep, extra = pending[room - 1], pending[room:]
+        joined = " ".join(record.text for record in extra)
+        printed = (
+            re.fullmatch(r"[0-9]{1,4}\.", keep.text) is not None
+        )  # the number set apart: its text follows
+        if printed:
+            keep.text, keep.emphasis = joined, extra[0].emphasis
+        else:
+            keep.text += " " + joined
+        del self.records[len(self.records) - len(extra) :]
+        self.pending = pending[: room - 1] if printed else pending[:room]
+        self.last_number = self.printed + room
 
     def _settle(self, continues: bool) -> None:
         """Decide what the unnumbered paragraphs since the last printed number were: its text going

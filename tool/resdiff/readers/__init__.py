@@ -43,6 +43,28 @@ class RawText(NamedTuple):
     notices: tuple[str, ...] = ()  # what the reader did that the user should know of
 
 
+# what no field of the model may hold: C0 controls and DEL (line breaks and tabs are layout, which the
+# normalizer turns into spaces), the noncharacters U+FFFE and U+FFFF, and lone surrogates (JSON escapes
+# can make them); PDF and DOCX extractions produce such characters, and XML (Word) cannot carry them
+UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _safe(text: str) -> str:
+    return UNSAFE_RE.sub(" ", text) if UNSAFE_RE.search(text) else text
+
+
+def safe(raw: RawText) -> RawText:
+    """A reader's output with every unsafe character made a space, so none reaches the model."""
+    return raw._replace(
+        blocks=tuple(
+            Block(_safe(b.text), _safe(b.emphasis) if b.emphasis else b.emphasis) for b in raw.blocks
+        ),
+        footnotes=tuple((number, _safe(body)) for number, body in raw.footnotes),
+        hints={key: _safe(value) for key, value in raw.hints.items()},
+        notices=tuple(_safe(notice) for notice in raw.notices),
+    )
+
+
 def superscripts_to_tokens(text: str) -> str:
     """``Munitions²`` -> ``Munitions[^2]``: superscripts are always footnote markers."""
     if not any(digit in text for digit in SUPERSCRIPT_DIGITS):  # most blocks: a scan is slower

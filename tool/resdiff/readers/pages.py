@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTH_NAMES
-from . import SUPERSCRIPT_DIGITS, opens_preambular_paragraph
+from . import SUPERSCRIPT_DIGITS, ends_clause, opens_preambular_paragraph
 
 _PAGE_NUMBER_RE = re.compile(r"^(?:Page\s+)?[0-9]{1,3}\s*/\s*[0-9]{1,3}$")
 _JOB_NUMBER_RE = re.compile(r"^[0-9]{2}-[0-9]{5}(?:\s*\([A-Z]\))?(?:\s+[0-9]{6})*$")
@@ -25,7 +25,7 @@ _SYMBOL_RE = re.compile(r"^A/(?:RES/|C\.[1-6]/)?(?:E?S-)?[0-9]{1,3}/(?:L\.)?[0-9
 _RULE_RE = re.compile(r"^_{5,}$")
 _HEADING_RE = re.compile(r"^(?:E?S-)?[0-9]{1,3}/[0-9]{1,4}\.\s+(\S.*)$")
 _DRAFT_TITLE_RE = re.compile(r":\s*(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.I)
-_LONE_NUMBER_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\)|\([ivxl]+\))$")
+_LONE_NUMBER_RE = re.compile(r"^(?:[0-9]{1,3}\.|\([a-z]{1,4}\)|\([ivxl]+\))$")  # not "2017." ending a line
 _NOTE_RE = re.compile(rf"^([0-9]{{1,3}}|[{SUPERSCRIPT_DIGITS}]+)\s+(\S.*)$")
 _SUPERSCRIPT_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _LINE_START_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\))(?:\s|$)")
@@ -155,19 +155,19 @@ def _add_note_line(line: str, notes: list[tuple[int, str]]) -> None:
 
 
 def _join_lone_numbers(lines: list[str]) -> list[str]:
-    """``1.`` on a line of its own, then its text (maybe after a blank line): one line ``1. text``."""
+    """``1.`` on a line of its own, then its text on the next line: one line ``1. text``. A number opens
+    a paragraph, so the line before it is blank or ends a clause (``...a total of`` then ``164.`` ends
+    a sentence: it stays)."""
     out: list[str] = []
-    pending: str | None = None
-    for line in lines:
-        if pending is not None:
-            if not line:
-                continue
-            out.append(f"{pending} {line}")
-            pending = None
-        elif _LONE_NUMBER_RE.match(line):
-            pending = line
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        opens = not out or not out[-1] or ends_clause(out[-1])
+        if _LONE_NUMBER_RE.match(line) and following and opens:
+            out.append(f"{line} {following}")
+            index += 2
         else:
             out.append(line)
-    if pending is not None:
-        out.append(pending)
+            index += 1
     return out
