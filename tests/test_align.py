@@ -267,3 +267,144 @@ def test_a_duplicated_paragraph_pairs_by_its_neighbours_not_its_relative_positio
     alignment = align(old, new)
     assert one_to_one(alignment)["OP8"] == "OP7"
     assert alignment.deleted == ("OP2",)
+
+
+# --- repeated clauses, and classes too large for the rounds ---------------------------------------
+
+
+def test_copies_of_one_clause_pair_in_order_and_none_moves() -> None:
+    """400 copies of one clause took 31 s: each copy pairs with its copy, in place."""
+    copies = synthetic([], ["Decides x;"] * 400)
+    alignment = align(copies, copies)
+    assert one_to_one(alignment) == {c.key: c.key for c in copies.clauses}
+    assert not alignment.added and not alignment.deleted and not any(g.moved for g in alignment.groups)
+
+
+def test_a_copy_dropped_before_a_unique_clause_is_the_one_dropped() -> None:
+    """Unequal numbers of copies are left to the rounds, which read the neighbours: no move."""
+    a, b, c = SYNTHETIC_OP[:3]
+    alignment = align(synthetic([], [a, b, a, c]), synthetic([], [b, a, c]))
+    assert one_to_one(alignment) == {"OP2": "OP1", "OP3": "OP2", "OP4": "OP3"}
+    assert alignment.deleted == ("OP1",) and not any(g.moved for g in alignment.groups)
+
+
+def test_copies_of_two_clauses_interleaved_differently_keep_their_order() -> None:
+    """Each text's copies paired by order would cross; the pairs that keep their order stand."""
+    a, b, c, d = SYNTHETIC_OP[:4]
+    old = synthetic([], [c, a, b, d, a, a, b, a, b])
+    new = synthetic([], [c, a, b, d, a, b, a, b, a])
+    alignment = align(old, new)
+    assert sum(g.moved for g in alignment.groups) == 1
+    assert not alignment.added and not alignment.deleted
+
+
+def test_a_class_too_large_for_the_rounds_still_pairs_its_edited_clauses() -> None:
+    """1,500 clauses, every tenth edited, one moved: aligned in windows (only a clause both edited
+    and moved to another stretch would show as deleted and added)."""
+    texts = [
+        f"Decides to consider synthetic item {k} of the programme at session {k + 7};" for k in range(1500)
+    ]
+    edited = [t.replace("consider", "consider further") if k % 10 == 0 else t for k, t in enumerate(texts)]
+    edited.insert(3, edited.pop(701))
+    old, new = synthetic([], texts), synthetic([], edited)
+    alignment = align(old, new)
+    assert not alignment.added and not alignment.deleted
+    assert len(one_to_one(alignment)) == 1500
+    moved = [g for g in alignment.groups if g.moved]
+    assert [(g.old, g.new) for g in moved] == [(("OP702",), ("OP4",))]
+
+
+def test_a_long_stretch_with_nothing_identical_is_cut_into_blocks_without_losing_pairs() -> None:
+    """600 clauses all edited, one inserted at the start: the blocks of the two sides drift apart,
+    and the pairs a cut parts are found again."""
+    texts = [
+        f"Decides to consider synthetic item {k} of the programme at session {k + 7};" for k in range(600)
+    ]
+    edited = ["Decides to open a synthetic newcomer;"] + [
+        t.replace("consider", "consider further") for t in texts
+    ]
+    alignment = align(synthetic([], texts), synthetic([], edited))
+    assert one_to_one(alignment) == {f"OP{k}": f"OP{k + 1}" for k in range(1, 601)}
+    assert alignment.added == ("OP1",) and not alignment.deleted
+    assert not any(g.moved for g in alignment.groups)
+
+
+def test_the_longest_increasing_run_is_the_one_the_quadratic_search_found() -> None:
+    """The Fenwick tree search against the search it replaced, on every order of up to 7 values
+    and on random longer ones."""
+    import random
+    from itertools import permutations
+
+    from resdiff.align import _longest_increasing
+
+    def quadratic(values: list[int]) -> list[int]:
+        rank = {value: r for r, value in enumerate(sorted(values))}
+        shift = [abs(rank[value] - position) for position, value in enumerate(values)]
+        best: list[tuple[int, int]] = []
+        previous: list[int] = []
+        for k, value in enumerate(values):
+            before = max((j for j in range(k) if values[j] < value), key=lambda j: (best[j], -j), default=-1)
+            length, total = best[before] if before >= 0 else (0, 0)
+            best.append((length + 1, total - shift[k]))
+            previous.append(before)
+        kept = []
+        position = max(range(len(values)), key=lambda k: (best[k], -k), default=-1)
+        while position >= 0:
+            kept.append(position)
+            position = previous[position]
+        return kept[::-1]
+
+    for size in range(8):
+        for order in permutations(range(size)):
+            assert _longest_increasing(list(order)) == quadratic(list(order)), order
+    rng = random.Random(54)
+    for _ in range(200):
+        values = rng.sample(range(1000), rng.randint(8, 60))
+        assert _longest_increasing(values) == quadratic(values), values
+
+
+def test_a_run_s_ceiling_is_never_below_its_similarity() -> None:
+    """The bound that spares most scores of split and merge candidates must never hide one."""
+    import random
+
+    from resdiff.align import _Words
+
+    rng = random.Random(72)
+    vocabulary = [f"w{k}" for k in range(25)] + ["the", "of", "States"]
+    for _ in range(300):
+        texts = [" ".join(rng.choices(vocabulary, k=rng.randint(0, 12))) for _ in range(6)]
+        words = _Words([Clause(f"OP{k}", text) for k, text in enumerate(texts)])
+        many, other = texts[:5], texts[5]
+        ceiling = words.ceiling(many, other)
+        for start in range(5):
+            for end in range(start + 1, 6):
+                run = list(range(start, end))
+                value = words.similarity([many[k] for k in run], (other,))
+                assert ceiling(run) >= value
+                assert ceiling.most(range(5), 4) >= value or len(run) > 4
+
+
+def test_the_footnote_bonus_without_a_table_is_the_table() -> None:
+    """Every pair of anchored footnotes without a bonus is barred, unless it is the same note."""
+    import random
+
+    from resdiff.align import FOOTNOTE_ELSEWHERE, _FootnoteBonus, _refers_back
+
+    rng = random.Random(80)
+    for _ in range(200):
+        old = [Clause(f"FN{k}", rng.choice(["Ibid.", "A/1.", "A/2.", "A/3."])) for k in range(6)]
+        new = [Clause(f"FN{k}", rng.choice(["Ibid.", "A/1.", "A/2.", "A/3."])) for k in range(6)]
+        explicit = {(rng.randrange(6), rng.randrange(6)): 0.35 for _ in range(rng.randint(0, 4))}
+        anchored_old, anchored_new = (
+            set(rng.sample(range(6), rng.randint(0, 6))),
+            set(rng.sample(range(6), 3)),
+        )
+        table = dict(explicit)
+        for i in anchored_old:
+            for j in anchored_new:
+                same = old[i].text == new[j].text and not _refers_back(old[i].text)
+                if (i, j) not in table and not same:
+                    table[i, j] = FOOTNOTE_ELSEWHERE
+        bonus = _FootnoteBonus(explicit, anchored_old, anchored_new, old, new)
+        assert bool(bonus) == bool(table)
+        assert all(bonus.get((i, j), 0.0) == table.get((i, j), 0.0) for i in range(6) for j in range(6))

@@ -87,12 +87,26 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
     placed += [(new_position[key], _lone_change(new_by_key[key], ADDED)) for key in alignment.added]
     changes = [change for _, change in sorted(placed, key=lambda item: item[0])]
 
+    # each deletion right after the record holding the OLD clause before it (a linked list: a
+    # search and an insertion into the list for each would take n^2 steps for n deletions)
+    following: dict[int, int | None] = {}  # record -> the record after it; -1 is the start
+    records = dict(enumerate(changes))
+    for k in range(len(changes)):
+        following[k - 1] = k
+    holder = {key: k for k, change in records.items() for key in change.old}
     deleted = set(alignment.deleted)
     for index, clause in enumerate(old.clauses):
         if clause.key not in deleted:
             continue
-        record = _lone_change(clause, DELETED)
-        predecessor = old.clauses[index - 1].key if index > 0 else None
-        at = next((k + 1 for k, c in enumerate(changes) if predecessor in c.old), 0)
-        changes.insert(at, record)
-    return Comparison(old=old, new=new, changes=tuple(changes))
+        at = len(records)
+        records[at] = _lone_change(clause, DELETED)
+        predecessor = holder.get(old.clauses[index - 1].key, -1) if index > 0 else -1
+        following[at] = following.get(predecessor)
+        following[predecessor] = at
+        holder[clause.key] = at
+    ordered = []
+    position = following.get(-1)
+    while position is not None:
+        ordered.append(records[position])
+        position = following.get(position)
+    return Comparison(old=old, new=new, changes=tuple(ordered))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -10,17 +11,69 @@ import click
 from ..errors import InputError, ResdiffError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..model import Resolution
 
 
+MAX_TOKEN = 160  # characters of one word of a message: a path fits, a 5 KB REF echoed back does not
+_KEPT_HEAD, _KEPT_TAIL = 100, 20
+
+
+def one_line(message: str) -> str:
+    """A message as one line of reasonable length: whitespace runs (newlines too) become one
+    space, and a word longer than MAX_TOKEN (a 5 KB REF the user pasted, echoed back) keeps its
+    start and end around an ellipsis that says how much was left out."""
+    words = []
+    for word in message.split():
+        if len(word) > MAX_TOKEN:
+            left_out = len(word) - _KEPT_HEAD - _KEPT_TAIL
+            word = f"{word[:_KEPT_HEAD]}…[{left_out} characters]…{word[-_KEPT_TAIL:]}"
+        words.append(word)
+    return " ".join(words)
+
+
+def say(message: str) -> None:
+    """One line on stderr. A stderr that cannot take it (closed, full) has nowhere to say so."""
+    with contextlib.suppress(OSError):
+        click.echo(one_line(message), err=True)
+
+
+def usage_message(error: click.ClickException) -> str:
+    """Click's complaint (a bad option, a missing argument, a file that is not there) in the words
+    of every other error: lower case, no full stop, and where to read the command's usage."""
+    message = error.format_message().strip().removesuffix(".")
+    # "No such option: '--fromat'. Did you mean '--format'?" (click's one hint) reads as an aside
+    message = message.replace(". Did you mean ", " (did you mean ").replace("(Did you mean", "(did you mean")
+    if message.endswith("?") and " (did you mean " in message:
+        message += ")"
+    if message[:1].isupper() and message[1:2].islower():
+        message = message[0].lower() + message[1:]
+    context = getattr(error, "ctx", None)
+    if context is not None:
+        message += f"; see '{context.command_path} --help'"
+    return message
+
+
 def warn(message: str) -> None:
-    click.echo(f"resdiff: warning: {message}", err=True)
+    say(f"resdiff: warning: {message}")
 
 
 def warn_about(ref: str, warnings: tuple[str, ...]) -> None:
-    """The normalizer's warnings about one input, each naming it as the user gave it."""
-    for warning in warnings:
-        warn(f"{'stdin' if ref == '-' else ref}: {warning}")
+    """The normalizer's warnings about one input, each naming it as the user gave it (see
+    ``warn_all``)."""
+    name = "stdin" if ref == "-" else ref
+    warn_all(f"{name}: {warning}" for warning in warnings)
+
+
+def warn_all(warnings: Iterable[str]) -> None:
+    """Warnings, a warning repeated right after itself said once with its count: one input once
+    gave 199,002 lines of them."""
+    from itertools import groupby
+
+    for warning, run in groupby(warnings):
+        times = sum(1 for _ in run)
+        warn(warning + (f" (repeated {times} times)" if times > 1 else ""))
 
 
 def read_ref(ref: str, corpus_path: str | None) -> Resolution:
@@ -42,7 +95,7 @@ def read_ref(ref: str, corpus_path: str | None) -> Resolution:
 
 
 def write_output(data: str | bytes, output: str | None) -> None:
-    """Text to stdout or a file; a file is replaced atomically, so a failed run never leaves half a report."""
+    """Text to stdout or an ``-o`` file (see ``write_file``)."""
     if isinstance(data, str) and not data.endswith("\n"):
         data += "\n"
     if output is None or output == "-":
@@ -59,14 +112,27 @@ def write_output(data: str | bytes, output: str | None) -> None:
 
 
 def write_file(output: str, data: bytes) -> None:
-    """An ``-o`` file, replaced atomically: a failed run never leaves half a report."""
-    from ..files import write_atomic
+    """An ``-o`` file: a regular file is replaced atomically (a failed run never leaves half a
+    report), a device or FIFO written in place, a symbolic link written through (see ``files``)."""
+    import errno
+
+    from ..files import write_output_file
 
     try:
-        write_atomic(output, data, keep_mode=True)
+        write_output_file(output, data)
     except OSError as error:
-        reason = f"{error.strerror or error}; check that its folder exists and is writable"
+        reason = error.strerror or str(error)
+        if error.errno in (errno.ENOENT, errno.ENOTDIR):
+            reason += "; check that its folder exists"
+        elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            reason += "; check that its folder is writable"
         raise ResdiffError(f"cannot write {output}: {reason}") from None
+
+
+OUTPUT_HELP = (
+    "Write to FILE (atomically); - is stdout. A device or FIFO is written in place, a symbolic link "
+    "written through to its file."
+)
 
 
 canonical_format_option = click.option(

@@ -10,7 +10,7 @@ import click
 from ..errors import InputError
 from ..render import BINARY_FORMATS, FORMATS
 from . import main
-from ._common import corpus_option, read_ref, write_output
+from ._common import OUTPUT_HELP, corpus_option, read_ref, write_output
 
 if TYPE_CHECKING:
     from ..report import Report
@@ -48,9 +48,10 @@ _ignore_editorial_option = click.option(
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
-    help="Default: from -o's extension (.html, .md, .docx, .json), else terminal.",
+    help="Default: from -o's extension (.html, .md, .docx, .json; .txt, .diff: terminal), else terminal; "
+    "an extension no format writes (.pdf) is refused.",
 )
-@click.option("-o", "--output", type=_output_path, help="Write to FILE (atomically); - is stdout.")
+@click.option("-o", "--output", type=_output_path, help=OUTPUT_HELP)
 @click.option("--changes-only", is_flag=True, help="Leave out unchanged clauses (a moved clause stays).")
 @_ignore_editorial_option
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the texts differ, like diff(1).")
@@ -67,20 +68,20 @@ def diff_command(
 ) -> None:
     """Compare OLD and NEW clause by clause.
 
-    Each is a corpus REF (71/45, cluster-munitions@2016, 72/54@HEAD~1), a file, or - for stdin.
+    Each is a corpus REF (72/54, cluster-munitions@2017, 72/54@HEAD~1), a file, or - for stdin.
     Exit status: 0; 1 with --exit-code when they differ; 2 on trouble.
 
     \b
     Examples:
-      resdiff diff 72/54 80/52 --changes-only
+      resdiff diff 72/54 ../shared/data/ga-res-80/A_RES_80_52.md --changes-only
       resdiff diff old.md new.md -o changes.json   # the format from the extension
       resdiff diff 72/54@HEAD~1 72/54 --exit-code   # did the last correction change anything?
     """
     from ..render import format_for_path, render
 
-    if output_format is None:  # a file's extension says which format it wants
+    if output_format is None:  # a file's extension says which format it wants; none is terminal text
         file = output if output != "-" else None
-        output_format = format_for_path(file, default="terminal") if file else "terminal"
+        output_format = format_for_path(file, without_extension="terminal") if file else "terminal"
     if output_format in BINARY_FORMATS and output is None:
         raise click.UsageError(f"--format {output_format} writes a binary file: pass -o FILE.{output_format}")
     filters = {"changes_only": changes_only, "ignore_editorial": ignore_editorial}
@@ -98,7 +99,8 @@ def diff_command(
     "--output",
     required=True,
     type=_output_path,
-    help="Report file; its extension picks the format: .html, .md, .docx.",
+    help="Report file; its extension picks the format: .html, .md, .docx. Written atomically; a device "
+    "or FIFO is written in place, a symbolic link written through to its file.",
 )
 @click.option("--format", "output_format", type=click.Choice(FORMATS), help="Default: from -o's extension.")
 @_ignore_editorial_option
@@ -115,9 +117,9 @@ def report_command(
 
     \b
     Examples:
-      resdiff report 72/54 80/52 -o changes.html   # one self-contained page, prints well
-      resdiff report 72/54 80/52 -o changes.docx   # Word tracked changes
-      resdiff report 72/54 80/52 -o changes.md
+      resdiff report 72/54 ../shared/data/ga-res-80/A_RES_80_52.md -o changes.html
+      resdiff report 72/54 resolution.docx -o changes.docx   # Word tracked changes
+      resdiff report old.md new.md -o changes.md
     """
     from ..render import format_for_path, render
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import click
 
 from . import main
-from ._common import canonical_format_option, warn_about, write_output
+from ._common import OUTPUT_HELP, canonical_format_option, warn_about, write_output
 
 
 @main.command("normalize", short_help="Print a resolution's clauses (canonical format or JSON).")
 @click.argument("file", type=click.Path(allow_dash=True))
 @canonical_format_option
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE; - is stdout."
-)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help=OUTPUT_HELP)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings about the input.")
 def normalize_command(file: str, output_format: str, output: str | None, quiet: bool) -> None:
     """Read a resolution and print its clauses in the canonical format (or JSON).
@@ -23,8 +21,8 @@ def normalize_command(file: str, output_format: str, output: str | None, quiet: 
 
     \b
     Examples:
-      resdiff normalize A_RES_80_52.md
-      resdiff normalize --format json A_RES_80_52.md -o 80_52.json
+      resdiff normalize ../shared/data/ga-res-80/A_RES_80_52.md
+      resdiff normalize --format json resolution.docx -o resolution.json
       pbpaste | resdiff normalize -
     """
     import json

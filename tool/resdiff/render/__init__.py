@@ -2,6 +2,13 @@
 
 Modules are imported only when their format is asked for, so that ``resdiff diff --format json``
 never pays for python-docx.
+
+Every format but JSON (the data, exactly) gets its report through ``printable``, one place for
+all: XML has no way to carry a C0 control other than tab and newline, a lone surrogate, U+FFFE or
+U+FFFF (lxml refuses them: "All strings must be XML compatible"), HTML shows DEL as garbage, and a
+terminal obeys an escape sequence in a clause instead of showing it. The normalizer lets none of
+them into a resolution, but a canonical file or a ``Resolution`` built in code can carry them:
+each becomes U+FFFD, the replacement character, which shows where it stood.
 """
 
 from __future__ import annotations
@@ -23,25 +30,91 @@ _EXTENSIONS = {
     ".markdown": "markdown",
     ".docx": "docx",
     ".json": "json",
+    # plain text, as a terminal shows it without colour
     ".txt": "terminal",
+    ".text": "terminal",
+    ".diff": "terminal",
+    ".patch": "terminal",
+    ".log": "terminal",
+    ".out": "terminal",
 }
 
 
-def format_for_path(path: str | os.PathLike[str], default: str | None = None) -> str:
-    """The format a report file's extension asks for (``default`` for any other extension)."""
+def format_for_path(
+    path: str | os.PathLike[str], default: str | None = None, *, without_extension: str | None = None
+) -> str:
+    """The format a report file's extension asks for: ``without_extension`` for a name with none,
+    ``default`` for an extension no format writes; without them, such a name is refused (a
+    ``.pdf`` would get text no PDF reader opens)."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
+    if not suffix and without_extension is not None:
+        return without_extension
     if default is not None:
         return default
     known = ", *".join(sorted(_EXTENSIONS))
     raise InputError(f"cannot tell the report format of {str(path)!r}: name it *{known} or pass --format")
 
 
+_NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
+REPLACEMENT = "\ufffd"
+
+
+def printable(report: Report) -> Report:
+    """The report with every character XML cannot carry (and DEL) replaced by U+FFFD; the same
+    report if it has none, the usual case, which costs one search of all its strings joined."""
+    import re
+    from dataclasses import fields, is_dataclass, replace
+
+    pattern = re.compile(_NOT_XML)
+
+    found: list[str] = []
+
+    def strings(value: object) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                strings(item)
+        elif is_dataclass(value) and not isinstance(value, type):
+            for item in vars(value).values():  # the fields, and any value cached beside them
+                strings(item)
+
+    strings(report)
+    if not pattern.search("\n".join(found)):
+        return report
+
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return pattern.sub(REPLACEMENT, value)
+        if isinstance(value, tuple):
+            items = tuple(map(clean, value))
+            return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+        if is_dataclass(value) and not isinstance(value, type):
+            changed = {}
+            for field in fields(value):
+                old = getattr(value, field.name)
+                new = clean(old)
+                if new is not old:
+                    changed[field.name] = new
+            return replace(value, **changed) if changed else value
+        return value
+
+    cleaned = clean(report)
+    assert isinstance(cleaned, type(report))
+    return cleaned
+
+
 def render(report: Report, fmt: str, *, color: bool = False) -> str | bytes:
     """The report in ``fmt``: text for every format but DOCX, which is bytes."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt == "json":
+        from . import json
+
+        return json.render(report)
+    report = printable(report)
     if fmt == "terminal":
         from . import terminal
 
@@ -54,10 +127,6 @@ def render(report: Report, fmt: str, *, color: bool = False) -> str | bytes:
         from . import html
 
         return html.render(report)
-    if fmt == "json":
-        from . import json
-
-        return json.render(report)
     from . import docx
 
     return docx.render(report)
