@@ -107,7 +107,7 @@ def test_symbols_sort_by_session_then_number() -> None:
 
 def test_slugify_is_deterministic_and_short() -> None:
     title = "Implementation of the Convention on Cluster Munitions"
-    assert slugify(title) == "implementation-convention-cluster-munitions"
+    assert slugify(title) == "cluster-munitions"
     long = slugify("Word " * 40)
     assert len(long) <= 60 and not long.endswith("-")
     assert slugify("Café — déjà vu") == "cafe-deja-vu"
