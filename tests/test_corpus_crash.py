@@ -11,6 +11,7 @@ All texts are synthetic (see corpus_synthetic); every corpus is a real git repos
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import shutil
@@ -167,31 +168,73 @@ def test_a_kill_during_the_repair_is_repaired_in_turn(scene: Scene, tmp_path: Pa
     assert killed >= 2  # before the commit, recovery only resets the index and removes the journal
 
 
+_CODE = "import sys; from resdiff.cli import main; main(sys.argv[1:])"
+
+
+def _timings(root: Path, batch: list[str], tmp_path: Path) -> tuple[float, float]:
+    """How long Python takes to start resdiff, and how long the whole add takes (in this run)."""
+    started = time.monotonic()
+    assert run_resdiff("--help").returncode == 0
+    startup = time.monotonic() - started
+    started = time.monotonic()
+    assert _add(shutil.copytree(root, tmp_path / "timed", symlinks=True), batch).returncode == 0
+    return startup, time.monotonic() - started
+
+
+def _spawn_add(work: Path, batch: list[str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", _CODE, "add", "--replace", "--corpus", str(work), *batch],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # a process group of its own, as a shell gives a command
+    )
+
+
 def test_kills_at_any_moment_even_while_git_runs_are_healed(scene: Scene, tmp_path: Path) -> None:
     """Real ``kill -9`` after a sweep of delays: some land while a git child runs. The child lives on
     and keeps the corpus lock (it inherited it), so healing waits for it rather than racing it."""
     root, batch, full = scene
     states = {_tree(root): _files(root), _tree(full): _files(full)}
-    code = "import sys; from resdiff.cli import main; main(sys.argv[1:])"
-    started = time.monotonic()
-    assert _add(shutil.copytree(root, tmp_path / "timed", symlinks=True), batch).returncode == 0
-    duration = time.monotonic() - started
+    startup, duration = _timings(root, batch, tmp_path)
     for step in range(1, 9):
         work = shutil.copytree(root, tmp_path / f"delay{step}", symlinks=True)
-        process = subprocess.Popen(
-            [sys.executable, "-c", code, "add", "--replace", "--corpus", str(work), *batch],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(duration * step / 9)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        process = _spawn_add(work, batch)
+        time.sleep(startup + (duration - startup) * step / 9)
+        process.send_signal(signal.SIGKILL)  # resdiff only: its git child, if any, runs on
+        process.communicate()
         healing = cli("verify", "--repair", "--corpus", str(work))
         assert healing.exit_code == 0, healing.output
         assert _tree(work) in states and _files(work) == states[_tree(work)]
         assert clean(work)
         assert cli("add", "--replace", "--corpus", str(work), *batch).exit_code == 0
         assert _files(work) == _files(full)
+
+
+def test_a_real_ctrl_c_at_any_moment_leaves_the_add_done_or_undone(scene: Scene, tmp_path: Path) -> None:
+    """SIGINT to the whole process group, as a terminal sends it: git children (in their own session)
+    never see it; before the commit resdiff undoes the add, after it resdiff completes it and says so."""
+    root, batch, full = scene
+    startup, duration = _timings(root, batch, tmp_path)
+    for step in range(1, 9):
+        work = shutil.copytree(root, tmp_path / f"interrupted{step}", symlinks=True)
+        process = _spawn_add(work, batch)
+        time.sleep(startup + (duration - startup) * step / 9)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+        assert clean(work) and not journal.pending(work)
+        if "Traceback" in stderr:  # the interrupt came while Python was still importing resdiff
+            assert "resdiff/corpus" not in stderr and _files(work) == _files(root), stderr
+        elif _tree(work) == _tree(root):
+            assert process.returncode == 130 and stderr.endswith("resdiff: interrupted\n"), stderr
+            assert _files(work) == _files(root)
+        else:
+            assert _tree(work) == _tree(full) and _files(work) == _files(full)
+            assert process.returncode in (0, 130), stderr
+            if process.returncode == 130:
+                assert "interrupted after commit" in stderr and "the add is complete" in stderr
+        assert cli("verify", "--corpus", str(work)).exit_code == 0
 
 
 def _interrupt_at(monkeypatch: pytest.MonkeyPatch, wanted: str) -> None:
