@@ -223,16 +223,15 @@ def test_a_real_ctrl_c_at_any_moment_leaves_the_add_done_or_undone(scene: Scene,
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
+        # what the corpus owns; a Ctrl-C that lands while Python starts, or in click around the
+        # command, is theirs to report (a traceback, "Aborted!")
         assert clean(work) and not journal.pending(work)
-        if "Traceback" in stderr:  # the interrupt came while Python was still importing resdiff
-            assert "resdiff/corpus" not in stderr and _files(work) == _files(root), stderr
-        elif _tree(work) == _tree(root):
-            assert process.returncode == 130 and stderr.endswith("resdiff: interrupted\n"), stderr
-            assert _files(work) == _files(root)
+        assert "resdiff/corpus" not in stderr, stderr
+        if _tree(work) == _tree(root):
+            assert process.returncode != 0 and _files(work) == _files(root), stderr
         else:
             assert _tree(work) == _tree(full) and _files(work) == _files(full)
-            assert process.returncode in (0, 130), stderr
-            if process.returncode == 130:
+            if "resdiff: interrupted" in stderr:
                 assert "interrupted after commit" in stderr and "the add is complete" in stderr
         assert cli("verify", "--corpus", str(work)).exit_code == 0
 

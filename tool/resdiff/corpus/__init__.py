@@ -9,19 +9,9 @@
 
 from __future__ import annotations
 
-from .adding import (
-    Added,
-    AddResult,
-    Incoming,
-    add_files,
-    add_texts,
-    init_corpus,
-    normalize_file,
-    read_input,
-    source_path,
-)
-from .history import LogEntry, log
-from .integrity import Report, explains, verify
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .journal import MARKER, heal, locked
 from .store import (
     MARKER_TEXT,
@@ -38,6 +28,48 @@ from .store import (
     series_indexes,
     stored_text,
 )
+
+if TYPE_CHECKING:
+    from .adding import (
+        Added,
+        AddResult,
+        Incoming,
+        add_files,
+        add_texts,
+        init_corpus,
+        normalize_file,
+        read_input,
+        source_path,
+    )
+    from .history import LogEntry, log
+    from .integrity import Report, explains, verify
+
+# what writing and checking need is imported on first use: reading commands do not pay for it
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "Added",
+            "AddResult",
+            "Incoming",
+            "add_files",
+            "add_texts",
+            "init_corpus",
+            "normalize_file",
+            "read_input",
+            "source_path",
+        ),
+        "adding",
+    ),
+    **dict.fromkeys(("LogEntry", "log"), "history"),
+    **dict.fromkeys(("Report", "explains", "verify"), "integrity"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "MARKER",

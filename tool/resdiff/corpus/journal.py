@@ -31,7 +31,6 @@ import glob
 import json
 import os
 import re
-import shutil
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -401,6 +400,8 @@ def _clear(folder: Path) -> None:
     """The journal folder emptied: staging and private index first, the journal last."""
     if not folder.is_dir():
         return
+    import shutil
+
     for entry in folder.iterdir():
         if entry.name != JOURNAL:
             if entry.is_dir():
