@@ -80,6 +80,29 @@ def _spoken(iso: str) -> str:
     return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
 
 
+def synthetic_source(
+    session: int,
+    number: int,
+    *,
+    title: str = SYNTHETIC_TITLE,
+    recalls: tuple[tuple[int, int, str], ...] = (),
+    operative: tuple[str, ...] = ("Decides to keep synthetic widgets safe;",),
+) -> str:
+    """A SYNTHETIC resolution as a plain-text source (not canonical: ``add`` keeps it in sources/).
+
+    ``recalls`` = (session, number, ISO date) recited in the first preambular paragraph."""
+    adopted = f"{2035 + session - 90}-12-0{1 + number % 8}"
+    lines = [f"{session}/{number}. {title}", "The General Assembly,"]
+    if recalls:
+        recited = " and ".join(f"{s}/{n} of {_spoken(d)}" for s, n, d in recalls)
+        lines.append(f"Recalling its resolutions {recited} on synthetic widget safety,")
+    else:
+        lines.append("Noting a synthetic opening paragraph without citations,")
+    lines += [f"{position}. {text}" for position, text in enumerate(operative, start=1)]
+    lines.append(f"{number + 10}th plenary meeting\n{_spoken(adopted)}")
+    return "\n\n".join(lines) + "\n"
+
+
 def write_synthetic(folder: Path, resolution: Resolution, name: str | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / (name or f"synthetic_{(resolution.symbol or 'x').replace('/', '_')}.txt")

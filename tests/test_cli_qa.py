@@ -216,12 +216,12 @@ def test_init_refuses_an_empty_path_a_non_empty_folder_and_an_unwritable_place(
 def test_a_failed_write_during_add_is_one_line_and_leaves_the_corpus_clean(
     widgets: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import resdiff.corpus
+    import resdiff.corpus.journal
 
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(resdiff.corpus, "write_atomic", disk_full)
+    monkeypatch.setattr(resdiff.corpus.journal, "_write", disk_full)
     newcomer = write_synthetic(Path("more"), synthetic_resolution(92, 1))
     code, _, err = run("add", str(newcomer))
     assert code == 2 and err.count("\n") == 1 and "No space left on device" in err

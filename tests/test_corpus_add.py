@@ -20,8 +20,8 @@ from corpus_synthetic import (
     synthetic_resolution,
     write_synthetic,
 )
-from resdiff import canonical, corpus
-from resdiff.corpus import MARKER, Corpus, add_files
+from resdiff import canonical
+from resdiff.corpus import MARKER, Corpus, add_files, journal
 
 
 def test_init_creates_a_committed_empty_corpus(tmp_path: Path) -> None:
@@ -264,10 +264,11 @@ def test_an_interrupted_add_leaves_the_corpus_as_it_was(
     cli("add", "--corpus", str(root), "--series", "widgets", str(write_synthetic(tmp_path / "a", first)))
     snapshot = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and ".git" not in p.parts}
 
-    def failing_commit(*args: object) -> str:
-        raise KeyboardInterrupt
+    def interrupted(name: str) -> None:
+        if name == "commit written":  # the last step before HEAD moves
+            raise KeyboardInterrupt
 
-    monkeypatch.setattr(corpus, "_commit", failing_commit)
+    monkeypatch.setattr(journal, "checkpoint", interrupted)
     corrected = synthetic_resolution(91, 7, operative=("Synthetic corrected decision;",))
     newcomer = synthetic_resolution(92, 1)
     paths = [write_synthetic(tmp_path / "b", r) for r in (corrected, newcomer)]
@@ -275,3 +276,4 @@ def test_an_interrupted_add_leaves_the_corpus_as_it_was(
         add_files(Corpus.open(root), paths, replace=True)
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and ".git" not in p.parts} == snapshot
     assert clean(root)
+    assert len(commits(root)) == 2

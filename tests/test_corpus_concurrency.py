@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from corpus_synthetic import cli, commits, make_corpus, run_resdiff, synthetic_resolution, write_synthetic
-from resdiff.corpus import Corpus, _locked
+from resdiff.corpus import Corpus, locked
 
 
 def _spawn(*args: str) -> subprocess.Popen[str]:
@@ -46,7 +46,7 @@ def test_two_concurrent_adds_both_commit_and_keep_the_index_whole(tmp_path: Path
 def test_a_writer_waiting_too_long_gives_up_with_a_clear_message(tmp_path: Path) -> None:
     root = make_corpus(tmp_path)
     source = write_synthetic(tmp_path / "in", synthetic_resolution(91, 7))
-    with _locked(Corpus.open(root)):
+    with locked(Corpus.open(root).root):
         result = run_resdiff("add", "--corpus", str(root), str(source), env={"RESDIFF_LOCK_TIMEOUT": "0.3"})
     assert result.returncode == 2
     assert "another resdiff is writing" in result.stderr and "retry" in result.stderr

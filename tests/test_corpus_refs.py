@@ -125,7 +125,7 @@ def test_a_years_drafts_sort_between_the_previous_resolution_and_its_own() -> No
 
 def test_slugify_is_deterministic_and_short() -> None:
     title = "Implementation of the Convention on Cluster Munitions"
-    assert slugify(title) == "implementation-convention-cluster-munitions"
+    assert slugify(title) == "cluster-munitions"
     long = slugify("Word " * 40)
     assert len(long) <= 60 and not long.endswith("-")
     assert slugify("Café — déjà vu") == "cafe-deja-vu"

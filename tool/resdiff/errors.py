@@ -17,3 +17,14 @@ class CorpusError(ResdiffError):
 
 class RefError(ResdiffError):
     """A REF that names no text, or more than one."""
+
+
+class InterruptedAfterCommit(KeyboardInterrupt):
+    """A Ctrl-C that came once the commit had landed: the change is made, its files are in place.
+
+    ``result`` is what the command would have returned (set by the command that knows it)."""
+
+    def __init__(self, commit: str, result: object = None) -> None:
+        super().__init__(commit)
+        self.commit = commit
+        self.result = result

@@ -34,6 +34,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 YEAR_RE = re.compile(r"^[12][0-9]{3}\Z")
 MAX_SLUG_LENGTH = 60
 FILE_SUFFIX = ".txt"
+SOURCES = "sources"  # the corpus folder holding the bytes texts were normalized from: never a series
 
 
 _LOOSE_DRAFT_RE = re.compile(
@@ -131,20 +132,52 @@ def validate_slug(slug: str) -> str:
             f"refusing the series name {slug!r}: use lower-case letters, digits and single hyphens "
             f"(at most {MAX_SLUG_LENGTH} characters), e.g. cluster-munitions"
         )
+    if slug == SOURCES:
+        raise CorpusError(f"refusing the series name {slug!r}: the corpus keeps its sources in {SOURCES}/")
     return slug
 
 
 _SLUG_STOP_WORDS = frozenset(
     ("a", "an", "and", "as", "at", "by", "for", "from", "in", "its", "of", "on", "the", "to", "with")
 )
+# What many annual resolutions lead with and names no subject: "Implementation of the Convention on
+# Cluster Munitions" is the series on cluster munitions, as the UN's own files call it.
+_GENERIC_LEAD_RE = re.compile(r"^implementation\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_CONVENTION_RE = re.compile(r"^convention\s+on\s+(?:the\s+)?(?P<subject>\S.*)$", re.IGNORECASE)
+# "Prohibition of the Development, Production, Stockpiling and Use of Chemical Weapons and on Their
+# Destruction": what a convention prohibits is named after the last "of"
+_PROHIBITION_RE = re.compile(r"^prohibitions?\b.*\bof\s+(?:the\s+)?(?P<object>\S.*?)$", re.IGNORECASE)
+_DESTRUCTION_RE = re.compile(r"\s+and\s+on\s+their\s+destruction\s*$", re.IGNORECASE)
+_RELATIVE_CLAUSE_RE = re.compile(r"\s+which\s+.*$", re.IGNORECASE)
+
+
+def series_subject(title: str) -> str:
+    """The words of a title that name its series' subject (see ``slugify``)."""
+    subject = _GENERIC_LEAD_RE.sub("", title.strip())
+    convention = _CONVENTION_RE.match(subject)
+    if convention and subject != title.strip():  # only an implemented convention: its subject is the series
+        subject = _DESTRUCTION_RE.sub("", convention["subject"])
+        prohibited = _PROHIBITION_RE.match(subject)
+        if prohibited:
+            subject = prohibited["object"]
+        subject = _RELATIVE_CLAUSE_RE.sub("", subject)
+    return subject
 
 
 def slugify(title: str) -> str:
-    """A deterministic series name from a title: its words less the small ones, cut at a word boundary.
+    """A deterministic series name from a title: its subject's words less the small ones, cut at a word
+    boundary. The subject drops a leading "Implementation of the", and of an implemented convention
+    keeps what the convention is on (or prohibits):
 
-    "Implementation of the Convention on Cluster Munitions" -> implementation-convention-cluster-munitions
+    "Implementation of the Convention on Cluster Munitions" -> cluster-munitions
+    "Implementation of the Convention on the Prohibition of the Development, Production, Stockpiling
+    and Use of Chemical Weapons and on Their Destruction" -> chemical-weapons
+    "Implementation of the Declaration of the Indian Ocean as a Zone of Peace"
+    -> declaration-indian-ocean-zone-peace
+    "The Arms Trade Treaty" -> arms-trade-treaty
     """
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    subject = unicodedata.normalize("NFKD", series_subject(title))
+    ascii_title = subject.encode("ascii", "ignore").decode("ascii")
     words = [w for w in re.findall(r"[a-z0-9]+", ascii_title.lower()) if w not in _SLUG_STOP_WORDS]
     slug = ""
     for word in words:

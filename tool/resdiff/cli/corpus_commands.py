@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,9 @@ from ._common import (
     say_empty,
     warn,
 )
+
+if TYPE_CHECKING:
+    from ..corpus import AddResult, Corpus
 
 
 @main.command("init", short_help="Create an empty corpus.")
@@ -37,35 +41,81 @@ def init_command(path: str) -> None:
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True)
 )
-@click.option("--series", help="Series for new texts (default: the one they cite, or share a title with).")
+@click.option(
+    "--series",
+    metavar="SLUG",
+    help="Series for new texts (default: the one they cite, or share a title with, else one named after "
+    "the title's subject: 'Implementation of the Convention on Cluster Munitions' -> cluster-munitions).",
+)
 @click.option("-m", "--message", help="Commit message (the symbols are listed below it).")
 @click.option("--replace", is_flag=True, help="Record a different text of a stored symbol as a correction.")
 @corpus_option
 def add_command(
     files: tuple[str, ...], series: str | None, message: str | None, replace: bool, corpus_path: str | None
 ) -> None:
-    """Normalize FILES into the corpus, in one commit.
+    """Normalize FILES into the corpus, in one commit, keeping each file's bytes in sources/.
 
     A text joins the series given by --series, else the series whose texts it cites or whose
-    title it shares, else a new series named after its title. Adding a text already stored
-    unchanged does nothing; a different text of a stored symbol needs --replace.
+    title it shares, else a new series named after its title's subject. Adding a text already
+    stored unchanged (whatever its file's name or encoding) does nothing; a different text of a
+    stored symbol needs --replace.
+
+    An add that is interrupted (Ctrl-C, kill, power cut) leaves the corpus as it was before or
+    with the whole add committed, never half-written: the next resdiff command finishes or rolls
+    back what was interrupted, and says which.
 
     \b
     Examples:
       resdiff add A_RES_72_54.md A_RES_80_52.md
       resdiff add --replace -m "Fix PP11 from the official PDF" A_RES_72_54.md
     """
-    from ..corpus import add_files, require_corpus
+    from ..corpus import AddResult, add_files, require_corpus
+    from ..errors import InterruptedAfterCommit
 
-    result = add_files(require_corpus(corpus_path), files, series=series, message=message, replace=replace)
-    for warning in result.warnings:
-        warn(warning)
-    for added in result.added:
-        click.echo(f"{added.action}\t{added.symbol}\t{added.file}")
+    corpus = require_corpus(corpus_path)
+    try:
+        result = add_files(corpus, files, series=series, message=message, replace=replace)
+    except InterruptedAfterCommit as interrupted:
+        if isinstance(interrupted.result, AddResult):
+            _report_added(interrupted.result)
+        click.echo(
+            f"resdiff: interrupted after commit {interrupted.commit[:10]} had landed: the add is complete",
+            err=True,
+        )
+        sys.exit(130)
+    _report_added(result)
     if result.commit is None:
         click.echo("resdiff: nothing to commit: the corpus already holds these texts unchanged", err=True)
     else:
         click.echo(f"resdiff: committed {result.commit[:10]}", err=True)
+
+
+def _report_added(result: AddResult) -> None:
+    for notice in result.notices:
+        click.echo(f"resdiff: {notice}", err=True)
+    for warning in result.warnings:
+        warn(warning)
+    for added in result.added:
+        click.echo(f"{added.action}\t{added.symbol}\t{added.file}")
+
+
+def _open(corpus_path: str | None) -> Corpus:
+    """The corpus, healed first if a writer was interrupted there and none is at work now."""
+    from ..corpus import heal, require_corpus
+
+    corpus = require_corpus(corpus_path)
+    notice = heal(corpus.root)
+    if notice:
+        click.echo(f"resdiff: {notice}", err=True)
+    return corpus
+
+
+def _say_unindexed(corpus: Corpus) -> None:
+    for slug in corpus.unindexed():
+        warn(
+            f"{slug}/ holds texts but no series.json, so they are not shown; "
+            "'resdiff verify --repair' rebuilds it"
+        )
 
 
 @main.command("list", short_help="List the corpus texts with their clause counts.")
@@ -80,12 +130,14 @@ def list_command(series: str | None, output_format: str, corpus_path: str | None
       resdiff list
       resdiff list cluster-munitions --format json
     """
-    from ..corpus import list_entries, require_corpus
+    from ..corpus import list_entries
     from ..model import FOOTNOTE, OPERATIVE, PREAMBULAR, SUBPARAGRAPH
 
-    corpus = require_corpus(corpus_path)
+    corpus = _open(corpus_path)
     entries = list_entries(corpus, series)
-    if not entries:
+    if series is None:
+        _say_unindexed(corpus)
+    if not entries and (series is not None or not corpus.unindexed()):
         say_empty(corpus.root)
     if output_format == "json":
         echo_json([entry.to_json() for entry in entries])
@@ -133,9 +185,9 @@ def log_command(ref: str, output_format: str, corpus_path: str | None) -> None:
     Example:
       resdiff log 72/54
     """
-    from ..corpus import log, require_corpus
+    from ..corpus import log
 
-    entries = log(require_corpus(corpus_path), ref)
+    entries = log(_open(corpus_path), ref)
     if output_format == "json":
         echo_json([entry.to_json() for entry in entries])
         return
@@ -160,11 +212,13 @@ def series_command(slug: str | None, output_format: str, corpus_path: str | None
     Example:
       resdiff series cluster-munitions
     """
-    from ..corpus import require_corpus, series_indexes
+    from ..corpus import series_indexes
 
-    corpus = require_corpus(corpus_path)
+    corpus = _open(corpus_path)
     indexes = series_indexes(corpus, slug)
-    if not indexes:
+    if slug is None:
+        _say_unindexed(corpus)
+    if not indexes and (slug is not None or not corpus.unindexed()):
         say_empty(corpus.root)
     if output_format == "json":
         echo_json([index.to_json() for index in indexes])
@@ -177,19 +231,53 @@ def series_command(slug: str | None, output_format: str, corpus_path: str | None
 
 
 @main.command("verify", short_help="Check the corpus for drift (exit 1 on drift).")
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="First put right what resdiff can: finish or roll back an interrupted add, rebuild series "
+    "indexes from the committed texts, remove temporary files of interrupted writes.",
+)
+@click.option(
+    "--sources",
+    "source_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="A folder to look for texts' sources in (by SHA-256) when the corpus does not keep them; "
+    "repeatable.",
+)
 @corpus_option
-def verify_command(corpus_path: str | None) -> None:
-    """Check that texts re-normalize unchanged, indexes match texts and git holds it all; exit 1 on drift.
+def verify_command(repair: bool, source_dirs: tuple[str, ...], corpus_path: str | None) -> None:
+    """Check that texts re-normalize unchanged and are what their sources give, that indexes match
+    texts and that git holds it all; exit 1 on drift.
 
-    Each problem is printed on its own line, naming the file.
+    Each problem is printed on its own line, naming the file. A text whose source is neither in
+    the corpus' sources/ nor in a --sources folder cannot be checked against it: that is said
+    once, and is not drift.
+
+    \b
+    Examples:
+      resdiff verify
+      resdiff verify --repair
+      resdiff verify --sources ../shared/seeds
     """
     from ..corpus import require_corpus, verify
 
     corpus = require_corpus(corpus_path)
-    problems = verify(corpus)
-    for problem in problems:
+    report = verify(corpus, source_dirs, repair=repair)
+    for notice in report.notices:
+        click.echo(f"resdiff: {notice}", err=True)
+    for problem in report.problems:
         click.echo(problem)
-    if problems:
-        click.echo(f"resdiff: {len(problems)} problem(s) in {corpus.root}", err=True)
+    if report.unchecked:
+        count = len(report.unchecked)
+        shown = ", ".join(report.unchecked[:5]) + (f" and {count - 5} more" if count > 5 else "")
+        click.echo(
+            f"resdiff: {count} text(s) could not be checked against a source ({shown}): the corpus "
+            "does not keep it; 'resdiff verify --sources DIR' looks for it in DIR",
+            err=True,
+        )
+    checked = f" ({report.checked} text(s) checked against their source)" if report.checked else ""
+    if report.problems:
+        click.echo(f"resdiff: {len(report.problems)} problem(s) in {corpus.root}{checked}", err=True)
         sys.exit(1)
-    click.echo(f"resdiff: {corpus.root} is consistent", err=True)
+    click.echo(f"resdiff: {corpus.root} is consistent{checked}", err=True)

@@ -1,0 +1,457 @@
+"""Changing the corpus: ``init``, and ``add`` (new texts, corrections), each in one crash-safe commit.
+
+Two levels, so that other commands (``fetch``) store texts the way ``add`` does:
+
+* ``add_files(corpus, paths)`` reads and normalizes files (or stdin), then calls
+* ``add_texts(corpus, [Incoming(...)], extra_files=...)``: texts already normalized, each with the
+  bytes it was normalized from (kept in ``sources/<sha256>``), plus any other files to keep under
+  ``sources/``; one commit for all, through ``journal.commit_changes``.
+
+Input is read before the corpus lock is taken (a FIFO with no writer blocks only its own ``add``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import canonical
+from ..errors import CorpusError, InputError, InterruptedAfterCommit
+from ..model import Resolution
+from ..refs import (
+    MAX_SLUG_LENGTH,
+    SOURCES,
+    safe_name,
+    slugify,
+    symbol_of_file_name,
+    symbol_sort_key,
+    validate_slug,
+    validate_symbol,
+)
+from ..series import INDEX_NAME, SeriesIndex, build_index, lineage_citations
+from .gitrepo import Git, GitFailed, explain, locate, open_worktree
+from .journal import MARKER, Lock, commit_changes, locked, recover
+from .store import MARKER_TEXT, ROOT_FILES, Corpus, read_bytes, stored_text
+
+SHA256_RE = re.compile(r"^[0-9a-f]{64}\Z")
+_EXTRA_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\Z")
+
+
+def max_bytes() -> int:
+    """The one size limit of a text: what the normalizer reads is what the corpus stores and verifies."""
+    from .. import normalize
+
+    return normalize.MAX_BYTES
+
+
+def too_big(what: str, size: int) -> str:
+    limit = max_bytes()
+    return (
+        f"{what}: its canonical text is {size / 1e6:.1f} MB, more than the {limit / 1e6:g} MB a resolution "
+        "may have (resdiff.normalize.MAX_BYTES)"
+    )
+
+
+def source_path(corpus: Corpus, sha256: str) -> Path:
+    """Where the corpus keeps the source whose bytes have this SHA-256."""
+    return corpus.root / SOURCES / sha256
+
+
+# --- init --------------------------------------------------------------------------------------
+
+
+def init_corpus(path: str | Path) -> Corpus:
+    """A new, empty corpus at ``path`` (its own repository unless ``path`` is inside one), committed.
+
+    An ``init`` interrupted before its commit is finished by running it again."""
+    if not str(path).strip():
+        raise CorpusError("give the folder to create the corpus in, e.g. 'resdiff init ~/resolutions'")
+    root = Path(path).resolve()
+    marker = root / MARKER
+    if os.path.exists(root) and not os.path.isdir(root):
+        raise CorpusError(f"{path} exists and is not a folder")
+    if os.path.exists(marker) and _committed(marker):
+        raise CorpusError(f"{path} is already a resdiff corpus")
+    try:
+        if os.path.isdir(root) and any(p.name not in ROOT_FILES | {".git"} for p in root.iterdir()):
+            raise CorpusError(f"{path} is not empty; create the corpus in a new or empty folder")
+        root.mkdir(parents=True, exist_ok=True)
+        if locate(root) is None:
+            from .gitrepo import Worktree
+
+            fresh = Worktree(root, root / ".git")
+            try:
+                Git(fresh).run("init", "-q")
+            except GitFailed as failure:
+                raise explain(fresh, failure) from None
+        open_worktree(root)
+        if not marker.exists():  # else an init interrupted before its commit: finish it
+            marker.write_bytes(MARKER_TEXT.encode("utf-8"))
+        with locked(root) as lock:
+            assert lock is not None
+            recover(root, lock)
+            text = MARKER_TEXT.encode("utf-8")
+            commit_changes(root, lock, {marker: text}, "resdiff: create the corpus", "resdiff init")
+    except OSError as error:
+        raise CorpusError(
+            f"cannot create a corpus in {path} ({error.strerror}); choose a folder you may write to"
+        ) from None
+    return Corpus(root)
+
+
+def _committed(path: Path) -> bool:
+    """Whether HEAD holds this file (False outside a repository)."""
+    worktree = locate(path.parent)
+    if worktree is None:
+        return False
+    worktree = open_worktree(path.parent)
+    git = Git(worktree)
+    try:
+        return bool(git.blobs_at(git.head(), [worktree.relative(path)]))
+    except GitFailed as failure:
+        raise explain(worktree, failure) from None
+
+
+# --- add -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A text to store, already normalized.
+
+    ``data`` is what it was normalized from: when the resolution's ``source`` records these bytes
+    (its SHA-256), they are kept as its source in ``sources/<sha256>``. A canonical file given to
+    ``add`` records the source it was made from instead; its bytes are kept only when that source
+    is stored and does not give this text (a correction made by hand: the file is then its source).
+    ``origin`` names the input in messages (the path given, or a URL)."""
+
+    resolution: Resolution
+    origin: str
+    data: bytes | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Added:
+    """What ``add`` did with one text: added, replaced (a correction) or unchanged."""
+
+    symbol: str
+    series: str
+    file: str
+    action: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"symbol": self.symbol, "series": self.series, "file": self.file, "action": self.action}
+
+
+@dataclass(frozen=True)
+class AddResult:
+    added: tuple[Added, ...]
+    commit: str | None  # None when every text was already there unchanged
+    warnings: tuple[str, ...]
+    notices: tuple[str, ...] = ()  # what was repaired first (an interrupted add rolled back, ...)
+
+
+def read_input(path: str | Path) -> tuple[bytes, str]:
+    """The bytes of a file (``-``: stdin) and the name to record, within the size limit."""
+    limit = max_bytes()
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        name = "stdin"
+    else:
+        name = os.path.basename(path)
+        if os.path.isdir(path):
+            raise InputError(f"{path}: is a folder; give a resolution file")
+        try:
+            with open(path, "rb") as stream:  # a FIFO blocks here, before the corpus is locked
+                data = stream.read(limit + 1)
+        except OSError as error:
+            raise InputError(f"{path}: cannot read the file ({error.strerror}); check the path") from None
+    if len(data) > limit:
+        raise InputError(
+            f"{name}: more than the {limit // 1_000_000} MB any resolution needs; "
+            "give the resolution's own text"
+        )
+    return data, name
+
+
+def normalize_file(path: str | Path) -> Incoming:
+    """A file (``-``: stdin) read and normalized, ready for ``add_texts``."""
+    from ..normalize import normalize_bytes
+
+    data, name = read_input(path)
+    normalized = normalize_bytes(data, name)
+    return Incoming(normalized.resolution, str(path), data, normalized.warnings)
+
+
+def add_files(
+    corpus: Corpus,
+    paths: Sequence[str | Path],
+    series: str | None = None,
+    message: str | None = None,
+    replace: bool = False,
+) -> AddResult:
+    """Normalize files (``-``: stdin) into one commit; a new text for a stored symbol needs ``replace``."""
+    if series is not None:
+        validate_slug(series)
+    return add_texts(corpus, [normalize_file(path) for path in paths], series, message, replace)
+
+
+def add_texts(
+    corpus: Corpus,
+    texts: Sequence[Incoming],
+    series: str | None = None,
+    message: str | None = None,
+    replace: bool = False,
+    extra_files: Mapping[str, bytes] | None = None,
+) -> AddResult:
+    """Store normalized texts, their sources and ``extra_files`` (paths under ``sources/``) in one commit.
+
+    A text equal to the stored one but for its ``source`` is unchanged; a different text for a stored
+    symbol is a correction and needs ``replace``. Safe against interruption (see ``journal``): a
+    Ctrl-C once the commit has landed is ``InterruptedAfterCommit``, whose ``result`` is this result."""
+    if series is not None:
+        validate_slug(series)
+    chosen: dict[str, Incoming] = {}
+    warnings: list[str] = []
+    limit = max_bytes()
+    for incoming in texts:
+        warnings.extend(f"{incoming.origin}: {w}" for w in incoming.warnings)
+        symbol = validate_symbol(incoming.resolution.symbol, incoming.origin)
+        size = len(canonical.dump(incoming.resolution).encode("utf-8"))
+        if size > limit:
+            raise CorpusError(too_big(incoming.origin, size) + "; nothing was added")
+        earlier = chosen.get(symbol)
+        if earlier is not None and _without_source(earlier.resolution) != _without_source(
+            incoming.resolution
+        ):
+            raise CorpusError(f"{symbol} is given twice with different texts; add one of them")
+        chosen.setdefault(symbol, incoming)
+    extras = _checked_extras(corpus, extra_files or {})
+    worktree = open_worktree(corpus.root)
+    with locked(corpus.root) as lock:
+        assert lock is not None
+        notice = recover(corpus.root, lock)
+        git = Git(worktree, keep_fds=(lock.fd,))
+        try:
+            git.head()
+            dirty = git.status(worktree.relative(corpus.root))
+        except GitFailed as failure:
+            raise explain(worktree, failure) from None
+        if dirty:
+            where = worktree.relative(corpus.root)
+            raise CorpusError(
+                f"the corpus has uncommitted changes ({', '.join(dirty[:5])}); commit them "
+                f"(git add {where} && git commit) or discard them (git reset -q -- {where}; "
+                f"git checkout -- {where}; git clean -n {where} lists new files to remove), then retry"
+            )
+        notices = (notice,) if notice else ()
+        try:
+            return _store(corpus, lock, chosen, extras, series, message, replace, tuple(warnings), notices)
+        except OSError as error:
+            raise CorpusError(
+                f"cannot write to the corpus {corpus.root} ({error.strerror or error}); nothing was "
+                "added: check its permissions and free space, then retry"
+            ) from None
+
+
+def _without_source(resolution: Resolution) -> Resolution:
+    return dataclasses.replace(resolution, source=None)
+
+
+def _checked_extras(corpus: Corpus, extra_files: Mapping[str, bytes]) -> dict[Path, bytes]:
+    """Extra files to keep, each under ``sources/`` with a plain name (``sources/<sha256>.marc.xml``)."""
+    checked: dict[Path, bytes] = {}
+    for name, data in extra_files.items():
+        folder, _, base = name.partition("/")
+        if folder != SOURCES or not _EXTRA_NAME_RE.match(base) or SHA256_RE.match(base):
+            raise CorpusError(
+                f"refusing to store {name!r}: extra files go in {SOURCES}/ under a plain name "
+                "that is not a bare SHA-256 (those are the sources themselves)"
+            )
+        checked[_inside(corpus, corpus.root / SOURCES / base)] = data
+    return checked
+
+
+def _store(
+    corpus: Corpus,
+    lock: Lock,
+    texts: dict[str, Incoming],
+    extras: dict[Path, bytes],
+    series: str | None,
+    message: str | None,
+    replace: bool,
+    warnings: tuple[str, ...],
+    notices: tuple[str, ...],
+) -> AddResult:
+    facts = {index.slug: _SeriesFacts.of(index) for index in corpus.indexes()}
+    writes: dict[Path, bytes | None] = {}
+    results: list[Added] = []
+    notes = list(warnings)
+    for symbol in sorted(texts, key=symbol_sort_key):
+        incoming = texts[symbol]
+        resolution, source, note = _with_source(corpus, incoming, writes)
+        existing = corpus.locate(symbol)
+        if existing is not None:
+            slug = existing.parent.name
+            if series is not None and series != slug:
+                raise CorpusError(
+                    f"{symbol} is already in series {slug}; to move it, git mv its file and rebuild "
+                    f"with 'resdiff add --replace --series {slug}', or leave --series out"
+                )
+            stored = stored_text(read_bytes(existing), existing)
+            if _without_source(stored) == _without_source(resolution):
+                results.append(Added(symbol, slug, f"{slug}/{existing.name}", "unchanged"))
+                continue
+            if not replace:
+                raise CorpusError(
+                    f"{symbol} is already in the corpus with a different text; pass --replace to record "
+                    "this text as a correction (the old text stays in git history)"
+                )
+            action = "replaced"
+        else:
+            slug = series or _assign_series(resolution, facts)
+            facts[slug] = facts.get(slug, _SeriesFacts()).joined_by(resolution)
+            action = "added"
+        if note:
+            notes.append(note)
+        target = _inside(corpus, corpus.root / slug / safe_name(symbol))
+        writes[target] = canonical.dump(resolution).encode("utf-8")
+        if source is not None:
+            writes[source[0]] = source[1]
+        results.append(Added(symbol, slug, f"{slug}/{target.name}", action))
+    changed = [r for r in results if r.action != "unchanged"]
+    if not changed:
+        return AddResult(tuple(results), None, tuple(notes), notices)
+    writes.update(extras)
+    for slug in sorted({r.series for r in changed}):
+        index_text = series_index_text(corpus, slug, writes)
+        writes[_inside(corpus, corpus.root / slug / INDEX_NAME)] = index_text.encode("utf-8")
+    subject = ", ".join(f"{'correct' if r.action == 'replaced' else 'add'} {r.symbol}" for r in changed)
+    body = "\n".join(f"{r.action} {r.symbol} in {r.series}" for r in changed)
+    full_message = f"{message}\n\n{body}" if message else f"resdiff: {subject}\n\n{body}"
+    summary = f"resdiff add {', '.join(r.symbol for r in changed)}"
+    result = AddResult(tuple(results), None, tuple(notes), notices)
+    try:
+        commit = commit_changes(corpus.root, lock, writes, full_message, summary)
+    except InterruptedAfterCommit as interrupted:
+        done = dataclasses.replace(result, commit=interrupted.commit)
+        raise InterruptedAfterCommit(interrupted.commit, done) from None
+    return dataclasses.replace(result, commit=commit)
+
+
+def _with_source(
+    corpus: Corpus, incoming: Incoming, writes: Mapping[Path, bytes | None]
+) -> tuple[Resolution, tuple[Path, bytes] | None, str | None]:
+    """The resolution to store, the source file to keep with it (if any), and a note for the user."""
+    resolution, data = incoming.resolution, incoming.data
+    recorded = resolution.source
+    if data is None or recorded is None or not SHA256_RE.match(recorded.sha256):
+        return resolution, None, None
+    sha = hashlib.sha256(data).hexdigest()
+    if recorded.sha256 == sha:  # normalized from these bytes: they are its source
+        return resolution, (_inside(corpus, source_path(corpus, sha)), data), None
+    # a canonical file: its recorded source explains it, is not here to say, or it is a hand correction
+    path = source_path(corpus, recorded.sha256)
+    kept = writes.get(path)
+    if kept is None and path.is_file():
+        kept = read_bytes(path)
+    if kept is None:
+        return resolution, None, None
+    from ..model import Source
+    from ..normalize import normalize_bytes
+    from .integrity import explains
+
+    try:
+        explained = explains(normalize_bytes(kept, recorded.name).resolution, resolution)
+    except InputError:
+        explained = False
+    if explained:
+        return resolution, None, None
+    name = "stdin" if incoming.origin == "-" else os.path.basename(incoming.origin)
+    corrected = dataclasses.replace(resolution, source=Source(name=name, sha256=sha, reader="canonical"))
+    note = (
+        f"{incoming.origin}: not what its recorded source {recorded.name} gives (a correction by hand), "
+        f"so this file is kept as its source: {SOURCES}/{sha}"
+    )
+    return corrected, (_inside(corpus, source_path(corpus, sha)), data), note
+
+
+@dataclass(frozen=True)
+class _SeriesFacts:
+    """What ties a text to a series: its members, its lineage, its members' titles (casefolded)."""
+
+    members: frozenset[str] = frozenset()
+    lineage: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, index: SeriesIndex) -> _SeriesFacts:
+        return cls(
+            members=frozenset(m.symbol for m in index.members),
+            lineage=frozenset(e.symbol for e in index.lineage),
+            titles=frozenset(m.title.casefold() for m in index.members if m.title),
+        )
+
+    def joined_by(self, resolution: Resolution) -> _SeriesFacts:
+        symbol = resolution.symbol or ""
+        return _SeriesFacts(
+            members=self.members | {symbol},
+            lineage=self.lineage | {symbol, *lineage_citations(resolution)},
+            titles=self.titles | ({resolution.title.casefold()} if resolution.title else set()),
+        )
+
+
+def _assign_series(resolution: Resolution, facts: dict[str, _SeriesFacts]) -> str:
+    """The series a new text joins: one whose member it recites or whose member recites it, else one
+    sharing its title, else a new one named after its title (``refs.slugify``)."""
+    symbol = resolution.symbol or ""
+    recited = set(lineage_citations(resolution))
+    title = (resolution.title or "").casefold()
+    linked = sorted(slug for slug, f in facts.items() if recited & f.members or symbol in f.lineage)
+    if len(linked) > 1:
+        linked = [slug for slug in linked if title in facts[slug].titles] or linked
+    if len(linked) > 1:
+        raise CorpusError(
+            f"{symbol} is linked by citations to the series {', '.join(linked)}; choose one with --series"
+        )
+    if linked:
+        return linked[0]
+    titled = sorted(slug for slug, f in facts.items() if title and title in f.titles)
+    if titled:
+        return titled[0]
+    base = slugify(resolution.title or "")
+    if not base:
+        raise CorpusError(f"{symbol} has no title to name a series after; choose one with --series SLUG")
+    slug, number = base, 2
+    while slug in facts or slug == SOURCES:  # another title cut to the same words
+        suffix = f"-{number}"
+        slug = base[: MAX_SLUG_LENGTH - len(suffix)].rstrip("-") + suffix
+        number += 1
+    return validate_slug(slug)
+
+
+def series_index_text(corpus: Corpus, slug: str, writes: Mapping[Path, bytes | None] | None = None) -> str:
+    """The text of a series' index, built from its texts (as they will be once ``writes`` are done)."""
+    folder = corpus.root / slug
+    texts = {p: p.read_bytes() for p in corpus.texts(slug)}
+    for path, data in (writes or {}).items():
+        if path.parent == folder and symbol_of_file_name(path.name) and data is not None:
+            texts[path] = data
+    members = (stored_text(data, path) for path, data in sorted(texts.items()))
+    return build_index(slug, members).dumps()
+
+
+def _inside(corpus: Corpus, path: Path) -> Path:
+    """The path, if it resolves inside the corpus folder: the last guard before anything is written."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(corpus.root) or resolved == corpus.root:
+        raise CorpusError(f"refusing to write {path}: it is outside the corpus folder {corpus.root}")
+    return resolved

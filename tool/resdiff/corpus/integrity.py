@@ -1,0 +1,293 @@
+"""``resdiff verify`` (and ``verify --repair``): is every text what its source gives, every index what
+its texts give, and everything committed?
+
+A text is *explained by its source* when normalizing the source again gives its clauses and every
+header field the source gives (the header may also hold fields the source does not give, say from a
+catalogue record; it may not contradict it). The source is found by the SHA-256 its ``source:`` line
+records: in the corpus' ``sources/`` folder, else in the folders given with ``--sources``. A text
+whose source is in neither is not drift: ``verify`` counts it and says so once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import canonical
+from ..errors import CorpusError, InputError
+from ..model import Resolution, Source
+from ..refs import SOURCES, symbol_of_file_name, validate_slug
+from ..series import INDEX_NAME, build_index
+from .adding import SHA256_RE, max_bytes, series_index_text, too_big
+from .gitrepo import Git, GitFailed, explain, open_worktree
+from .journal import Lock, commit_changes, locked, recover
+from .store import ROOT_FILES, Corpus
+
+_TEMPORARY_RE = re.compile(r"^\..+\.tmp\Z")  # what an interrupted atomic write leaves (.NAME.XXXX.tmp)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What ``verify`` found: problems (drift), and how many texts it could check against a source."""
+
+    problems: tuple[str, ...]
+    checked: int  # texts normalized again from their source, and found to match
+    unchecked: tuple[str, ...]  # symbols of texts whose source is neither stored nor in --sources
+    notices: tuple[str, ...] = ()  # what was repaired first
+
+
+def explains(expected: Resolution, stored: Resolution) -> bool:
+    """Whether ``expected`` (a source normalized again) explains ``stored``: the same clauses, and every
+    field the source gives has the same value (``source`` aside: the store finds it by its SHA-256)."""
+    if expected.clauses != stored.clauses:
+        return False
+    for field in dataclasses.fields(Resolution):
+        if field.name in ("clauses", "source"):
+            continue
+        value = getattr(expected, field.name)
+        if value not in (None, "", ()) and getattr(stored, field.name) != value:
+            return False
+    return True
+
+
+def verify(corpus: Corpus, sources: Sequence[str | Path] = (), repair: bool = False) -> Report:
+    """Every drift found (none when the corpus is sound); with ``repair``, what resdiff can put right
+    first: an interrupted command finished or rolled back, indexes rebuilt, temporary files removed."""
+    folders = [Path(folder) for folder in sources]
+    for folder in folders:
+        if not folder.is_dir():
+            raise CorpusError(f"--sources {folder}: not a folder; give the folder holding the source files")
+    worktree = open_worktree(corpus.root)
+    with locked(corpus.root) as lock:
+        assert lock is not None
+        notices = [notice for notice in (recover(corpus.root, lock),) if notice]
+        git = Git(worktree, keep_fds=(lock.fd,))
+        try:
+            git.head()
+            if repair:
+                notices.extend(_repair(corpus, lock, git))
+            return _check(corpus, git, _Finder(corpus, folders), tuple(notices))
+        except GitFailed as failure:
+            raise explain(worktree, failure) from None
+
+
+def _check(corpus: Corpus, git: Git, finder: _Finder, notices: tuple[str, ...]) -> Report:
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    tally = _Tally()
+    for entry in sorted(corpus.root.iterdir()):
+        name = entry.name
+        if entry.is_file():
+            if name not in ROOT_FILES:
+                problems.append(f"{name}: unexpected file in the corpus root")
+            continue
+        if name.startswith("."):
+            continue
+        if name == SOURCES:
+            problems.extend(_verify_sources(entry))
+            continue
+        problems.extend(_verify_series(entry, seen, finder, tally))
+    root = git.worktree.relative(corpus.root)
+    prefix = "" if root == "." else root + "/"
+    for path in git.status(root):
+        problems.append(f"{path.removeprefix(prefix)}: not committed (changed or untracked in git)")
+    return Report(tuple(problems), tally.checked, tuple(tally.unchecked), notices)
+
+
+@dataclass
+class _Tally:
+    checked: int = 0
+    unchecked: list[str] = dataclasses.field(default_factory=list)
+
+
+class _Finder:
+    """The bytes of a text's source, by SHA-256: in ``sources/``, else in the ``--sources`` folders."""
+
+    def __init__(self, corpus: Corpus, folders: list[Path]) -> None:
+        self.store = corpus.root / SOURCES
+        self.folders = folders
+        self._hashed: dict[str, Path] | None = None
+
+    def find(self, source: Source) -> tuple[str, bytes] | None:
+        sha = source.sha256
+        if not SHA256_RE.match(sha):
+            return None
+        candidates = [(f"{SOURCES}/{sha}", self.store / sha)]
+        if "/" not in source.name and source.name not in ("", ".", ".."):
+            candidates += [(str(folder / source.name), folder / source.name) for folder in self.folders]
+        for shown, path in candidates:
+            data = _read(path)
+            if data is not None and hashlib.sha256(data).hexdigest() == sha:
+                return shown, data
+        found = self._everything().get(sha)
+        data = _read(found) if found is not None else None
+        return (str(found), data) if found is not None and data is not None else None
+
+    def _everything(self) -> dict[str, Path]:
+        """SHA-256 -> file, for every file (within the size limit) under the ``--sources`` folders."""
+        if self._hashed is None:
+            self._hashed = {}
+            limit = max_bytes()
+            for folder in self.folders:
+                for path in sorted(folder.rglob("*")):
+                    try:
+                        if path.is_file() and path.stat().st_size <= limit:
+                            self._hashed.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), path)
+                    except OSError:
+                        continue
+        return self._hashed
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
+
+
+def _verify_sources(folder: Path) -> list[str]:
+    """Each stored source is what its name says (its SHA-256); other files there are extra files."""
+    problems = []
+    for path in sorted(folder.iterdir()):
+        where = f"{SOURCES}/{path.name}"
+        if not path.is_file():
+            problems.append(f"{where}: unexpected folder (the sources are files named by their SHA-256)")
+        elif SHA256_RE.match(path.name):
+            data = _read(path)
+            if data is None or hashlib.sha256(data).hexdigest() != path.name:
+                problems.append(f"{where}: damaged (its bytes do not have the SHA-256 its name says)")
+    return problems
+
+
+def _verify_series(folder: Path, seen: dict[str, str], finder: _Finder, tally: _Tally) -> list[str]:
+    """What drifted in one series folder; ``seen`` maps each symbol met so far to where it is."""
+    from ..normalize import normalize_bytes
+
+    slug = folder.name
+    problems: list[str] = []
+    try:
+        validate_slug(slug)
+    except CorpusError as error:
+        problems.append(f"{slug}/: {error}")
+    texts: list[Resolution] = []
+    limit = max_bytes()
+    for path in sorted(folder.iterdir()):
+        where = f"{slug}/{path.name}"
+        if path.name == INDEX_NAME:
+            continue
+        symbol = symbol_of_file_name(path.name)
+        if symbol is None or not path.is_file():
+            problems.append(f"{where}: unexpected file (corpus files are named like A_RES_72_54.txt)")
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            problems.append(f"{where}: cannot be read ({error.strerror})")
+            continue
+        if len(data) > limit:
+            problems.append(too_big(where, len(data)))
+            continue
+        try:
+            resolution = normalize_bytes(data, path.name).resolution
+            canonical_data = canonical.dump(resolution).encode("utf-8")
+        except (InputError, ValueError) as error:
+            problems.append(f"{where}: does not normalize ({error})")
+            continue
+        if canonical_data != data:
+            problems.append(f"{where}: not canonical (re-normalizing it changes it; was it edited by hand?)")
+        if resolution.symbol != symbol:
+            problems.append(f"{where}: holds {resolution.symbol}, not the {symbol} its name says")
+            continue
+        if symbol in seen:
+            problems.append(f"{where}: {symbol} is also stored as {seen[symbol]}")
+        seen[symbol] = where
+        texts.append(resolution)
+        problems.extend(_verify_source(where, resolution, finder, tally))
+    index_path = folder / INDEX_NAME
+    expected = build_index(slug, texts).dumps()
+    if not index_path.is_file():
+        problems.append(f"{slug}/{INDEX_NAME}: missing")
+    elif index_path.read_bytes() != expected.encode("utf-8"):
+        problems.append(f"{slug}/{INDEX_NAME}: does not match the series' texts (index drift)")
+    return problems
+
+
+def _verify_source(where: str, resolution: Resolution, finder: _Finder, tally: _Tally) -> list[str]:
+    """Whether the text is what its source gives, when the source is at hand."""
+    from ..normalize import normalize_bytes
+
+    source = resolution.source
+    found = finder.find(source) if source is not None else None
+    if source is None or found is None:
+        tally.unchecked.append(resolution.symbol or where)
+        return []
+    shown, data = found
+    try:
+        expected = normalize_bytes(data, source.name).resolution
+    except InputError as error:
+        return [f"{where}: its source {shown} does not normalize ({error})"]
+    if not explains(expected, resolution):
+        return [
+            f"{where}: not explained by its source ({shown}, {source.name}): normalizing it gives another "
+            "text; was the text edited by hand? (a correction is made by adding a corrected source with "
+            "'resdiff add --replace')"
+        ]
+    tally.checked += 1
+    return []
+
+
+def _repair(corpus: Corpus, lock: Lock, git: Git) -> list[str]:
+    """Indexes rebuilt from their series' committed texts (in one commit), temporary files removed."""
+    root = git.worktree.relative(corpus.root)
+    dirty = set(git.status(root))
+    notices = []
+    strays = [
+        git.worktree.root / path
+        for path in sorted(dirty)
+        if _TEMPORARY_RE.match(Path(path).name) and (git.worktree.root / path).is_file()
+    ]
+    for stray in strays:
+        stray.unlink(missing_ok=True)
+    if strays:
+        shown = ", ".join(corpus_relative(corpus, p) for p in strays[:5])
+        notices.append(f"removed {len(strays)} temporary file(s) of interrupted writes ({shown})")
+    writes: dict[Path, bytes | None] = {}
+    skipped = []
+    for folder in sorted(p for p in corpus.root.iterdir() if p.is_dir()):
+        if folder.name.startswith(".") or folder.name == SOURCES:
+            continue
+        texts = corpus.texts(folder.name)
+        if not texts:
+            continue
+        try:
+            expected = series_index_text(corpus, folder.name).encode("utf-8")
+        except CorpusError:  # a damaged text: verify reports it
+            skipped.append(folder.name)
+            continue
+        index = folder / INDEX_NAME
+        if _read(index) == expected and git.worktree.relative(index) not in dirty:
+            continue
+        if any(git.worktree.relative(p) in dirty for p in texts):
+            skipped.append(folder.name)
+        else:
+            writes[index] = expected
+    if writes:
+        slugs = sorted(path.parent.name for path in writes)
+        message = f"resdiff: rebuild the index of {', '.join(slugs)} from its texts"
+        commit = commit_changes(corpus.root, lock, writes, message, "resdiff verify --repair")
+        done = f" (commit {commit[:10]})" if commit else ""
+        notices.append(f"rebuilt {INDEX_NAME} of {', '.join(slugs)} from the texts{done}")
+    if skipped:
+        notices.append(
+            f"left the index of {', '.join(skipped)} as it is: texts there are uncommitted or damaged "
+            "(commit or restore them, then run 'resdiff verify --repair' again)"
+        )
+    return notices
+
+
+def corpus_relative(corpus: Corpus, path: Path) -> str:
+    return path.resolve().relative_to(corpus.root).as_posix()

@@ -1,0 +1,286 @@
+"""The corpus as readers see it: where it is, its series and texts, what a REF names.
+
+Layout (spec: corpus/README.md): the corpus folder holds a marker file ``.resdiff-corpus``, one
+folder per series (``cluster-munitions/``) with one canonical file per resolution
+(``A_RES_72_54.txt``) and the series index ``series.json``, and ``sources/``, the bytes each text
+was normalized from. Reading starts no process and imports neither git nor the normalizer unless a
+REF needs them (a file, or a text at a git revision).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import canonical
+from ..errors import CorpusError, InputError, RefError
+from ..model import Normalized, Resolution
+from ..refs import (
+    FILE_SUFFIX,
+    SOURCES,
+    Ref,
+    parse_ref,
+    safe_name,
+    symbol_of_file_name,
+    symbol_sort_key,
+    validate_slug,
+)
+from ..series import INDEX_NAME, Member, SeriesIndex
+from .journal import MARKER
+
+MARKER_TEXT = "resdiff corpus 1\n"
+# files a corpus root may hold besides series folders (README.md is the format's documentation)
+ROOT_FILES = {MARKER, "README.md", ".gitignore", ".gitattributes"}
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A corpus folder (the one holding the marker file)."""
+
+    root: Path
+
+    @classmethod
+    def open(cls, path: str | Path) -> Corpus:
+        root = Path(path).resolve()
+        if not os.path.isfile(root / MARKER):  # os.path: False, not OSError, for a name too long
+            raise CorpusError(
+                f"{path} is not a resdiff corpus (no {MARKER} file); create one with 'resdiff init {path}'"
+            )
+        return cls(root)
+
+    def slugs(self) -> list[str]:
+        return sorted(p.parent.name for p in self.root.glob(f"*/{INDEX_NAME}") if p.parent.name != SOURCES)
+
+    def unindexed(self) -> list[str]:
+        """Series folders holding texts but no ``series.json``: what ``list`` and ``series`` cannot show."""
+        return sorted(
+            p.name
+            for p in self.root.iterdir()
+            if p.is_dir()
+            and not p.name.startswith(".")
+            and p.name != SOURCES
+            and not (p / INDEX_NAME).is_file()
+            and any(symbol_of_file_name(f.name) for f in p.glob(f"*{FILE_SUFFIX}"))
+        )
+
+    def index(self, slug: str) -> SeriesIndex:
+        path = self.root / slug / INDEX_NAME
+        if not path.is_file():
+            raise RefError(f"no series {slug!r} in {self.root}{_choices(slug, self.slugs())}")
+        try:
+            return SeriesIndex.from_json(json.loads(read_bytes(path)))
+        except (ValueError, KeyError, TypeError) as error:
+            raise CorpusError(
+                f"{path} is damaged ({error}); run 'resdiff verify' and restore it from git"
+            ) from error
+
+    def indexes(self) -> list[SeriesIndex]:
+        return [self.index(slug) for slug in self.slugs()]
+
+    def locate(self, symbol: str) -> Path | None:
+        """The file of a symbol, found by its name alone (no index read: this is the fast path of show)."""
+        hits = sorted(p for p in self.root.glob(f"*/{safe_name(symbol)}") if p.parent.name != SOURCES)
+        if len(hits) > 1:
+            raise CorpusError(
+                f"{symbol} is stored twice ({', '.join(str(h.relative_to(self.root)) for h in hits)}); "
+                "remove one with git rm and run 'resdiff verify'"
+            )
+        return hits[0] if hits else None
+
+    def symbols(self) -> list[str]:
+        return sorted(
+            (s for s in (symbol_of_file_name(p.name) for p in self.texts()) if s), key=symbol_sort_key
+        )
+
+    def texts(self, slug: str | None = None) -> list[Path]:
+        """The text files of every series (or of one): files named as ``safe_name`` names them."""
+        import glob
+
+        return sorted(
+            p
+            for p in self.root.glob(f"{'*' if slug is None else glob.escape(slug)}/*{FILE_SUFFIX}")
+            if p.parent.name != SOURCES and symbol_of_file_name(p.name) is not None
+        )
+
+
+# --- finding a corpus ------------------------------------------------------------------------
+
+
+def find_corpus(explicit: str | Path | None = None, cwd: Path | None = None) -> Corpus | None:
+    """``--corpus``/``RESDIFF_CORPUS``, else the project's ``corpus/`` above ``cwd``, else the checkout's."""
+    explicit = explicit or os.environ.get("RESDIFF_CORPUS")
+    if explicit:
+        return Corpus.open(explicit)
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        for candidate in (folder, folder / "corpus"):
+            if (candidate / MARKER).is_file():
+                return Corpus(candidate)
+    import resdiff
+
+    checkout = Path(resdiff.__file__).resolve().parents[2] / "corpus"
+    return Corpus(checkout) if (checkout / MARKER).is_file() else None
+
+
+def require_corpus(explicit: str | Path | None = None) -> Corpus:
+    corpus = find_corpus(explicit)
+    if corpus is None:
+        raise CorpusError(
+            "no corpus found: pass --corpus PATH, set RESDIFF_CORPUS, or create one with 'resdiff init PATH'"
+        )
+    return corpus
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of ``resdiff list``: a member as its series index records it, and that series."""
+
+    series: str
+    member: Member
+
+    def to_json(self) -> dict[str, Any]:
+        """The member's index record with its series, its file given from the corpus root."""
+        return {"series": self.series, **self.member.to_json(), "file": f"{self.series}/{self.member.file}"}
+
+
+def series_indexes(corpus: Corpus, slug: str | None = None) -> list[SeriesIndex]:
+    """The index of one series, or of every series when ``slug`` is None."""
+    return [corpus.index(validate_slug(slug))] if slug else corpus.indexes()
+
+
+def list_entries(corpus: Corpus, slug: str | None = None) -> list[Entry]:
+    """Every text of the corpus (or of one series), read from the series indexes only."""
+    return [Entry(index.slug, member) for index in series_indexes(corpus, slug) for member in index.members]
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CorpusError(f"cannot read {path} ({error.strerror}); check its permissions") from None
+
+
+def resolve_ref(ref: str, corpus: Corpus | None) -> Resolution:
+    """The text a REF names (what ``diff`` compares); see ``resolve_ref_normalized`` for the warnings."""
+    return resolve_ref_normalized(ref, corpus).resolution
+
+
+def resolve_ref_normalized(ref: str, corpus: Corpus | None) -> Normalized:
+    """The text a REF names, with the normalizer's warnings when it is a file normalized on the fly.
+
+    An existing file path always wins (so any file works without a corpus); ``path@REV`` reads the
+    file at a revision of the git repository holding it; ``-`` reads stdin.
+    """
+    if ref == "-" or os.path.isfile(ref):  # unlike Path.is_file, False for names too long or holding NUL
+        from ..normalize import normalize_input
+
+        return normalize_input(ref)
+    if ref and os.path.isdir(ref):
+        raise RefError(f"{ref} is a folder: give a resolution file, or a REF such as 72/54")
+    head, at, rev = ref.rpartition("@")
+    if at and os.path.isfile(head):
+        from ..normalize import normalize_bytes
+
+        return normalize_bytes(_blob_at(Path(head), _checked_rev(ref, rev)), Path(head).name)
+    parsed = parse_ref(ref)
+    if corpus is None:
+        raise RefError(
+            f"{ref!r} is not a file, and no corpus is found to look it up in: "
+            "pass --corpus PATH or set RESDIFF_CORPUS"
+        )
+    path = ref_path(corpus, parsed)
+    if parsed.rev is None:
+        return Normalized(stored_text(read_bytes(path), path))
+    return Normalized(stored_text(_blob_at(path, parsed.rev), f"{path}@{parsed.rev}"))
+
+
+def stored_text(data: bytes, where: str | Path) -> Resolution:
+    """A corpus text from its bytes; a damaged one is a CorpusError naming it and the way back."""
+    try:
+        return canonical.load(data.decode("utf-8"))
+    except (UnicodeDecodeError, InputError) as error:
+        raise CorpusError(
+            f"{where} is damaged ({error}); run 'resdiff verify' and restore it with git checkout"
+        ) from None
+
+
+def _checked_rev(ref: str, rev: str) -> str:
+    if not rev or rev.startswith("-"):
+        raise RefError(f"{ref!r}: {rev!r} is not a git revision")
+    return rev
+
+
+def ref_path(corpus: Corpus, ref: Ref) -> Path:
+    """The corpus file a symbol or series REF names; RefError with the closest matches otherwise."""
+    if ref.symbol is not None:
+        path = corpus.locate(ref.symbol)
+        if path is not None:
+            return path
+        known = corpus.symbols()
+        parts = [s for s in known if s.startswith(ref.symbol + " ")]
+        if parts:
+            raise RefError(f"{ref.text!r} is ambiguous: the corpus holds the parts {', '.join(parts)}")
+        raise RefError(
+            f"{ref.symbol} is not in the corpus{_choices(ref.symbol, known)}; "
+            "to compare it, add its text with 'resdiff add FILE' or give the file itself"
+        )
+    assert ref.series is not None
+    slugs = corpus.slugs()
+    if ref.series not in slugs:
+        choices = _choices(ref.series, slugs)
+        if ref.year is None and ref.rev is None:
+            raise RefError(f"{ref.text!r} is neither a file nor a series of {corpus.root}{choices}")
+        raise RefError(f"{ref.text!r}: no series {ref.series!r} in {corpus.root}{choices}")
+    index = corpus.index(ref.series)
+    members = [m for m in index.members if ref.year is None or (m.adopted or "").startswith(f"{ref.year}-")]
+    if len(members) == 1:
+        return corpus.root / index.slug / members[0].file
+    choices = ", ".join(f"{index.slug}@{(m.adopted or '????')[:4]} ({m.symbol})" for m in index.members)
+    if not members:
+        raise RefError(f"{ref.text!r}: series {index.slug} has none from {ref.year}; it has: {choices}")
+    raise RefError(f"{ref.text!r} is ambiguous: series {index.slug} holds {choices}; name one by its symbol")
+
+
+def _choices(word: str, known: Sequence[str]) -> str:
+    """The closest matches to mention in an error; if none is close, what there is to choose from."""
+    import difflib  # only on the error path: reading commands stay quick to start
+
+    matches = difflib.get_close_matches(word, known, n=5, cutoff=0.6)
+    if matches:
+        return f"; closest: {', '.join(matches)}"
+    if not known:
+        return "; it holds none yet"
+    more = f" and {len(known) - 10} more" if len(known) > 10 else ""
+    return f"; it holds {', '.join(known[:10])}{more}"
+
+
+# --- texts at a git revision -----------------------------------------------------------------
+
+
+def _blob_at(path: Path, rev: str) -> bytes:
+    """A file's bytes at a git revision."""
+    from .gitrepo import Git, GitFailed, explain, is_damage, open_worktree
+
+    worktree = open_worktree(path.parent)
+    git = Git(worktree)
+    relative = worktree.relative(path)
+    try:
+        commit = git.text("rev-parse", "-q", "--verify", "--end-of-options", f"{rev}^{{commit}}")
+    except GitFailed as failure:
+        if is_damage(failure.stderr):
+            raise explain(worktree, failure) from None
+        raise RefError(f"{rev!r} is not a revision of {worktree.root}") from None
+    try:
+        listing = git.run("ls-tree", "-z", "--full-tree", commit, "--", relative)
+        if not listing:
+            raise RefError(f"{relative} did not exist at {rev}")
+        return git.blob(listing.split(b"\t")[0].split()[2].decode("ascii"))
+    except GitFailed as failure:
+        raise explain(worktree, failure) from None
