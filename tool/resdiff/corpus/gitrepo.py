@@ -1,6 +1,8 @@
-"""Git for the corpus, run as plain ``git`` processes, and what git's failures mean to the user.
+"""Git for the corpus, run through GitPython's command layer (``git.cmd.Git.execute``), and what
+git's failures mean to the user.
 
-Why processes of resdiff's own rather than GitPython (which the corpus no longer imports):
+Each git command is started as a process GitPython hands back (``as_process``), so that resdiff
+decides how it is waited for:
 
 * each git child runs in a session of its own, so a Ctrl-C at the terminal reaches resdiff only,
   which lets the child finish: git is never stopped half-way through moving a ref;
@@ -17,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +68,17 @@ def blob_sha(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
+@contextlib.contextmanager
+def _environment_without(names: Iterable[str]) -> Iterator[None]:
+    """os.environ without these variables for a moment: a git child must find the repository from the
+    corpus folder, not from a GIT_DIR the caller (a git hook, say) happens to have set."""
+    saved = {name: os.environ.pop(name) for name in names if name in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
+
+
 class GitFailed(Exception):
     """A git command that exited with an unexpected code; ``explain`` says what it means."""
 
@@ -95,25 +108,27 @@ class Git:
         git to finish (it never saw the signal), then is raised."""
         import subprocess
 
-        environment = {k: v for k, v in os.environ.items() if k not in _STRIPPED_ENV}
-        environment.update({"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"})
-        environment.update(self.env)
-        environment.update(env or {})
+        from git.cmd import Git as GitCommand  # GitPython: only the commands that run git import it
+        from git.exc import GitCommandNotFound
+
+        environment = {"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0", **self.env, **(env or {})}
         try:
-            process = subprocess.Popen(
-                ["git", *args],
-                cwd=self.worktree.root,
-                stdin=subprocess.PIPE if input is not None else subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                env=environment,
-                pass_fds=self.keep_fds,
-                start_new_session=True,
-            )
-        except OSError as error:
+            with _environment_without(_STRIPPED_ENV):  # GitPython starts from os.environ
+                handle = GitCommand(str(self.worktree.root)).execute(
+                    ["git", *args],
+                    as_process=True,
+                    istream=subprocess.PIPE if input is not None else None,
+                    env=environment,
+                    pass_fds=self.keep_fds,
+                    start_new_session=True,
+                )
+        except (GitCommandNotFound, OSError) as error:
             raise CorpusError(
-                f"cannot run git ({error.strerror or error}); install git and make sure it is on PATH"
+                f"cannot run git ({getattr(error, 'strerror', None) or error}); install git and make sure "
+                "it is on PATH"
             ) from None
+        process = handle.proc
+        assert process is not None  # AutoInterrupt holds the process until it is waited for
         interrupted = False
         feed = input
         while True:
@@ -126,7 +141,7 @@ class Git:
             raise KeyboardInterrupt
         if process.returncode not in tuple(ok):
             raise GitFailed(args, process.returncode, stderr.decode("utf-8", "replace"))
-        return stdout
+        return bytes(stdout)
 
     def text(self, *args: str, **kwargs: object) -> str:
         return self.run(*args, **kwargs).decode("utf-8", "surrogateescape").strip()  # type: ignore[arg-type]
