@@ -375,14 +375,28 @@ def add_files(
     from .normalize import normalize_input
 
     if series is not None:
+        validate_slug(series)  # before normalizing: a typo in --series fails at once
+    normalized = [(str(path), normalize_input(str(path))) for path in paths]
+    return add_normalized(corpus, normalized, series=series, message=message, replace=replace)
+
+
+def add_normalized(
+    corpus: Corpus,
+    texts_by_origin: Sequence[tuple[str, Normalized]],
+    series: str | None = None,
+    message: str | None = None,
+    replace: bool = False,
+) -> AddResult:
+    """Store texts already normalized (``fetch`` normalizes what it downloads) in one commit; each is
+    named in messages by its origin (a path, a URL)."""
+    if series is not None:
         validate_slug(series)
     texts: dict[str, tuple[Resolution, str]] = {}
     warnings: list[str] = []
-    for path in paths:
-        normalized = normalize_input(str(path))
-        warnings.extend(f"{path}: {w}" for w in normalized.warnings)
+    for origin, normalized in texts_by_origin:
+        warnings.extend(f"{origin}: {w}" for w in normalized.warnings)
         resolution = normalized.resolution
-        symbol = validate_symbol(resolution.symbol, str(path))
+        symbol = validate_symbol(resolution.symbol, origin)
         text = canonical.dump(resolution)
         if symbol in texts and texts[symbol][1] != text:
             raise CorpusError(f"{symbol} is given twice with different texts; add one of them")
