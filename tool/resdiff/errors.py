@@ -17,3 +17,7 @@ class CorpusError(ResdiffError):
 
 class RefError(ResdiffError):
     """A REF that names no text, or more than one."""
+
+
+class FetchError(ResdiffError):
+    """A document that cannot be fetched: offline, unknown to the UN services, or a misbehaving server."""
