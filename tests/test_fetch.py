@@ -487,6 +487,22 @@ def test_predecessors_of_a_stored_text_are_followed_without_fetching_it(un: Fake
     assert result.stdout == "added\tA/RES/87/45\tsynthetic-cooperation-widget-safety/A_RES_87_45.txt\n"
 
 
+def test_a_predecessor_the_fallbacks_answer_with_a_page_of_their_own_is_a_warning(
+    un: FakeUN, corpus: Path
+) -> None:
+    publish(un, "A/RES/88/47", "3000001", synthetic_pdf("88/47", recalls="87/45 of 5 December 2032"))
+    page = Reply(body=b'{"error": "synthetic: no such document"}', content_type="application/json")
+    un.serve("/ods/api/symbol/access?s=A/RES/87/45&l=en&t=pdf", page)
+    un.serve(
+        "/undocs/en/A/RES/87/45", Reply(body=b"<html>Synthetic: not found</html>", content_type="text/html")
+    )
+    result = cli("fetch", "88/47", "--with-predecessors")
+    assert result.exit_code == 0, result.output
+    assert "warning: A/RES/87/45 is not available in English" in result.stderr
+    assert "an answer of type application/json, not a PDF" in result.stderr
+    assert result.stdout.startswith("added\tA/RES/88/47\t")
+
+
 def test_a_predecessor_the_server_breaks_on_fails_the_whole_fetch(un: FakeUN, corpus: Path) -> None:
     publish(un, "A/RES/88/47", "3000001", synthetic_pdf("88/47", recalls="87/45 of 5 December 2032"))
     html = Reply(body=b"<html>oops</html>", content_type="text/html")

@@ -2,8 +2,8 @@
 
 For each symbol: search the library (MARCXML), keep the record whose 191$a is exactly the symbol, and
 download its file in the language asked for. Where the library has no usable file, the Official
-Document System is asked, then undocs.org (both by symbol: an HTML page from them means they have no
-file). A file must be a PDF (its MIME type, ``%PDF-`` at its start, ``%%EOF`` at its end, which a cut-off
+Document System is asked, then undocs.org (both by symbol: anything but a PDF from them means they have
+no file). A file must be a PDF (its MIME type, ``%PDF-`` at its start, ``%%EOF`` at its end, which a cut-off
 download lacks) whose text gives the symbol asked for (the normalizer reads it from the body heading,
 or from a draft's front page). The text keeps where it came from (record id, file URL, language,
 retrieval date, and the SHA-256 of the file) and the vote the record gives.
@@ -232,8 +232,7 @@ class Fetcher:
         return None
 
     def _from(self, symbol: str, url: str, record: LibraryRecord | None, by_symbol: bool) -> Fetched | _Miss:
-        """The text one URL gives for ``symbol``, or why it gives none (a service asked by symbol has
-        no file when it answers an HTML page)."""
+        """The text one URL gives for ``symbol``, or why it gives none."""
         file = self.cache.get(url)
         cached = file is not None
         if file is None:
@@ -242,7 +241,8 @@ class Fetcher:
                 return _Miss("no such file (HTTP 404)", absent=True)
             problem = _not_a_pdf(answer.content_type, answer.body)
             if problem is not None:
-                return _Miss(problem, absent=by_symbol and answer.content_type == "text/html")
+                # a service asked by symbol answers a page of its own when it has no file (a cut PDF: broken)
+                return _Miss(problem, absent=by_symbol and not answer.body.startswith(b"%PDF-"))
             file = CachedFile(url=answer.url, data=answer.body, retrieved=_today())
             self._keep(url, file)
         try:
