@@ -28,3 +28,7 @@ class InterruptedAfterCommit(KeyboardInterrupt):
         super().__init__(commit)
         self.commit = commit
         self.result = result
+
+
+class FetchError(ResdiffError):
+    """A document that cannot be fetched: offline, unknown to the UN services, or a misbehaving server."""

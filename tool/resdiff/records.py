@@ -82,6 +82,7 @@ def _doc_summary(resolution: Resolution) -> dict[str, Any]:
         "agenda_item": resolution.agenda_item,
         "report": resolution.report,
         "meeting": resolution.meeting,
+        "vote": resolution.vote.to_json() if resolution.vote else None,
     }
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .model import FOOTNOTE, Resolution
+from .model import FOOTNOTE, Resolution, Vote
 from .records import EDITORIAL, TAG_FOOTNOTES, UNCHANGED, Change, Comparison
 
 if TYPE_CHECKING:
@@ -51,9 +51,22 @@ class Report:
         return f"Also changed: {'; '.join(changed)}." if changed else None
 
     @property
+    def vote(self) -> str | None:
+        """The recorded votes (a fetched text keeps its library record's) and how they changed: how
+        many States now vote for a resolution is often the news of the year."""
+        old, new = self.comparison.old.vote, self.comparison.new.vote
+        if old is None and new is None:
+            return None
+        if old == new:
+            return f"Vote: {new} (unchanged)."
+        if old is None or new is None:
+            return f"Vote: {old or 'not recorded'} → {new or 'not recorded'}."
+        return f"Vote: {_vote_change(old, new)}."
+
+    @property
     def header_notes(self) -> tuple[str, ...]:
-        """The lines every format prints under its heading: a new title, other metadata changed."""
-        return tuple(line for line in (self.retitled, self.metadata_changed) if line)
+        """The lines every format prints under its heading: a new title, other metadata changed, the vote."""
+        return tuple(line for line in (self.retitled, self.metadata_changed, self.vote) if line)
 
     @property
     def sources(self) -> str | None:
@@ -73,6 +86,19 @@ class Report:
         if not count:
             return None
         return f"{count} unchanged clause{'s are' if count > 1 else ' is'} left out (--changes-only)."
+
+
+def _vote_change(old: Vote, new: Vote) -> str:
+    """``150 → 155 in favour, 2 against, 12 → 10 abstentions``: each figure once when it did not change."""
+    parts = []
+    for name, label in (("yes", "in favour"), ("no", "against"), ("abstentions", "abstentions")):
+        before, after = (getattr(v, name) for v in (old, new))
+        shown = ["?" if count is None else str(count) for count in (before, after)]
+        parts.append(f"{shown[1]} {label}" if before == after else f"{shown[0]} → {shown[1]} {label}")
+    if old.non_voting is not None or new.non_voting is not None:
+        before, after = ("?" if v.non_voting is None else str(v.non_voting) for v in (old, new))
+        parts.append(f"{after} non-voting" if before == after else f"{before} → {after} non-voting")
+    return ", ".join(parts)
 
 
 def filter_comparison(

@@ -19,6 +19,8 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..corpus import AddResult, Corpus
 
 
@@ -69,12 +71,20 @@ def add_command(
       resdiff add A_RES_72_54.md A_RES_80_52.md
       resdiff add --replace -m "Fix PP11 from the official PDF" A_RES_72_54.md
     """
-    from ..corpus import AddResult, add_files, require_corpus
-    from ..errors import InterruptedAfterCommit
+    from ..corpus import add_files, require_corpus
 
     corpus = require_corpus(corpus_path)
+    commit_and_report(lambda: add_files(corpus, files, series=series, message=message, replace=replace))
+
+
+def commit_and_report(add: Callable[[], AddResult]) -> None:
+    """Run an add (``add`` or ``fetch``) and say what it did: a Ctrl-C once its commit has landed is
+    no failure (the add is complete: exit 130, its files kept); the rest is ``add``'s report."""
+    from ..corpus import AddResult
+    from ..errors import InterruptedAfterCommit
+
     try:
-        result = add_files(corpus, files, series=series, message=message, replace=replace)
+        result = add()
     except InterruptedAfterCommit as interrupted:
         if isinstance(interrupted.result, AddResult):
             _report_added(interrupted.result)

@@ -72,7 +72,8 @@ def render(report: Report) -> str:
     ]
     if comparison.new.title:
         parts.append(f'<p class="meta" id="title">{escape(comparison.new.title)}</p>')
-    for line, name in ((report.retitled, "retitled"), (report.metadata_changed, "metadata")):
+    notes = ((report.retitled, "retitled"), (report.metadata_changed, "metadata"), (report.vote, "vote"))
+    for line, name in notes:
         if line:
             parts.append(f'<p class="meta" id="{name}">{escape(line)}</p>')
     if report.caution:

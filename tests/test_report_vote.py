@@ -1,0 +1,76 @@
+"""The recorded vote in a report's header, and how it changed, in every format. The texts and the
+figures are SYNTHETIC (``synthetic_report``'s pair, with made-up votes)."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+
+import docx
+import pytest
+
+from resdiff.model import Vote
+from resdiff.render import render
+from resdiff.report import Report
+from synthetic_report import synthetic_comparison
+
+OLD_VOTE = Vote(yes=150, no=1, abstentions=12, total=163)
+NEW_VOTE = Vote(yes=155, no=1, abstentions=10, non_voting=27, total=193)
+
+
+def report_with(old: Vote | None, new: Vote | None) -> Report:
+    comparison = synthetic_comparison()
+    return Report(
+        replace(comparison, old=replace(comparison.old, vote=old), new=replace(comparison.new, vote=new))
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (None, None, None),
+        (OLD_VOTE, OLD_VOTE, "Vote: 150 in favour, 1 against, 12 abstentions (unchanged)."),
+        (None, NEW_VOTE, "Vote: not recorded → 155 in favour, 1 against, 10 abstentions, 27 non-voting."),
+        (OLD_VOTE, None, "Vote: 150 in favour, 1 against, 12 abstentions → not recorded."),
+        (OLD_VOTE, NEW_VOTE, "Vote: 150 → 155 in favour, 1 against, 12 → 10 abstentions, ? → 27 non-voting."),
+        (Vote(yes=150), Vote(no=2), "Vote: 150 → ? in favour, ? → 2 against, ? abstentions."),
+    ],
+)
+def test_the_vote_line_says_how_the_vote_changed(
+    old: Vote | None, new: Vote | None, line: str | None
+) -> None:
+    report = report_with(old, new)
+    assert report.vote == line
+    assert (
+        (line in report.header_notes) if line else not any(n.startswith("Vote") for n in report.header_notes)
+    )
+
+
+def test_every_format_shows_the_vote() -> None:
+    report = report_with(OLD_VOTE, NEW_VOTE)
+    line = "Vote: 150 → 155 in favour, 1 against, 12 → 10 abstentions, ? → 27 non-voting."
+    terminal = render(report, "terminal")
+    assert isinstance(terminal, str) and line in terminal.splitlines()[:6]
+    markdown = render(report, "markdown")
+    assert isinstance(markdown, str) and f"\n{line}\n" in markdown
+    html = render(report, "html")
+    assert isinstance(html, str) and f'<p class="meta" id="vote">{line}</p>' in html.split("</header>")[0]
+    document = render(report, "docx")
+    assert isinstance(document, bytes)
+    assert line in [p.text for p in docx.Document(io.BytesIO(document)).paragraphs]
+
+
+def test_json_gives_each_side_its_vote_and_keeps_every_other_field() -> None:
+    data = json.loads(str(render(report_with(None, NEW_VOTE), "json")))
+    assert data["old"]["vote"] is None
+    assert data["new"]["vote"] == {"yes": 155, "no": 1, "abstentions": 10, "non_voting": 27, "total": 193}
+    fields = ["symbol", "session", "title", "adopted", "agenda_item", "report", "meeting", "vote"]
+    assert list(data["old"]) == list(data["new"]) == fields
+
+
+def test_a_vote_alone_is_no_change_of_the_text() -> None:
+    """As for the other metadata only some renderings carry: --exit-code looks at the text."""
+    comparison = report_with(OLD_VOTE, NEW_VOTE).comparison
+    same = replace(comparison, new=replace(comparison.old, vote=NEW_VOTE), changes=())
+    assert not same.differs

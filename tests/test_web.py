@@ -1,0 +1,148 @@
+"""The HTTP client of ``fetch``: retries, Retry-After, backoff, pace, limits, identification, against
+the local SYNTHETIC imitation of the UN services (``synthetic_un.FakeUN``). Waits are recorded, not timed."""
+
+from __future__ import annotations
+
+import email.utils
+import re
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from resdiff.errors import FetchError
+from resdiff.web import MAX_RETRY_AFTER, Answer, Client, ClientSettings
+from synthetic_un import FakeUN, Reply, running
+
+BODY = b"synthetic body"
+
+
+@pytest.fixture
+def un() -> Iterator[FakeUN]:
+    with running(FakeUN()) as fake:
+        yield fake
+
+
+def make_client(
+    pace: float = 0.0, max_bytes: int = 1000, sleep: Callable[[float], None] | None = None
+) -> tuple[Client, list[str], list[float]]:
+    """A client whose retry notes and waits are recorded (and, without ``sleep``, not waited)."""
+    notes: list[str] = []
+    waits: list[float] = []
+
+    def record(seconds: float) -> None:
+        waits.append(seconds)
+        if sleep is not None:
+            sleep(seconds)
+
+    settings = ClientSettings(
+        user_agent="resdiff/test", max_bytes=max_bytes, pace=pace, connect_timeout=2.0, read_timeout=0.5
+    )
+    return Client(settings, notes.append, sleep=record), notes, waits
+
+
+def ok(body: bytes = BODY) -> Reply:
+    return Reply(body=body, content_type="text/plain")
+
+
+def test_an_answer_carries_its_body_type_and_url_and_the_client_says_who_it_is(un: FakeUN) -> None:
+    url = un.serve("/a", Reply(body=BODY, content_type="application/pdf", headers=(("X-Synthetic", "1"),)))
+    client, notes, waits = make_client()
+    assert client.get(url) == Answer(url=url, content_type="application/pdf", body=BODY)
+    assert un.requests == [("/a", "resdiff/test")]
+    assert notes == [] and waits == []
+
+
+def test_no_such_document_is_none(un: FakeUN) -> None:
+    client, _, _ = make_client()
+    assert client.get(un.url + "/missing") is None
+    assert client.get(un.serve("/gone", Reply(status=410, content_type="text/plain"))) is None
+
+
+def test_a_refusal_is_an_error_at_once(un: FakeUN) -> None:
+    url = un.serve("/forbidden", Reply(status=403, body=b"no", content_type="text/plain"))
+    client, notes, _ = make_client()
+    with pytest.raises(FetchError, match="answers HTTP 403 Forbidden; check the address"):
+        client.get(url)
+    assert len(un.requests) == 1 and notes == []
+
+
+def test_retry_after_in_seconds_is_honoured(un: FakeUN) -> None:
+    url = un.serve(
+        "/slow", Reply(status=429, content_type="text/plain", headers=(("Retry-After", "7"),)), ok()
+    )
+    client, notes, waits = make_client()
+    assert client.get(url) is not None
+    assert waits == [7.0]
+    assert notes == [f"{url}: HTTP 429 Too Many Requests; retrying in 7 s (retry 1 of 4)"]
+
+
+def test_retry_after_as_a_date_is_honoured(un: FakeUN) -> None:
+    later = email.utils.formatdate(time.time() + 30, usegmt=True)
+    url = un.serve(
+        "/slow", Reply(status=429, content_type="text/plain", headers=(("Retry-After", later),)), ok()
+    )
+    client, _, waits = make_client()
+    assert client.get(url) is not None
+    assert len(waits) == 1 and 0 < waits[0] <= 30
+
+
+def test_a_retry_after_too_long_to_wait_for_is_an_error(un: FakeUN) -> None:
+    asked = str(int(MAX_RETRY_AFTER) + 1)
+    url = un.serve("/slow", Reply(status=429, content_type="text/plain", headers=(("Retry-After", asked),)))
+    client, _, waits = make_client()
+    with pytest.raises(FetchError, match=f"asks to wait {asked} s before asking again"):
+        client.get(url)
+    assert waits == []
+
+
+def test_retries_back_off_exponentially_from_the_pace(un: FakeUN) -> None:
+    busy = Reply(status=503, body=b"busy", content_type="text/plain")
+    url = un.serve("/busy", busy, busy, busy, ok())
+    client, notes, waits = make_client(pace=0.01, sleep=time.sleep)
+    assert client.get(url) is not None
+    assert waits == [0.01, 0.02, 0.04]  # each retry's wait; after them the pace needs no more
+    assert [note.rsplit("(", 1)[1] for note in notes] == ["retry 1 of 4)", "retry 2 of 4)", "retry 3 of 4)"]
+
+
+def test_an_empty_answer_is_no_answer_yet(un: FakeUN) -> None:
+    url = un.serve("/later", Reply(status=202, content_type="application/xml"), ok())
+    client, notes, _ = make_client()
+    assert client.get(url) == Answer(url=url, content_type="text/plain", body=BODY)
+    assert notes == [f"{url}: HTTP 202 with an empty body (no answer yet); retrying in 0 s (retry 1 of 4)"]
+
+
+def test_requests_keep_the_pace(un: FakeUN) -> None:
+    url = un.serve("/a", ok())
+    client, _, waits = make_client(pace=0.05, sleep=time.sleep)
+    client.get(url)
+    assert waits == []  # the first request does not wait
+    client.get(url)
+    assert len(waits) == 1 and 0 < waits[0] <= 0.05
+
+
+@pytest.mark.parametrize("announced", [True, False])
+def test_an_answer_over_the_size_cap_is_refused(un: FakeUN, announced: bool) -> None:
+    url = un.serve("/big", Reply(body=b"x" * 1001, content_type="application/pdf", unannounced=not announced))
+    client, _, _ = make_client(max_bytes=1000)
+    with pytest.raises(FetchError, match=re.escape("is larger than the 0.001 MB any resolution needs")):
+        client.get(url)
+    assert client.get(un.serve("/fits", ok(b"x" * 1000))) is not None
+
+
+def test_a_silent_server_times_out(un: FakeUN) -> None:
+    url = un.serve("/hang", Reply(body=BODY, hang_after_headers=True))
+    client, _, _ = make_client()
+    with pytest.raises(FetchError, match="no answer in time"):
+        client.get(url)
+
+
+def test_only_http_is_fetched(un: FakeUN) -> None:
+    client, _, _ = make_client()
+    with pytest.raises(FetchError, match="only http and https addresses are fetched"):
+        client.get("file:///etc/passwd")
+    ftp = un.serve("/to-ftp", Reply(status=302, headers=(("Location", "ftp://127.0.0.1:1/x"),)))
+    with pytest.raises(
+        FetchError, match=re.escape("a redirect to ftp://127.0.0.1:1/x, which is not http or https")
+    ):
+        client.get(ftp)
