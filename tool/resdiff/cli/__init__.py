@@ -59,4 +59,4 @@ def main() -> None:
 
 
 # Each module adds its commands to ``main`` (imported last: they need it defined).
-from . import corpus_commands, diff_commands, text_commands  # noqa: E402, F401
+from . import corpus_commands, diff_commands, history_commands, text_commands  # noqa: E402, F401
