@@ -200,3 +200,21 @@ def test_the_diff_command_loads_none_of_the_history_machinery(tmp_path: Path, fi
     assert "resdiff.cli.history_commands" in modules  # it registers the commands, and imports only click
     lazy = {"resdiff.evolution", "resdiff.blame", "resdiff.render.history", "resdiff.render.timeline"}
     assert not lazy & modules
+
+
+def test_a_draft_is_accepted_wherever_a_symbol_is(widgets: Path, tmp_path: Path) -> None:
+    """A SYNTHETIC First Committee draft of 93/7 in the series: it sorts before the year's resolution."""
+    draft = replace(SYNTHETIC_V3, symbol="A/C.1/93/L.7", adopted=None, committee="First Committee")
+    added = cli("add", "--series", "widgets", str(write_synthetic(tmp_path / "draft", draft)))
+    assert added.exit_code == 0, added.stderr
+    history = json.loads(run("history", "widgets", "--format", "json")[1])
+    order = ["A/RES/90/7", "A/RES/91/7", "A/C.1/93/L.7", "A/RES/93/7"]
+    assert [v["symbol"] for v in history["versions"]] == order
+    assert [s["skipped"] for s in history["steps"]] == [[], ["A/RES/92/7"], []]
+    code, out, err = run("history", "widgets", "--clause", "OP4@a/c.1/93/l.7")
+    assert code == 0, err
+    assert out.startswith("OP4 in A/C.1/93/L.7: lineage L7, origin A/RES/90/7")
+    blame = json.loads(run("blame", "A/C.1/93/L.7", "--format", "json")[1])
+    assert blame["versions"] == order[:3]
+    assert run("timeline", "widgets", "-o", "t.svg")[0] == 0
+    assert ">draft</text>" in Path("t.svg").read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..evolution import longest_lived, most_edited
+from ..model import DRAFT_MARK
 from ..records import DELETED, Change
 from ..refs import short_symbol
 from .history import KIND_FILLS, KIND_NAMES, kind_text, lineage_row, version_name
@@ -168,7 +169,7 @@ class _Picture:
         parts = ['<g class="headings" font-weight="600">']
         for number, (name, version) in enumerate(zip(self.names, self.history.versions, strict=True)):
             centre = self.x(number) + self.column / 2
-            year = (version.adopted or "")[:4]
+            year = (version.adopted or "")[:4] or ("draft" if DRAFT_MARK in version.symbol else "")
             hint = f"<title>{escape(version.symbol)} ({escape(version.adopted or 'date unknown')})</title>"
             if self.slanted and not below:
                 base = top + self.heading - 20
