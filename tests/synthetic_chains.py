@@ -159,8 +159,9 @@ def donors_for(base: Resolution, others: Sequence[Resolution]) -> list[Clause]:
 
 
 class _Grower:
-    def __init__(self, base: Resolution, donors: Sequence[Clause], rng: random.Random) -> None:
+    def __init__(self, base: Resolution, donors: Sequence[Clause], rng: random.Random, steady: bool) -> None:
         self.base = base
+        self.steady = steady
         self.rng = rng
         self.donors = list(donors)
         rng.shuffle(self.donors)
@@ -186,6 +187,7 @@ class _Grower:
             else:
                 self.rest.append((clause, next(self.idents)))
         self.vocabulary = sorted({w for c in base.clauses for w in _VOCABULARY_RE.findall(c.text)})
+        self.size = len(self.paras)
         self.graveyard: list[tuple[_Para, int]] = []  # deleted paragraphs and where they stood
         self.cites = list(base.cites)
         self.version = 0
@@ -428,6 +430,11 @@ class _Grower:
         for edit in self.rng.sample(_EDITS, self.rng.randint(3, 5)):
             if getattr(self, edit)():
                 applied.append(edit)
+        if self.steady:  # as many paragraphs as the base, give or take one: each year costs the same
+            if len(self.paras) > self.size + 1 and self.delete():
+                applied.append("delete")
+            elif len(self.paras) < self.size - 1 and self.insert():
+                applied.append("insert")
         session = FIRST_SYNTHETIC_SESSION + self.version
         number = (self.base.symbol or "A/RES/0/1").rsplit("/", 1)[1]
         resolution, truth = self.build(f"A/RES/{session}/{number}", session)
@@ -484,10 +491,11 @@ def _in_symbol(tokens: Sequence[Token], at: int) -> bool:
 
 
 def synthetic_chain(
-    name: str, base: Resolution, donors: Sequence[Clause], seed: int, years: int = YEARS
+    name: str, base: Resolution, donors: Sequence[Clause], seed: int, years: int = YEARS, steady: bool = False
 ) -> Chain:
-    """A chain of ``years`` + 1 versions: the real ``base`` and ``years`` synthetic successors."""
-    grower = _Grower(base, donors, random.Random(seed))
+    """A chain of ``years`` + 1 versions: the real ``base`` and ``years`` synthetic successors (with
+    ``steady``, each as long as the base, give or take a paragraph: what a bench of lengths needs)."""
+    grower = _Grower(base, donors, random.Random(seed), steady)
     first, truth = grower.build(base.symbol, base.session)
     versions, truths, edits = [first], [truth], [()]
     events: list[tuple[tuple[str, int, int], ...]] = [()]
