@@ -13,6 +13,7 @@ import json
 from typing import TYPE_CHECKING, Protocol
 
 from ..errors import InputError
+from ..evolution import FIRST, RESTORED
 from ..records import ADDED, DELETED, EDITORIAL, MERGED, MODIFIED, SPLIT, UNCHANGED
 from ..refs import short_symbol
 
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from ..evolution import Cell, ClauseHistory, End, History, Lineage, Version
 
 HISTORY_FORMATS = ("terminal", "markdown", "html", "json")
-FIRST, RESTORED = "first", "restored"  # as in evolution (not imported: renderers load it lazily)
 # every kind a cell can have, with what the legends call it, in the order legends list them
 KIND_NAMES = {
     FIRST: "in the first version",

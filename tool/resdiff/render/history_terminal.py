@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..evolution import RESTORED
 from ..records import ADDED, DELETED, EDITORIAL, MERGED, MODIFIED, SPLIT, Change
 from ..refs import short_symbol
-from .history import LEGEND, RESTORED, kind_text, lineage_row, percent, skipped_lines, version_name
+from .history import LEGEND, kind_text, lineage_row, percent, skipped_lines, version_name
 
 if TYPE_CHECKING:
     from ..blame import Blame
