@@ -3,6 +3,7 @@ tests/synthetic_history.py and on SYNTHETIC random resolutions (Hypothesis)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 
@@ -125,9 +126,14 @@ def test_skipped_symbols_come_from_the_series_too() -> None:
 
 def test_drafts_sort_between_the_years_resolutions() -> None:
     draft = replace(SYNTHETIC_V3, symbol="A/C.1/93/L.7")
-    assert [s.new for s in trace([SYNTHETIC_V2, draft, SYNTHETIC_V3]).steps] == ["A/C.1/93/L.7", V3]
+    revised = replace(SYNTHETIC_V3, symbol="A/C.1/93/L.7/Rev.1")
+    steps = trace([SYNTHETIC_V2, draft, revised, SYNTHETIC_V3]).steps
+    assert [s.new for s in steps] == ["A/C.1/93/L.7", "A/C.1/93/L.7/Rev.1", V3]
+    assert trace([SYNTHETIC_V2, draft, revised, SYNTHETIC_V3]).clause_history("OP4@a/c.1/93/l.7/rev.1")
     with pytest.raises(InputError, match="oldest first"):
         trace([SYNTHETIC_V2, SYNTHETIC_V3, draft])
+    with pytest.raises(InputError, match=re.escape("but A/C.1/93/L.7/Rev.1 comes after A/C.1/93/L.7")):
+        trace([SYNTHETIC_V2, revised, draft])
 
 
 def test_versions_out_of_order_given_twice_or_too_few_are_refused() -> None:
