@@ -185,4 +185,10 @@ def main() -> None:
 
 
 # Each module adds its commands to ``main`` (imported last: they need it defined).
-from . import corpus_commands, diff_commands, fetch_commands, text_commands  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    corpus_commands,
+    diff_commands,
+    fetch_commands,
+    history_commands,
+    text_commands,
+)
