@@ -148,8 +148,8 @@ def history_command(
     \b
     Examples:
       resdiff history cluster-munitions
-      resdiff history 72/54 A_RES_79_58.md A_RES_80_52.md --format json
-      resdiff history cluster-munitions --clause OP3@80/52   # when was "strong" concern made "grave"?
+      resdiff history 72/54 A_RES_79_58.pdf A_RES_80_52.pdf --format json   # files
+      resdiff history cluster-munitions --clause OP3@80/52  # once fetched: "strong" -> "grave" concern
     """
     from ..render.history import render_clause, render_history
 
@@ -179,8 +179,8 @@ def blame_command(
 
     \b
     Examples:
-      resdiff blame 80/52                        # against the earlier texts of its corpus series
-      resdiff blame 72/54 A_RES_79_58.md A_RES_80_52.md --format html -o blame.html
+      resdiff fetch 80/52 --with-predecessors && resdiff blame 80/52   # against its series' earlier texts
+      resdiff blame 72/54 A_RES_79_58.pdf A_RES_80_52.pdf -o blame.html
     """
     from ..render.history import render_blame
 
