@@ -37,13 +37,13 @@ from rapidfuzz import fuzz, process
 from resdiff.evolution import History
 from resdiff.model import OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Clause, Resolution
 from resdiff.redline import editorial_key
+from resdiff.series import LINEAGE_PARAGRAPH_RE
 
 YEARS = 11  # edits after the real version 0: twelve versions in all
 FIRST_SYNTHETIC_SESSION = 100
 _TOKEN_RE = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
 _WORD_RE = re.compile(r"[^\W_]+")
 _VOCABULARY_RE = re.compile(r"[^\W\d_]{3,}")
-_LINEAGE_PARAGRAPH_RE = re.compile(r"\bits\s+resolutions?\b", re.IGNORECASE)
 _RECITED_RE = re.compile(r"[0-9]{1,3}/[0-9]{1,4} of [0-9]{1,2} [A-Z][a-z]+ [0-9]{4}")
 _MONTHS = "January February March April May June July August September October November December".split()
 _ADVERBS = ("Strongly", "Urgently", "Once again")
@@ -144,7 +144,8 @@ def tokens_of(text: str, since: int) -> list[Token]:
 
 
 def donors_for(base: Resolution, others: Sequence[Resolution]) -> list[Clause]:
-    """Real top-level paragraphs of OTHER resolutions that are not near copies of the base's own."""
+    """Real top-level paragraphs of OTHER resolutions that are not near copies of the base's own, nor
+    recall the Assembly's own resolutions (inserted, such a paragraph could read as the lineage one)."""
     own = [editorial_key(c.text) for c in base.clauses]
     return [
         c
@@ -154,6 +155,7 @@ def donors_for(base: Resolution, others: Sequence[Resolution]) -> list[Clause]:
         if c.section == ""
         and c.type in (PREAMBULAR, OPERATIVE)
         and len(c.text.split()) >= 6
+        and not LINEAGE_PARAGRAPH_RE.search(c.text)
         and process.extractOne(editorial_key(c.text), own, scorer=fuzz.ratio, score_cutoff=80) is None
     ]
 
@@ -196,8 +198,14 @@ class _Grower:
     # --- helpers -------------------------------------------------------------------------------
 
     def _free(self) -> list[int]:
-        """Paragraphs no edit touched this year, without sub-paragraphs."""
-        return [k for k, p in enumerate(self.paras) if not p.touched and not p.children]
+        """Paragraphs no edit touched this year, without sub-paragraphs; never one that recalls the
+        Assembly's own resolutions (the lineage paragraph, which a series only extends: ``recital``),
+        so that the lineage paragraph stays the one the series index reads, as in the real series."""
+        return [
+            k
+            for k, p in enumerate(self.paras)
+            if not p.touched and not p.children and not LINEAGE_PARAGRAPH_RE.search(p.text)
+        ]
 
     def _new(self, text: str) -> list[Token]:
         return tokens_of(text, self.version)
@@ -213,7 +221,7 @@ class _Grower:
 
     def recital(self, symbol: str, adopted: str) -> bool:
         """The lineage paragraph recites the previous version."""
-        para = next((p for p in self.paras if _LINEAGE_PARAGRAPH_RE.search(p.text)), None)
+        para = next((p for p in self.paras if LINEAGE_PARAGRAPH_RE.search(p.text)), None)
         if para is None or para.clause_type != PREAMBULAR:
             return False
         text = para.text

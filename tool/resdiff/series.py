@@ -22,7 +22,10 @@ from .refs import parse_symbol, safe_name, symbol_sort_key
 
 INDEX_NAME = "series.json"
 INDEX_FORMAT = 1
-_LINEAGE_PARAGRAPH_RE = re.compile(r"\bits\s+resolutions?\b", re.IGNORECASE)
+# "its resolutions 63/71 ...", "its previous resolutions ..., in particular resolution 79/56"
+LINEAGE_PARAGRAPH_RE = re.compile(
+    r"\bits\s+(?:previous\s+)?resolutions?\b", re.IGNORECASE
+)
 # "63/71" in running text, not the tail of "A/72/409" nor a date like "1/2/2020"
 _CITATION_RE = re.compile(
     r"(?<![\w/])(?:A/RES/)?(?P<symbol>(?:ES-|S-)?[0-9]{1,3}/[0-9]{1,4})(?![\w/])"
@@ -108,7 +111,7 @@ class SeriesIndex:
 def lineage_citations(resolution: Resolution) -> dict[str, str | None]:
     """Symbol -> adoption date (ISO, if given) of the resolutions the lineage paragraph recites."""
     paragraph = next(
-        (c.text for c in resolution.of_type(PREAMBULAR) if _LINEAGE_PARAGRAPH_RE.search(c.text)), None
+        (c.text for c in resolution.of_type(PREAMBULAR) if LINEAGE_PARAGRAPH_RE.search(c.text)), None
     )
     if paragraph is None:
         return {}

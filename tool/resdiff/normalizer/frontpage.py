@@ -51,7 +51,7 @@ _CITE_SCAN_RE = re.compile(
     r"(?P<other>\b(?:Council|Commission|Conference|Board)\s+resolutions?\b)"  # not the Assembly's
     r"|(?P<res>\b[Rr]esolutions?\b)"
     r"|(?P<stop>\b(?:[Dd]ecisions?|[Dd]ocuments?|[Rr]eports?)\b|;|\.(?=\s+[A-Z])|\.$)"
-    r"|(?<![-/\w.])(?P<sym>(?:A/RES/)?(?P<es>E?S-)?(?P<s>[0-9]{1,2})/(?P<n>[0-9]{1,3})\b"
+    r"|(?<![-/\w.])(?P<sym>(?:A/RES/)?(?P<es>E?S-)?(?P<s>[0-9]{1,3})/(?P<n>[0-9]{1,4})\b"
     r"(?:\s(?P<part>[A-Z]{1,2})\b(?![-/\w.]))?)"  # 63/71, 56/24 T, ES-10/21, S-27/2
 )
 
@@ -98,7 +98,7 @@ def ordinal(word: str) -> int | None:
 
 def cited_symbols(clauses: list[Clause]) -> list[str]:
     """Full symbols of the resolutions cited (``resolutions 63/71 ... and 70/54``), first-seen order."""
-    found: list[str] = []
+    found: dict[str, None] = {}  # ordered, and a lookup that stays cheap for thousands of citations
     for clause in clauses:
         if "esolution" not in clause.text:
             continue
@@ -112,6 +112,5 @@ def cited_symbols(clauses: list[Clause]) -> list[str]:
                 symbol = f"A/RES/{match['es'] or ''}{int(match['s'])}/{int(match['n'])}" + (
                     f" {match['part']}" if match["part"] else ""
                 )
-                if symbol not in found:
-                    found.append(symbol)
-    return found
+                found.setdefault(symbol)
+    return list(found)
