@@ -86,3 +86,34 @@ def test_damaged_pdf_logs_nothing(tmp_path: Path, caplog: pytest.LogCaptureFixtu
     assert result.exit_code == 0 and result.stderr == ""
     assert "\nOP1 *Decides* to act on the synthetic convention.\n" in result.stdout
     assert caplog.records == []
+
+
+def test_a_short_pdf_without_a_session_line_still_shows_its_paragraphs() -> None:
+    """Few lines: every gap may be a paragraph's, and indented first lines as many as lines at the edge."""
+    pages = [
+        [
+            "Resolution adopted by the General Assembly on 3 January 2031",
+            "",
+            "90/58. Synthetic PDF resolution",
+            "",
+            ">*The General Assembly,*",
+            "",
+            ">*Noting* a fact,",
+            "",
+            "1.|*Decides* to act.",
+            "",
+            ">1st plenary meeting",
+        ]
+    ]
+    normalized = normalize_bytes(synthetic_un_pdf(pages, symbol="A/RES/90/58"), "synthetic.pdf")
+    resolution = normalized.resolution
+    assert normalized.warnings == ()
+    assert (resolution.symbol, resolution.title, resolution.meeting) == (
+        "A/RES/90/58",
+        "Synthetic PDF resolution",
+        "1st plenary meeting",
+    )
+    assert [(c.key, c.text, c.verb) for c in resolution.clauses] == [
+        ("PP1", "Noting a fact,", None),
+        ("OP1", "Decides to act.", "Decides"),
+    ]

@@ -23,9 +23,7 @@ from .refs import parse_symbol, safe_name, symbol_sort_key
 INDEX_NAME = "series.json"
 INDEX_FORMAT = 1
 # "its resolutions 63/71 ...", "its previous resolutions ..., in particular resolution 79/56"
-LINEAGE_PARAGRAPH_RE = re.compile(
-    r"\bits\s+(?:previous\s+)?resolutions?\b", re.IGNORECASE
-)
+LINEAGE_PARAGRAPH_RE = re.compile(r"\bits\s+(?:previous\s+)?resolutions?\b", re.IGNORECASE)
 # "63/71" in running text, not the tail of "A/72/409" nor a date like "1/2/2020"
 _CITATION_RE = re.compile(
     r"(?<![\w/])(?:A/RES/)?(?P<symbol>(?:ES-|S-)?[0-9]{1,3}/[0-9]{1,4})(?![\w/])"

@@ -32,6 +32,7 @@ _WORD_GAP = 0.2  # a gap wider than this share of the type size, with no space d
 _RAISED = 0.2  # a glyph whose bottom sits this share of its line's size above the line's bottom is raised
 _SMALL = 0.85  # a glyph this much smaller than its line's type is a superscript when raised
 _COLUMN_GAP = 3.0  # a gap this many times the type size splits a row into separate lines (columns)
+_MAX_PITCH = 1.25  # lines of one paragraph are set at most this many type sizes apart (UN: 12 pt for 10 pt)
 _PARAGRAPH_GAP = 1.3  # a line pitch this many times the usual one: a new paragraph
 _INDENT = 0.6  # an indent of this share of the type size: a paragraph's first line
 _RUNNING_HEAD_BAND = 0.15  # running heads sit in this share of the page height from its top
@@ -126,7 +127,12 @@ class _Margins(NamedTuple):
                     ends[round(line.right)] += 1
         if not starts:
             return cls(0.0, 10_000.0)
-        return cls(float(starts.most_common(1)[0][0]), float(ends.most_common(1)[0][0]))
+        # the left edge: the leftmost of the common starts (a short text may have as many indented first
+        # lines as lines at the edge; the masthead's few lines further left are not common); the right
+        # edge: where most lines end (justified)
+        most = max(starts.values())
+        common = [x for x, count in starts.items() if count >= max(2, most / 4)] or list(starts)
+        return cls(float(min(common)), float(ends.most_common(1)[0][0]))
 
     def indented(self, line: _Line) -> bool:
         return line.left > self.left + _INDENT * line.size
@@ -330,7 +336,10 @@ def _line_pitch(pages: Sequence[list[_Line]], body_size: float) -> float:
     if not pitches:
         return 1.2 * body_size
     most = max(pitches.values())
-    return float(min(pitch for pitch, count in pitches.items() if count * 4 >= most))
+    common = min(pitch for pitch, count in pitches.items() if count * 4 >= most)
+    return float(
+        min(common, _MAX_PITCH * body_size)
+    )  # a text of few lines may show only its paragraphs' pitch
 
 
 def _add_paragraphs(lines: list[_Line], blocks: list[Block], pitch: float, margin: _Margins) -> None:
