@@ -83,6 +83,9 @@ def _doc_summary(resolution: Resolution) -> dict[str, Any]:
         "report": resolution.report,
         "meeting": resolution.meeting,
         "vote": resolution.vote.to_json() if resolution.vote else None,
+        "distributed": resolution.distributed,
+        "committee": resolution.committee,
+        "sponsors": list(resolution.sponsors),
     }
 
 

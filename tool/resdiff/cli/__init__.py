@@ -167,13 +167,18 @@ def main() -> None:
 
     \b
     Examples:
-      resdiff normalize resolution.docx       # the clauses of one text
+      resdiff normalize A_RES_80_52.pdf       # the clauses of one text (PDF, text, DOCX)
       resdiff diff 72/54 ../shared/data/ga-res-80/A_RES_80_52.md   # what changed
       resdiff report 72/54 ../shared/data/ga-res-80/A_RES_80_52.md -o changes.html
+      resdiff fetch 71/45 --with-predecessors # from the UN Digital Library
+      resdiff history cluster-munitions       # every clause through the years
       resdiff series                          # which years are stored, which are missing
 
     \b
     72/54 is in the shipped corpus; its successor A/RES/80/52 is read from a file.
+    The corpus is crash-safe: an add or fetch that is interrupted (Ctrl-C, kill, power
+    cut) leaves it as it was or with the whole change committed, and the next resdiff
+    command finishes or rolls back what was interrupted, and says which.
 
     \b
     A REF names a text: A/RES/72/54 or 72/54 (in the corpus), cluster-munitions@2017
