@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from resdiff.records import Change, Comparison
-from resdiff.render.markdown import _redline, escape, render
+from resdiff.render.markdown import escape, redline, render
 from resdiff.report import build_report
 from synthetic_report import SYNTHETIC_HOSTILE, synthetic_comparison
 
@@ -74,7 +74,7 @@ def _expected_marks(change: Change, op: int) -> list[str]:
 def _viewer_marks(change: Change) -> tuple[list[str], list[str], str]:
     """Struck runs, bold runs and left-over text, as a CommonMark + GFM-strikethrough viewer shows them."""
     markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is absent: pip install .[test]")
-    page = markdown_it.MarkdownIt("commonmark").enable("strikethrough").render(_redline(change))
+    page = markdown_it.MarkdownIt("commonmark").enable("strikethrough").render(redline(change))
     struck = [html.unescape(m) for m in re.findall(r"<s>(.*?)</s>", page, re.DOTALL)]
     bold = [html.unescape(m) for m in re.findall(r"<strong>(.*?)</strong>", page, re.DOTALL)]
     return struck, bold, html.unescape(re.sub(r"<[^>]+>", "", page))

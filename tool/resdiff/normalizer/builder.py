@@ -8,7 +8,6 @@ import re
 from ..errors import InputError
 from ..model import Clause, Normalized, Resolution, Source
 from ..readers import Block, RawText, opens_preambular_paragraph
-from ..refs import session_of
 from .frontpage import (
     ADOPTED_RE,
     AGENDA_RE,
@@ -148,6 +147,8 @@ class Builder:
             printed = DRAFT_SYMBOL_RE.search(header)
             if printed is None:
                 return None, None, lines
+            from ..refs import session_of  # drafts only: every other run is spared its patterns
+
             return printed[0], session_of(printed[0]), lines
         title_start = [match[4]] if match[4] else []
         lines = [*title_start, *rest] + [

@@ -104,6 +104,35 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{100 * share:.1f}%"
 
 
+STATS_COLUMNS = (
+    "version",
+    "adopted",
+    "clauses",
+    "words",
+    "added",
+    "restored",
+    "deleted",
+    "modified",
+    "carried over",
+    "since first",
+)
+
+
+def stats_rows(history: History) -> list[list[str]]:
+    """The per-version stats as text, one row a version, in ``STATS_COLUMNS`` order (every format
+    lays out the same cells)."""
+    return [
+        [
+            version.symbol,
+            version.adopted or "",
+            *(str(n) for n in (s.clauses, s.words, s.added, s.restored, s.deleted, s.modified)),
+            percent(s.carried_over),
+            percent(s.since_first),
+        ]
+        for version, s in zip(history.versions, history.stats, strict=True)
+    ]
+
+
 def skipped_lines(history: History) -> list[str]:
     """One line per step across missing versions: 'A/RES/72/54 → A/RES/79/58 skips 73/54, ...'."""
     return [

@@ -16,14 +16,15 @@ from .history import (
     KIND_FILLS,
     KIND_NAMES,
     LEGEND,
+    STATS_COLUMNS,
     kind_text,
     lineage_row,
-    percent,
     skipped_lines,
+    stats_rows,
     version_fill,
     version_name,
 )
-from .html import _redline as report_redline  # the change report's: both read alike
+from .html import redline as report_redline  # the change report's: both read alike
 
 if TYPE_CHECKING:
     from ..blame import Blame
@@ -100,31 +101,14 @@ def kind_legend(kinds: list[str]) -> str:
 
 
 def stats_table(history: History) -> list[str]:
-    names = [
-        "version",
-        "adopted",
-        "clauses",
-        "words",
-        "added",
-        "restored",
-        "deleted",
-        "modified",
-        "carried over",
-        "since first",
-    ]
     parts = [
         '<div class="scroll"><table id="stats">',
-        "<thead><tr>" + "".join(f"<th>{name}</th>" for name in names) + "</tr></thead>",
+        "<thead><tr>" + "".join(f"<th>{name}</th>" for name in STATS_COLUMNS) + "</tr></thead>",
         "<tbody>",
     ]
-    for version, stats in zip(history.versions, history.stats, strict=True):
-        numbers = [stats.clauses, stats.words, stats.added, stats.restored, stats.deleted, stats.modified]
-        cells = [f'<td class="num">{n}</td>' for n in numbers]
-        cells += [
-            f'<td class="num">{percent(share)}</td>' for share in (stats.carried_over, stats.since_first)
-        ]
-        labels = f"<td>{escape(version.symbol)}</td><td>{escape(version.adopted or '')}</td>"
-        parts.append(f"<tr>{labels}{''.join(cells)}</tr>")
+    for symbol, adopted, *numbers in stats_rows(history):
+        cells = "".join(f'<td class="num">{escape(n)}</td>' for n in numbers)
+        parts.append(f"<tr><td>{escape(symbol)}</td><td>{escape(adopted)}</td>{cells}</tr>")
     parts += ["</tbody>", "</table></div>"]
     return parts
 

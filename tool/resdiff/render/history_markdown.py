@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..refs import short_symbol
-from .history import LEGEND, kind_text, lineage_row, percent, skipped_lines, version_name
-from .markdown import _redline as report_redline  # the change report's: both read alike
+from .history import LEGEND, STATS_COLUMNS, kind_text, lineage_row, skipped_lines, stats_rows, version_name
 from .markdown import escape
+from .markdown import redline as report_redline  # the change report's: both read alike
 
 if TYPE_CHECKING:
     from ..blame import Blame
@@ -39,35 +39,7 @@ def history(history: History, *, color: bool = False) -> str:
         "Share of each version's words unchanged since the previous version, and since the first.",
         "",
     ]
-    lines += _table(
-        [
-            "version",
-            "adopted",
-            "clauses",
-            "words",
-            "added",
-            "restored",
-            "deleted",
-            "modified",
-            "carried over",
-            "since first",
-        ],
-        [
-            [
-                v.symbol,
-                v.adopted or "",
-                str(s.clauses),
-                str(s.words),
-                str(s.added),
-                str(s.restored),
-                str(s.deleted),
-                str(s.modified),
-                percent(s.carried_over),
-                percent(s.since_first),
-            ]
-            for v, s in zip(versions, history.stats, strict=True)
-        ],
-    )
+    lines += _table(STATS_COLUMNS, stats_rows(history))
     return "\n".join(lines) + "\n"
 
 

@@ -136,7 +136,7 @@ def _clauses(report: Report, old_label: str, new_label: str) -> list[str]:
             f'data-kind="{escape(change.kind)}">',
             f'<h3><span class="keys">{escape(keys_label(change))}</span> '
             f'<span class="kind">{escape(kind_label(change))}</span></h3>',
-            f"<p>{_redline(change, keep=(-1, 0, 1))}</p>",
+            f"<p>{redline(change, keep=(-1, 0, 1))}</p>",
             "</article>",
         ]
     parts += [
@@ -149,15 +149,15 @@ def _clauses(report: Report, old_label: str, new_label: str) -> list[str]:
         parts.append(
             f'<tr class="change-row kind-{escape(change.kind)}">'
             f'<td><span class="keys">{escape(" + ".join(change.old))}</span>'
-            f"{_redline(change, keep=(-1, 0))}</td>"
+            f"{redline(change, keep=(-1, 0))}</td>"
             f'<td><span class="keys">{escape(" + ".join(change.new))} · {escape(kind_label(change))}</span>'
-            f"{_redline(change, keep=(0, 1))}</td></tr>"
+            f"{redline(change, keep=(0, 1))}</td></tr>"
         )
     parts += ["</tbody>", "</table>", "</div>", "</section>"]
     return parts
 
 
-def _redline(change: Change, keep: tuple[int, ...]) -> str:
+def redline(change: Change, keep: tuple[int, ...]) -> str:
     """The record's operations in ``keep``, marked up; a split/merge's clauses on their own lines."""
     pieces = []
     for op, text in change.diff:

@@ -54,7 +54,7 @@ def render(report: Report) -> str:
         lines += [escape(omitted), ""]
     for change in comparison.changes:
         heading = f"### {escape(keys_label(change))} · {escape(kind_label(change))}"
-        lines += [heading, "", _redline(change), ""]
+        lines += [heading, "", redline(change), ""]
     return "\n".join(lines)
 
 
@@ -76,7 +76,7 @@ def _item(item: SummaryItem) -> str:
     return f"**{escape(item.keys)}**: {escape(item.text)}{remark}"
 
 
-def _redline(change: Change) -> str:
+def redline(change: Change) -> str:
     """One paragraph per clause of the group (a split/merge joins its clauses with a newline)."""
     lines: list[list[tuple[int, str]]] = [[]]
     for op, text in change.diff:
