@@ -40,7 +40,24 @@ def assert_one_error_line(code: int, out: str, err: str) -> None:
 
 
 def _commands() -> list[tuple[str, click.Command]]:
-    return sorted(main.commands.items())
+    """Every command, as ``resdiff --help`` lists them (each module imported on first use)."""
+    with click.Context(main) as ctx:
+        found = [(name, main.get_command(ctx, name)) for name in main.list_commands(ctx)]
+    return [(name, command) for name, command in found if command is not None]
+
+
+def test_every_command_module_defines_exactly_the_commands_it_is_listed_for() -> None:
+    """Commands load on first use from ``COMMAND_MODULES``: a command missing there would vanish."""
+    import importlib
+
+    from resdiff.cli import COMMAND_MODULES
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"resdiff.cli.{module}")
+    assert sorted(main.commands) == sorted(COMMAND_MODULES)
+    for name, command in main.commands.items():
+        assert command.callback is not None
+        assert command.callback.__module__ == f"resdiff.cli.{COMMAND_MODULES[name]}", name
 
 
 @pytest.mark.parametrize(("name", "command"), _commands(), ids=[name for name, _ in _commands()])
@@ -157,7 +174,7 @@ def test_one_line_keeps_short_words_and_cuts_long_ones() -> None:
 
 def _helps() -> dict[str, str]:
     helps = {"": run("--help")[1]}
-    for name in main.commands:
+    for name, _ in _commands():
         helps[name] = run(name, "--help")[1]
     return helps
 

@@ -398,6 +398,8 @@ def _split_at_opener(block: Block) -> list[Block]:
 
 
 def _split_at_draft_line(block: Block) -> list[Block]:
+    if "raft" not in block.text:  # ("draft", "Draft") nearly every block: no pattern to try
+        return [block]
     lines = block.text.split("\n")
     at = next(
         (i for i in range(len(lines) - 1) if DRAFT_LINE_RE.match(clean_text(" ".join(lines[: i + 1])))), None

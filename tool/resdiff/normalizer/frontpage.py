@@ -15,7 +15,7 @@ REPORT_RE = re.compile(r"\[on the reports? of the [^(\]]*\((A/[0-9]+/[^,)\s]+)")
 DRAFT_RE = re.compile(r"\[without reference to a Main Committee\s*\((A/[^,)\s]+)")
 SESSION_RE = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?)\s+session\b")
 DISTRIBUTED_RE = re.compile(
-    rf"\bDistr\.:?\s*(?:General|Limited|Restricted)\s+([0-9]{{1,2}}\s+(?:{'|'.join(MONTH_NAMES)})\s+[0-9]{{4}})"
+    r"\bDistr\.:?\s*(?:General|Limited|Restricted)\s+([0-9]{1,2}\s+[A-Z][a-z]+\s+[0-9]{4})"
 )
 COMMITTEE_RE = re.compile(r"\b((?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee)\b")
 # a draft's front page: "Australia, Austria, ... and Zambia: draft resolution" (or "revised draft")

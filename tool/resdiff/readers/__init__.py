@@ -44,9 +44,10 @@ class RawText(NamedTuple):
 
 
 # what no field of the model may hold: C0 controls and DEL (line breaks and tabs are layout, which the
-# normalizer turns into spaces), the noncharacters U+FFFE and U+FFFF, and lone surrogates (JSON escapes
-# can make them); PDF and DOCX extractions produce such characters, and XML (Word) cannot carry them
-UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# normalizer turns into spaces) and the noncharacters U+FFFE and U+FFFF; PDF and DOCX extractions produce
+# such characters, and XML (Word) cannot carry them. (Lone surrogates, which only a JSON escape can make
+# in text that was decoded strictly, are the extraction reader's to remove.)
+UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def _safe(text: str) -> str:

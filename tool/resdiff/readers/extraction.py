@@ -5,6 +5,7 @@ hint the body heading is checked against (other fields, such as ``title``, are n
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from . import RawText, plaintext
@@ -17,7 +18,16 @@ def _document(text: str) -> dict[str, Any] | None:
         data = json.loads(text)
     except ValueError:
         return None
-    return data if isinstance(data, dict) and isinstance(data.get("text"), str) else None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        return None
+    return {
+        key: _without_surrogates(value) if isinstance(value, str) else value for key, value in data.items()
+    }
+
+
+def _without_surrogates(text: str) -> str:
+    """A JSON escape can make a lone surrogate (``"\\ud800"``), which no text may hold: a space instead."""
+    return re.sub("[\ud800-\udfff]", " ", text) if not text.isascii() else text
 
 
 def detect(text: str) -> bool:
