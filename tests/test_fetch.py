@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
+import shutil
+import signal
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,10 +22,11 @@ import git
 import pytest
 
 from conftest import SHARED
-from corpus_synthetic import cli, make_corpus, run_python
+from corpus_synthetic import cli, make_corpus, run_python, run_resdiff
 from resdiff import __version__, canonical
 from resdiff.cache import FileCache
 from resdiff.cli.fetch_commands import LANGUAGE_CODES, _Reporter
+from resdiff.corpus import journal
 from resdiff.library import LANGUAGES
 from resdiff.refs import slugify
 from synthetic_pdf import synthetic_un_pdf
@@ -685,3 +689,37 @@ def test_a_diff_imports_no_network_code(tmp_path: Path) -> None:
     network |= {"http.client", "xml.etree.ElementTree", "platformdirs"}
     assert not network & modules
     assert "resdiff.cli.fetch_commands" not in modules  # commands load on first use: diff never sees fetch
+
+
+# --- a fetch killed at any step --------------------------------------------------------------
+
+
+def test_a_fetch_killed_at_any_step_is_healed_and_can_be_run_again(
+    un: FakeUN, corpus: Path, tmp_path: Path
+) -> None:
+    """``kill -9`` at every checkpoint of a two-text fetch (the crash-safe add's own): the repair leaves
+    the corpus as it was or with the whole fetch committed, verify is then clean, the fetch runs again."""
+    publish(un, "A/RES/90/58", "9058", synthetic_pdf("90/58", recalls="89/47 of 4 December 2034"))
+    publish(un, "A/RES/89/47", "8947", synthetic_pdf("89/47", adopted="4 December 2034"))
+    before = state(corpus)
+    points = 0
+    for point in itertools.count(1):
+        copy = shutil.copytree(corpus, tmp_path / f"kill{point}", symlinks=True)
+        env = {"RESDIFF_CORPUS": str(copy), journal.KILL_ENV: str(point)}
+        fetched = run_resdiff("fetch", "90/58", "--with-predecessors", env=env)
+        if fetched.returncode == 0:
+            break
+        assert fetched.returncode == -signal.SIGKILL, fetched.stderr
+        points += 1
+        repaired = run_resdiff("verify", "--repair", env={"RESDIFF_CORPUS": str(copy)})
+        assert repaired.returncode == 0, repaired.stdout + repaired.stderr
+        assert "Traceback" not in repaired.stderr
+        held = state(copy)
+        assert held[1] == "", held  # nothing half-written, nothing staged
+        symbols = {p.name for p in copy.glob("*/A_RES_*.txt")}
+        assert symbols in (set(), {"A_RES_89_47.txt", "A_RES_90_58.txt"}), symbols
+        assert (held[0] == before[0]) == (symbols == set())
+        again = run_resdiff("fetch", "90/58", "--with-predecessors", env={"RESDIFF_CORPUS": str(copy)})
+        assert again.returncode == 0, again.stderr
+        assert run_resdiff("verify", env={"RESDIFF_CORPUS": str(copy)}).returncode == 0
+    assert points >= 20
