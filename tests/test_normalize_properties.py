@@ -15,9 +15,8 @@ from hypothesis import strategies as st
 
 from resdiff import canonical
 from resdiff.errors import InputError
-from resdiff.model import Clause, Resolution
+from resdiff.model import UNSAFE_RE, Clause, Resolution
 from resdiff.normalize import normalize_bytes
-from resdiff.readers import UNSAFE_RE
 from strategies import resolutions
 
 _WORDS = st.sampled_from(

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .model import KEY_RE, METADATA, OPERATIVE, Clause, Resolution, Source, Vote
-from .readers import UNSAFE_RE
+from .model import KEY_RE, METADATA, OPERATIVE, UNSAFE_RE, Clause, Resolution, Source, Vote
 
 MAGIC = "# resdiff canonical 1"
 HEADER_FIELDS = (*METADATA, "source")

@@ -155,6 +155,13 @@ class Vote:
         return ", ".join(parts)
 
 
+# what no field of the model may hold: C0 controls and DEL (line breaks and tabs are layout, which the
+# normalizer turns into spaces) and the noncharacters U+FFFE and U+FFFF; PDF and DOCX extractions produce
+# such characters, and XML (Word) cannot carry them. (Lone surrogates, which only a JSON escape can make
+# in text that was decoded strictly, are the extraction reader's to remove.) The readers' output is
+# cleaned of them (``readers.safe``), and a canonical file holding one is refused.
+UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
 # a resolution's metadata, in the order the canonical header gives it; a change to any of these is a
 # change of the text (``diff --exit-code``)
 METADATA = ("symbol", "session", "title", "adopted", "agenda_item", "report", "meeting", "cites")

@@ -178,7 +178,7 @@ def _describe(error: BaseException) -> str:
 
 
 class _HTTPConnection(http.client.HTTPConnection):
-    """Connects within the request's timeout, then gives every read its own."""
+    """Connects within the request's timeout, then gives every read its own (HTTP and HTTPS alike)."""
 
     def __init__(self, *args: Any, read_timeout: float, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -189,14 +189,9 @@ class _HTTPConnection(http.client.HTTPConnection):
         self.sock.settimeout(self.read_timeout)
 
 
-class _HTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, read_timeout: float, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.read_timeout = read_timeout
-
-    def connect(self) -> None:
-        super().connect()
-        self.sock.settimeout(self.read_timeout)
+class _HTTPSConnection(_HTTPConnection, http.client.HTTPSConnection):
+    """The same over TLS: ``connect`` reaches HTTPSConnection's (which wraps the socket), then sets the
+    read timeout."""
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):

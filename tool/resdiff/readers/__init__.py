@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from ..model import UNSAFE_RE
+
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _SUPERSCRIPT_RUN_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -41,13 +43,6 @@ class RawText(NamedTuple):
     hints: Mapping[str, str] = _NO_HINTS  # e.g. front-matter symbol/title (read-only)
     bare_markers: bool = False
     notices: tuple[str, ...] = ()  # what the reader did that the user should know of
-
-
-# what no field of the model may hold: C0 controls and DEL (line breaks and tabs are layout, which the
-# normalizer turns into spaces) and the noncharacters U+FFFE and U+FFFF; PDF and DOCX extractions produce
-# such characters, and XML (Word) cannot carry them. (Lone surrogates, which only a JSON escape can make
-# in text that was decoded strictly, are the extraction reader's to remove.)
-UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def _safe(text: str) -> str:
@@ -90,6 +85,21 @@ _OPENER_WORDS = frozenset(
 _NAME_WORDS = frozenset({"United"})  # a participle's form, but the start of a name ("United Nations")
 _PARTICIPLE_RE = re.compile(r"^[A-Z][a-z]*(?:-[a-z]+)?(?:ing|ed)$")  # "Recalling", "Re-emphasizing"
 _CLAUSE_END_RE = re.compile(rf"[,;.:][”’\"]?(?:\[\^[0-9]+\]|[0-9]{{1,3}}|[{SUPERSCRIPT_DIGITS}]+)?$")
+
+
+# a page's furniture, on a line of its own: page number ("2/4"), job number ("25-19990 (E)", with the
+# dates of its print runs), bar code ("*2519990*")
+_FURNITURE_RE = re.compile(
+    r"^(?:(?:Page\s+)?[0-9]{1,3}\s*/\s*[0-9]{1,3}|[0-9]{2}-[0-9]{5}(?:\s*\([A-Z]\))?(?:\s+[0-9]{6})*|\*[0-9]{7}\*)$"
+)
+# a line opening with a printed paragraph number or item label ("12. ", "(a) ")
+NUMBERED_LINE_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\))(?:\s|$)")
+FULL = 0.85  # a line at least this share of a full (wrapped) line's length was wrapped: its paragraph goes on
+
+
+def is_page_furniture(line: str) -> bool:
+    """Whether a line is nothing but a page number, a job number or a bar code."""
+    return _FURNITURE_RE.match(line.strip()) is not None
 
 
 def ends_clause(line: str) -> bool:

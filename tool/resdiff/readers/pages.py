@@ -16,11 +16,15 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTH_NAMES
-from . import SUPERSCRIPT_DIGITS, ends_clause, opens_preambular_paragraph
+from . import (
+    FULL,
+    NUMBERED_LINE_RE,
+    SUPERSCRIPT_DIGITS,
+    ends_clause,
+    is_page_furniture,
+    opens_preambular_paragraph,
+)
 
-_PAGE_NUMBER_RE = re.compile(r"^(?:Page\s+)?[0-9]{1,3}\s*/\s*[0-9]{1,3}$")
-_JOB_NUMBER_RE = re.compile(r"^[0-9]{2}-[0-9]{5}(?:\s*\([A-Z]\))?(?:\s+[0-9]{6})*$")
-_BAR_CODE_RE = re.compile(r"^\*[0-9]{7}\*$")
 _SYMBOL_RE = re.compile(r"^A/(?:RES/|C\.[1-6]/)?(?:E?S-)?[0-9]{1,3}/(?:L\.)?[0-9]{1,4}(?:/Rev\.[0-9]+)?$")
 _RULE_RE = re.compile(r"^_{5,}$")
 _HEADING_RE = re.compile(r"^(?:E?S-)?[0-9]{1,3}/[0-9]{1,4}\.\s+(\S.*)$")
@@ -28,12 +32,6 @@ _DRAFT_TITLE_RE = re.compile(r":\s*(?:revised\s+)?draft\s+(?:resolution|decision
 _LONE_NUMBER_RE = re.compile(r"^(?:[0-9]{1,3}\.|\([a-z]{1,4}\)|\([ivxl]+\))$")  # not "2017." ending a line
 _NOTE_RE = re.compile(rf"^([0-9]{{1,3}}|[{SUPERSCRIPT_DIGITS}]+)\s+(\S.*)$")
 _SUPERSCRIPT_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-_LINE_START_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\))(?:\s|$)")
-_FULL = 0.85  # a line at least this share of a full line was wrapped: its paragraph goes on
-
-
-def _hard_furniture(line: str) -> bool:
-    return bool(_PAGE_NUMBER_RE.match(line) or _JOB_NUMBER_RE.match(line) or _BAR_CODE_RE.match(line))
 
 
 def _fold(text: str) -> str:
@@ -75,7 +73,7 @@ def take_out_pages(text: str) -> tuple[str, list[tuple[int, str]]]:
     lines = [line.strip() for line in text.replace("\f", "\n\n").split("\n")]
     title = _title(lines)
     start = _body_start(lines)
-    furniture = [index >= start and _hard_furniture(line) for index, line in enumerate(lines)]
+    furniture = [index >= start and is_page_furniture(line) for index, line in enumerate(lines)]
     hard = [index for index, flag in enumerate(furniture) if flag]
     for index in hard:  # the running head around a page's furniture: the symbol, and the title beside it
         head: list[int] = []
@@ -112,7 +110,7 @@ def _mend_page_breaks(lines: list[str], breaks: set[int]) -> list[str]:
         if index in breaks:
             before = next((n for n in reversed(out) if n), "")
             after = next((n for n in lines[index:] if n), "")
-            goes_on = len(before) >= _FULL * full and not _LINE_START_RE.match(after)
+            goes_on = len(before) >= FULL * full and not NUMBERED_LINE_RE.match(after)
             if goes_on and not opens_preambular_paragraph(after):
                 while out and not out[-1]:
                     out.pop()

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from . import Block, RawText
+from . import NUMBERED_LINE_RE, Block, RawText, ends_clause, is_page_furniture
 
 _WORD_GAP = 0.2  # a gap wider than this share of the type size, with no space drawn, is a space
 _RAISED = 0.2  # a glyph whose bottom sits this share of its line's size above the line's bottom is raised
@@ -39,12 +39,7 @@ _RUNNING_HEAD_BAND = 0.15  # running heads sit in this share of the page height 
 _FOOT_BAND = 0.12  # page numbers and job numbers sit in this share from its bottom
 
 _RULE_RE = re.compile(r"^[_‗━─—–-]{5,}$")
-_PAGE_NUMBER_RE = re.compile(r"^[0-9]{1,3}/[0-9]{1,3}$")
-_JOB_NUMBER_RE = re.compile(r"^[0-9]{2}-[0-9]{5}(?:\s*\([A-Z]\))?(?:\s+[0-9]{6})?(?:\s+[0-9]{6})?$")
-_BAR_CODE_RE = re.compile(r"^\*[0-9]{7}\*$")
 _NUMBER_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\)|\([ivxl]+\))$")
-_NUMBERED_START_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\))\s")
-_ENDS_CLAUSE_RE = re.compile(r"[,;.:][”’\"]?(?:\[\^[0-9]+\])*$")
 
 
 class Glyph(NamedTuple):
@@ -265,13 +260,7 @@ def _italic_lead(pieces: list[str], italic: list[bool], number: str) -> str:
 
 
 def _is_furniture(line: _Line) -> bool:
-    text = line.text.strip()
-    return bool(
-        _PAGE_NUMBER_RE.match(text)
-        or _JOB_NUMBER_RE.match(text)
-        or _BAR_CODE_RE.match(text)
-        or _BAR_CODE_RE.match(text.replace(" ", ""))
-    )
+    return is_page_furniture(line.text) or is_page_furniture(line.text.replace(" ", ""))
 
 
 def _zones(lines: list[_Line], page: Page, body_size: float, front: bool) -> tuple[list[_Line], list[_Line]]:
@@ -353,7 +342,7 @@ def _add_paragraphs(lines: list[_Line], blocks: list[Block], pitch: float, margi
             starts = (
                 gap > _PARAGRAPH_GAP * max(pitch, line.size)
                 or bool(line.number)
-                or _NUMBERED_START_RE.match(line.text) is not None
+                or NUMBERED_LINE_RE.match(line.text) is not None
                 or (margin.indented(line) and not _same_heading(previous, line, margin))
                 or abs(line.size - previous.size) > 1.0
             )
@@ -380,7 +369,7 @@ def _goes_on(block: Block, line: _Line, margin: _Margins) -> bool:
     """Whether a page's first line continues the paragraph the previous page ended with."""
     if line.number or margin.indented(line):
         return False
-    ended = _ENDS_CLAUSE_RE.search(block.text) is not None
+    ended = ends_clause(block.text)
     return not ended or line.text[:1].islower()
 
 

@@ -21,6 +21,8 @@ import re
 
 from ..dates import MONTH_NAMES
 from . import (
+    FULL,
+    NUMBERED_LINE_RE,
     SUPERSCRIPT_DIGITS,
     Block,
     RawText,
@@ -32,10 +34,8 @@ from . import (
 from .pages import full_width, take_out_pages
 
 NAME = "plain-text"
-_ITEM_START_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\))\s")
 _NOTE_START_RE = re.compile(rf"^([0-9]{{1,3}}|[{SUPERSCRIPT_DIGITS}]+) ?(?=\S)(?![0-9])(.*)$")
 _MONTHS = frozenset(MONTH_NAMES)
-_FULL = 0.85  # a line at least this share of a full line was wrapped, so its paragraph goes on
 _PARAGRAPH_BLOCKS = 0.6  # this share of multi-line blocks ending a clause: blank lines part paragraphs
 
 
@@ -64,15 +64,15 @@ def _paragraphs(
             else:
                 number, body = notes[-1]
                 notes[-1] = (number, f"{body} {line}")
-            in_note = len(line) >= _FULL * width
+            in_note = len(line) >= FULL * width
             continue
         previous = paragraphs[-1][-1] if paragraphs else ""
         if by_blank_lines:
             ends = ends_clause(previous) and opens_preambular_paragraph(line)
         else:
-            short = len(previous) < _FULL * width  # wrapping fills lines: a short one ends its paragraph
+            short = len(previous) < FULL * width  # wrapping fills lines: a short one ends its paragraph
             ends = short or (ends_clause(previous) and line[:1].isupper())
-        if not paragraphs or ends or _ITEM_START_RE.match(line):
+        if not paragraphs or ends or NUMBERED_LINE_RE.match(line):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)

@@ -24,6 +24,7 @@ from .history import (
     version_fill,
     version_name,
 )
+from .html import page
 from .html import redline as report_redline  # the change report's: both read alike
 
 if TYPE_CHECKING:
@@ -55,26 +56,6 @@ ins { color: #22863a; background: #e6ffed; text-decoration: underline; }
 @media print { body { margin: 0; max-width: none; font-size: 10pt; } th { position: static; }
   td, .blamed span, .legend i { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """
-
-
-def page(title: str, body: list[str], css: str = CSS) -> str:
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{escape(title)}</title>",
-            f"<style>{css}</style>",
-            "</head>",
-            "<body>",
-            *body,
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
 
 
 def header(history: History, heading: str) -> list[str]:
@@ -141,7 +122,7 @@ def history(history: History, *, color: bool = False) -> str:
         "and since the first.</p>"
     )
     body += stats_table(history)
-    return page(heading, body)
+    return page(heading, body, CSS)
 
 
 def clause(clause: ClauseHistory, *, color: bool = False) -> str:
@@ -177,7 +158,7 @@ def clause(clause: ClauseHistory, *, color: bool = False) -> str:
         else:
             body.append("<p>" + "<br>\n".join(escape(text) for text in texts) + "</p>")
         body.append("</div>")
-    return page(heading, body)
+    return page(heading, body, CSS)
 
 
 def blame(blame: Blame, *, color: bool = False) -> str:

@@ -57,19 +57,7 @@ def render(report: Report) -> str:
     comparison = report.comparison
     old_label, new_label = document_label(comparison.old), document_label(comparison.new)
     title = f"Changes: {old_label} → {new_label}"
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        "<header>",
-        f"<h1>{escape(title)}</h1>",
-    ]
+    parts = ["<header>", f"<h1>{escape(title)}</h1>"]
     if comparison.new.title:
         parts.append(f'<p class="meta" id="title">{escape(comparison.new.title)}</p>')
     notes = ((report.retitled, "retitled"), (report.metadata_changed, "metadata"), (report.vote, "vote"))
@@ -90,8 +78,23 @@ def render(report: Report) -> str:
     parts.append("</header>")
     parts.extend(_summary(report.summary))
     parts.extend(_clauses(report, old_label, new_label))
-    parts.extend(["</body>", "</html>", ""])
-    return "\n".join(parts)
+    return page(title, parts, _CSS)
+
+
+def page(title: str, body: list[str], css: str) -> str:
+    """A self-contained page: the change report's, and a series' (history, blame, timeline)."""
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        f"<style>{css}</style>",
+        "</head>",
+        "<body>",
+    ]
+    return "\n".join([*head, *body, "</body>", "</html>", ""])
 
 
 def _summary(summary: Summary) -> list[str]:

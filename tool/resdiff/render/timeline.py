@@ -20,7 +20,8 @@ from ..model import DRAFT_MARK
 from ..records import DELETED, Change
 from ..refs import short_symbol
 from .history import KIND_FILLS, KIND_NAMES, kind_text, lineage_row, version_name
-from .history_html import header, page, stats_table
+from .history_html import CSS, header, stats_table
+from .html import page
 
 if TYPE_CHECKING:
     from ..evolution import History, Lineage
@@ -56,7 +57,7 @@ def html(history: History) -> str:
     body += stats_table(history)
     body += ["<h2>Most edited clauses</h2>", *_ranking(history, most_edited(history), "most-edited")]
     body += ["<h2>Longest-lived clauses</h2>", *_ranking(history, longest_lived(history), "longest-lived")]
-    return page(heading, body)
+    return page(heading, body, CSS)
 
 
 def _ranking(history: History, lineages: list[Lineage], name: str) -> list[str]:
