@@ -64,7 +64,9 @@ def test_every_format_shows_the_vote() -> None:
 def test_json_gives_each_side_its_vote_and_keeps_every_other_field() -> None:
     data = json.loads(str(render(report_with(None, NEW_VOTE), "json")))
     assert data["old"]["vote"] is None
-    assert data["new"]["vote"] == {"yes": 155, "no": 1, "abstentions": 10, "non_voting": 27, "total": 193}
+    assert data["new"]["vote"] == {
+        "yes": 155, "no": 1, "abstentions": 10, "non_voting": 27, "total": 193, "voters": []
+    }
     fields = ["symbol", "session", "title", "adopted", "agenda_item", "report", "meeting", "vote"]
     # fields may be added after these, never renamed or dropped
     assert list(data["old"])[: len(fields)] == list(data["new"])[: len(fields)] == fields

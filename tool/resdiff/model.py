@@ -124,23 +124,36 @@ class Source:
         return data
 
 
+# how a Member State voted, as ``Vote.voters`` records it (AKN4UN's inFavour / against / abstaining; the
+# UN's voting records' Y / N / A; a member present but not voting, or absent, is ``non-voting``)
+POSITIONS = ("yes", "no", "abstain", "non-voting")
+
+
 @dataclass(frozen=True)
 class Vote:
-    """A recorded vote (UN Digital Library field 996); None where the record gives no figure."""
+    """A recorded vote (the Digital Library's Voting Data record, an AKN4UN ``voting`` element); None where
+    the source gives no figure. ``voters`` says how each Member State voted, where the source names them:
+    ``(state, position)`` pairs in the source's order, the state's name as the source spells it."""
 
     yes: int | None = None
     no: int | None = None
     abstentions: int | None = None
     non_voting: int | None = None
     total: int | None = None
+    voters: tuple[tuple[str, str], ...] = ()
 
-    def to_json(self) -> dict[str, int | None]:
+    def position_of(self) -> dict[str, str]:
+        """Each named State's position, by its name in upper case (sources differ in case)."""
+        return {state.upper(): position for state, position in self.voters}
+
+    def to_json(self) -> dict[str, Any]:
         return {
             "yes": self.yes,
             "no": self.no,
             "abstentions": self.abstentions,
             "non_voting": self.non_voting,
             "total": self.total,
+            "voters": [{"state": state, "vote": position} for state, position in self.voters],
         }
 
     def __str__(self) -> str:
@@ -168,7 +181,9 @@ METADATA = ("symbol", "session", "title", "adopted", "agenda_item", "report", "m
 # metadata that only some renderings carry (a front page's distribution date, a draft's committee and
 # sponsors, the vote a library record holds): kept and shown, but their absence in one rendering is no
 # change of the text
-EXTRA_METADATA = ("distributed", "committee", "sponsors", "vote")
+EXTRA_METADATA = ("language", "distributed", "committee", "sponsors", "vote")
+# the six official languages of the United Nations, by their ISO 639-1 codes
+LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 # a draft's symbol: A/C.1/80/L.52, A/C.1/80/L.43/Rev.1, A/80/L.12
 DRAFT_MARK = "/L."
 
@@ -191,6 +206,7 @@ class Resolution:
     committee: str | None = None  # a draft's Main Committee ("First Committee")
     sponsors: tuple[str, ...] = ()  # a draft's sponsors, as its front page lists them
     vote: Vote | None = None
+    language: str | None = None  # ISO 639-1 (``LANGUAGES``), from the source; None where it does not say
 
     @property
     def is_draft(self) -> bool:
@@ -222,6 +238,7 @@ class Resolution:
             "committee": self.committee,
             "sponsors": list(self.sponsors),
             "vote": self.vote.to_json() if self.vote else None,
+            "language": self.language,
         }
 
 
