@@ -10,7 +10,18 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .model import KEY_RE, LANGUAGES, METADATA, OPERATIVE, POSITIONS, UNSAFE_RE, Clause, Resolution, Source, Vote
+from .model import (
+    KEY_RE,
+    LANGUAGES,
+    METADATA,
+    OPERATIVE,
+    POSITIONS,
+    UNSAFE_RE,
+    Clause,
+    Resolution,
+    Source,
+    Vote,
+)
 
 MAGIC = "# resdiff canonical 1"
 HEADER_FIELDS = (*METADATA, "source")
