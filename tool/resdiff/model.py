@@ -146,6 +146,23 @@ class Vote:
         """Each named State's position, by its name in upper case (sources differ in case)."""
         return {state.upper(): position for state, position in self.voters}
 
+    def changed_voters(self, later: Vote) -> tuple[tuple[str, str, str], ...]:
+        """``(state, position here, position in later)`` for every State whose vote differs, in
+        ``later``'s order, then those only this vote names; empty unless both votes name their voters.
+        A State one vote names and the other does not was not voting there (absent or not voting)."""
+        if not self.voters or not later.voters:
+            return ()
+        before, after = self.position_of(), later.position_of()
+        names = {state.upper(): state for state, _ in self.voters} | {
+            state.upper(): state for state, _ in later.voters
+        }
+        order = list(after) + [state for state in before if state not in after]
+        return tuple(
+            (names[state], before.get(state, "non-voting"), after.get(state, "non-voting"))
+            for state in order
+            if before.get(state, "non-voting") != after.get(state, "non-voting")
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "yes": self.yes,
