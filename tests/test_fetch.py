@@ -27,6 +27,7 @@ from resdiff import __version__, canonical
 from resdiff.cache import FileCache
 from resdiff.cli.fetch_commands import LANGUAGE_CODES, _Reporter
 from resdiff.corpus import journal
+from resdiff.fetch import PROJECT_URL
 from resdiff.library import LANGUAGES
 from resdiff.refs import slugify
 from synthetic_pdf import synthetic_un_pdf
@@ -71,6 +72,7 @@ def un(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeUN]:
         monkeypatch.setenv("RESDIFF_LIBRARY_URL", fake.url)
         monkeypatch.setenv("RESDIFF_ODS_URL", fake.url + "/ods")
         monkeypatch.setenv("RESDIFF_UNDOCS_URL", fake.url + "/undocs")
+        monkeypatch.setenv("RESDIFF_XML_URL", fake.url + "/xml")  # empty unless a test sets raw_root
         yield fake
 
 
@@ -161,7 +163,7 @@ def test_fetch_keeps_the_exact_record_and_its_provenance_and_vote(
     assert fields["origin"].endswith(f" url={un.url}/record/4000001/files/A_RES_79_58-EN.pdf")
     assert fields["vote"] == "yes=150 no=1 abstentions=12 total=163"
     assert not un.asked("/record/9001/files/corr.pdf") and not un.asked("/record/9002/files/580.pdf")
-    assert {agent for _, agent in un.requests} == {f"resdiff/{__version__}"}
+    assert {agent for _, agent in un.requests} == {f"resdiff/{__version__} (+{PROJECT_URL})"}
     repo = git.Repo(corpus_with_78_32)
     assert repo.head.commit.parents[0].hexsha == before[0]  # one commit
     assert repo.head.commit.message.startswith("resdiff: fetch 79/58 from the UN document services")
@@ -245,7 +247,8 @@ def test_offline_fails_cleanly(corpus: Path, monkeypatch: pytest.MonkeyPatch) ->
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    monkeypatch.setenv("RESDIFF_LIBRARY_URL", closed)
+    for service in ("LIBRARY", "ODS", "UNDOCS", "XML"):
+        monkeypatch.setenv(f"RESDIFF_{service}_URL", closed)
     before = state(corpus)
     result = cli("fetch", "90/58")
     assert result.exit_code == 2
@@ -507,14 +510,27 @@ def test_a_predecessor_the_fallbacks_answer_with_a_page_of_their_own_is_a_warnin
     assert result.stdout.startswith("added\tA/RES/88/47\t")
 
 
-def test_a_predecessor_the_server_breaks_on_fails_the_whole_fetch(un: FakeUN, corpus: Path) -> None:
+def test_a_predecessor_the_server_breaks_on_is_a_warning_and_the_rest_goes_in(
+    un: FakeUN, corpus: Path
+) -> None:
     publish(un, "A/RES/88/47", "3000001", synthetic_pdf("88/47", recalls="87/45 of 5 December 2032"))
     html = Reply(body=b"<html>oops</html>", content_type="text/html")
     publish(un, "A/RES/87/45", "3000002", b"", reply=html)
-    before = state(corpus)
     result = cli("fetch", "88/47", "--with-predecessors")
+    assert result.exit_code == 0, result.output
+    assert "resdiff: warning: A/RES/87/45 is not available in English, so it is not fetched: " in result.stderr
+    assert "an answer of type text/html, not a PDF" in result.stderr
+    assert result.stdout == "added\tA/RES/88/47\tsynthetic-cooperation-widget-safety/A_RES_88_47.txt\n"
+    assert len(list(git.Repo(corpus).iter_commits())) == 2  # the corpus's first commit, and this one
+
+
+def test_strict_makes_every_predecessor_required(un: FakeUN, corpus: Path) -> None:
+    publish(un, "A/RES/88/47", "3000001", synthetic_pdf("88/47", recalls="87/45 of 5 December 2032"))
+    before = state(corpus)
+    result = cli("fetch", "88/47", "--with-predecessors", "--strict")
     assert result.exit_code == 2
-    assert error_line(result.stderr).endswith("the server sent a bad file: retry later")
+    line = error_line(result.stderr)
+    assert line.startswith("resdiff: error: cannot fetch A/RES/87/45: the Digital Library has no record of it")
     assert state(corpus) == before
 
 

@@ -60,9 +60,9 @@ def test_no_such_document_is_none(un: FakeUN) -> None:
 
 
 def test_a_refusal_is_an_error_at_once(un: FakeUN) -> None:
-    url = un.serve("/forbidden", Reply(status=403, body=b"no", content_type="text/plain"))
+    url = un.serve("/teapot", Reply(status=418, body=b"no", content_type="text/plain"))
     client, notes, _ = make_client()
-    with pytest.raises(FetchError, match="answers HTTP 403 Forbidden; check the address"):
+    with pytest.raises(FetchError, match="answers HTTP 418 I'm a Teapot; check the address"):
         client.get(url)
     assert len(un.requests) == 1 and notes == []
 
