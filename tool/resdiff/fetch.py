@@ -401,7 +401,9 @@ class Fetcher:
             language = LANGUAGES[self.language]
             found_words = "; ".join(reasons)
             if required:
-                hint = "check the symbol and --lang" + (f" (and --from {self.origin})" if self.origin != "auto" else "")
+                hint = "check the symbol and --lang" + (
+                    f" (and --from {self.origin})" if self.origin != "auto" else ""
+                )
                 raise FetchError(f"cannot fetch {symbol}: {found_words}; {hint}")
             self.events.warning(
                 f"{symbol} is not available in {language}, so it is not fetched: {found_words}"
