@@ -281,12 +281,13 @@ def running(fake: FakeUN) -> Iterator[FakeUN]:
                 fake.release.wait(HANG_LIMIT)
                 return
             if reply.drip:
-                for index in range(len(reply.body)):
-                    if fake.release.is_set():
-                        return
-                    self.wfile.write(reply.body[index : index + 1])
-                    self.wfile.flush()
-                    time.sleep(reply.drip)
+                with contextlib.suppress(ConnectionError):  # the client gave up: as it should
+                    for index in range(len(reply.body)):
+                        if fake.release.is_set():
+                            return
+                        self.wfile.write(reply.body[index : index + 1])
+                        self.wfile.flush()
+                        time.sleep(reply.drip)
                 return
             self.wfile.write(reply.body[: len(reply.body) // 2] if reply.cut else reply.body)
 

@@ -15,12 +15,14 @@ import json
 import shutil
 import signal
 import socket
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import git
 import pytest
 
+import synthetic_un
 from conftest import SHARED
 from corpus_synthetic import cli, make_corpus, run_python, run_resdiff
 from resdiff import __version__, canonical
@@ -35,6 +37,7 @@ from synthetic_un import (
     FakeUN,
     MarcRecord,
     Reply,
+    VotingRecord,
     marcxml,
     pdf_reply,
     running,
@@ -744,3 +747,176 @@ def test_a_fetch_killed_at_any_step_is_healed_and_can_be_run_again(
         assert again.returncode == 0, again.stderr
         assert run_resdiff("verify", env={"RESDIFF_CORPUS": str(copy)}).returncode == 0
     assert points >= 20
+
+
+# --- the real services, as public evidence shows them --------------------------------------------
+
+CHALLENGE_NOTICE = (
+    "resdiff: the UN Digital Library asked for a browser check (an AWS WAF challenge); "
+    "using the Official Document System for the files\n"
+)
+ODS_90_58 = "/ods/api/symbol/access?s=A/RES/90/58&l=en&t=pdf"
+
+
+def test_a_library_that_challenges_every_request_is_said_once_and_ods_serves_the_files(
+    un: FakeUN, corpus: Path
+) -> None:
+    un.challenge_library = True
+    un.serve(ODS_90_58, pdf_reply(synthetic_pdf("90/58", recalls="89/47 of 4 December 2034")))
+    un.serve("/ods/api/symbol/access?s=A/RES/89/47&l=en&t=pdf", pdf_reply(synthetic_pdf("89/47")))
+    result = cli("fetch", "90/58", "--with-predecessors")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("browser check") == 1 and CHALLENGE_NOTICE in result.stderr
+    assert "Traceback" not in result.stderr and "error" not in result.stderr
+    assert len(un.searched()) == 1 and un.searched("791__a") == []  # challenged once: not asked again
+    assert {agent for _, agent in un.requests} == {f"resdiff/{__version__} (+{PROJECT_URL})"}  # no disguise
+    fields = header(corpus, "A_RES_90_58.txt")
+    assert fields["origin"] == f"language=en retrieved={fields['origin'].split('retrieved=')[1]}"
+    assert fields["origin"].endswith(f"url={un.url}{ODS_90_58}")
+    assert result.stdout.count("added\t") == 2
+
+
+def test_ods_answering_an_empty_200_passes_to_the_library_file(un: FakeUN, corpus: Path) -> None:
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"))  # ODS: the fake's empty 200 for it
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    assert un.asked(ODS_90_58)
+    assert header(corpus, "A_RES_90_58.txt")["origin"].endswith("/record/4000001/files/A_RES_90_58-EN.pdf")
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [Reply(status=403, body=b"Forbidden", content_type="text/html"), synthetic_un.WAF_CHALLENGE],
+    ids=["403", "challenge"],
+)
+def test_a_refused_library_file_passes_to_undocs(un: FakeUN, corpus: Path, refusal: Reply) -> None:
+    publish(un, "A/RES/90/58", "4000001", b"", reply=refusal)
+    target = un.serve("/files/90-58.pdf", pdf_reply(synthetic_pdf("90/58")))
+    un.serve("/undocs/en/A/RES/90/58", Reply(status=302, headers=(("Location", target),)))
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    assert header(corpus, "A_RES_90_58.txt")["origin"].endswith(f"url={target}")
+    assert "Traceback" not in result.stderr
+
+
+def test_the_vote_comes_from_the_voting_data_record_with_each_states(un: FakeUN, corpus: Path) -> None:
+    """The resolution's own record holds no vote (only a note); its Voting Data record, found by 791$a,
+    does, and each Member State's (SYNTHETIC States and votes)."""
+    states = ("SYNTHETICA", "EXAMPLESTAN", "FICTONIA", "PLACEHOLDIA")
+    publish(un, "A/RES/89/58", "3000001", synthetic_pdf("89/58", adopted="4 December 2034"))
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"))
+    un.voting(VotingRecord("8000001", "A/RES/89/58", tuple(zip(states, ("Y", "Y", "A", "N"), strict=True))))
+    un.voting(VotingRecord("8000002", "A/RES/90/58", tuple(zip(states, ("Y", "N", "Y", ""), strict=True))))
+    result = cli("fetch", "89/58", "90/58")
+    assert result.exit_code == 0, result.output
+    assert un.searched("791__a") == ["A/RES/89/58", "A/RES/90/58"]
+    fields = header(corpus, "A_RES_90_58.txt")
+    assert fields["vote"] == "yes=2 no=1 abstentions=0 non_voting=1 total=4"
+    assert "voters" in fields
+    diff = cli("diff", "89/58", "90/58").stdout
+    assert "States that changed their vote: " in diff
+    assert "EXAMPLESTAN" in diff and "FICTONIA" in diff and "PLACEHOLDIA" in diff
+    data = json.loads(cli("diff", "89/58", "90/58", "--format", "json").stdout)
+    assert {"state": "EXAMPLESTAN", "vote": "no"} in data["new"]["vote"]["voters"]
+
+
+def test_a_429_without_retry_after_is_waited_out_and_shown(
+    un: FakeUN, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RESDIFF_FETCH_WAIT_SCALE", "0.001")  # the 300 s window becomes 0.3 s
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"))
+    limited = Reply(status=429, body=b"Max 100 requests per 5 minutes", content_type="text/plain")
+    un.searches["A/RES/90/58"][:0] = [limited, limited]
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    assert "HTTP 429 Too Many Requests; retrying in 0.02 s (retry 1 of 4)" in result.stderr
+    assert "HTTP 429 Too Many Requests; retrying in 0.04 s (retry 2 of 4)" in result.stderr
+
+
+def test_a_wait_is_shown_on_the_progress_bar() -> None:
+    stream = _Terminal()
+    with _Reporter(stream) as reporter:
+        reporter.progress(0, 3)
+        reporter.waiting(40, "HTTP 429 Too Many Requests")
+        assert "fetching (waiting 40 s: HTTP 429 Too Many Requests)" in stream.getvalue()
+        reporter.progress(1, 3)
+    assert stream.getvalue().rstrip().endswith("3/3") or "fetching" in stream.getvalue().splitlines()[-1]
+
+
+def test_a_slow_drip_is_cut_off_by_the_deadline_and_nothing_is_added(un: FakeUN, corpus: Path) -> None:
+    data = synthetic_pdf("90/58")
+    publish(un, "A/RES/90/58", "4000001", data, reply=Reply(body=data, drip=0.05))
+    before = state(corpus)
+    result = cli("fetch", "90/58", "--deadline", "1")
+    assert result.exit_code == 2
+    assert "the fetch's deadline passed (--deadline 1 s)" in error_line(result.stderr)
+    assert state(corpus) == before
+
+
+def test_a_slow_drip_on_an_optional_text_leaves_the_rest_to_go_in(un: FakeUN, corpus: Path) -> None:
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58", recalls="89/47 of 4 December 2034"))
+    dripping = synthetic_pdf("89/47")
+    publish(un, "A/RES/89/47", "3000001", dripping, reply=Reply(body=dripping, drip=0.05))
+    result = cli("fetch", "90/58", "--with-predecessors")  # the timeout is 0.5 s: 2 s for one answer
+    assert result.exit_code == 0, result.output
+    assert "resdiff: warning: A/RES/89/47 is not available in English" in result.stderr
+    assert "took more than 2 s to answer" in result.stderr
+    assert result.stdout == "added\tA/RES/90/58\tsynthetic-cooperation-widget-safety/A_RES_90_58.txt\n"
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("http://10.20.30.40/A_RES_90_58-EN.pdf", "10.20.30.40 is a private address"),
+        ("http://127.0.0.2:{port}/record/1/files/A_RES_90_58-EN.pdf", "127.0.0.2 is a loopback address"),
+        ("https://files.example.org/A_RES_90_58-EN.pdf", "files.example.org is another site"),
+    ],
+)
+def test_a_record_naming_a_file_on_another_host_is_refused(
+    un: FakeUN, corpus: Path, where: str, said: str
+) -> None:
+    url = where.format(port=urllib.parse.urlsplit(un.url).port)
+    un.record(MarcRecord("4000001", "A/RES/90/58", "Synthetic", files=((url, "English"),)))
+    un.serve(ODS_90_58, synthetic_un.ODS_NOTHING)
+    before = state(corpus)
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 2
+    line = error_line(result.stderr)
+    assert f"the Digital Library file {url}: {said}, not one of the UN hosts configured" in line
+    assert state(corpus) == before
+    assert not any(path.endswith("A_RES_90_58-EN.pdf") for path, _ in un.requests)
+
+
+@pytest.mark.parametrize("figure", ["²", "9" * 5000])
+def test_a_record_vote_that_is_no_number_is_a_warning(un: FakeUN, corpus: Path, figure: str) -> None:
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"), vote=(("b", figure), ("c", 3)))
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.stderr
+    assert "resdiff: warning: A/RES/90/58: its Digital Library record 4000001: the vote figure 996$b " in (
+        result.stderr
+    )
+    assert header(corpus, "A_RES_90_58.txt")["vote"] == "no=3"
+
+
+def test_a_file_url_holding_a_line_break_gets_a_plain_name(un: FakeUN, corpus: Path) -> None:
+    data = synthetic_pdf("90/58")
+    url = un.serve("/record/4000001/files/x%0Aname.pdf", pdf_reply(data))
+    un.record(MarcRecord("4000001", "A/RES/90/58", "Synthetic", files=((url, "English"),)))
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    fields = header(corpus, "A_RES_90_58.txt")
+    assert fields["source"].endswith(" A_RES_90_58-EN.pdf")  # made from the symbol, one line
+    assert fields["origin"].endswith("/files/x%0Aname.pdf")
+    assert cli("verify").exit_code == 0
+
+
+def test_a_file_that_fails_a_check_is_not_cached(un: FakeUN, corpus: Path, tmp_path: Path) -> None:
+    path = "/record/4000001/files/A_RES_90_58-EN.pdf"
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/580"))  # a wrong PDF, once served
+    assert cli("fetch", "90/58").exit_code == 2
+    assert not (tmp_path / "cache" / "files").exists() or not list((tmp_path / "cache" / "files").iterdir())
+    un.routes[path] = [pdf_reply(synthetic_pdf("90/58"))]  # the right one, served the next time
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    assert "(record 4000001, http" in result.stderr  # downloaded, not from the cache

@@ -222,8 +222,9 @@ def test_a_server_dripping_a_byte_at_a_time_is_cut_off_by_the_request_time(un: F
         user_agent="resdiff/test", max_bytes=1000, pace=0.0, read_timeout=0.5, request_time=0.4
     )
     client = Client(settings, lambda _: None)
-    with pytest.raises(DeadlineError, match=r"took more than 0\.4 s to answer \(a server sending"):
+    with pytest.raises(FetchError, match=r"took more than 0\.4 s to answer \(a server sending") as raised:
         client.get(url)
+    assert not isinstance(raised.value, DeadlineError)  # one source's trouble: the next may be asked
 
 
 def test_a_server_dripping_a_byte_at_a_time_is_cut_off_by_the_runs_deadline(un: FakeUN) -> None:

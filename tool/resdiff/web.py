@@ -278,9 +278,17 @@ class Client:
         try:
             return self._answer(url, request, min(self.settings.connect_timeout, budget))
         except FetchError:
-            if watchdog.fired:
-                raise DeadlineError(self._too_slow(url, budget, run)) from None
-            raise
+            if not watchdog.fired:
+                raise
+            if run <= limit and self._deadline is not None:
+                raise DeadlineError(
+                    f"{url} was still answering when the fetch's deadline passed (--deadline "
+                    f"{self._deadline.seconds:g} s); try again later or give a longer --deadline"
+                ) from None
+            raise FetchError(
+                f"{url} took more than {budget:g} s to answer (a server sending its answer a byte at a "
+                "time?); try again later"
+            ) from None
         finally:
             watchdog.cancel()
             self._watch.remove(watchdog)
@@ -328,17 +336,6 @@ class Client:
         return (
             f"the fetch ran out of time (--deadline {seconds:g} s) before asking {url}; "
             "try again later or give a longer --deadline"
-        )
-
-    def _too_slow(self, url: str, budget: float, run: float) -> str:
-        if run <= self.settings.request_time and self._deadline is not None:
-            return (
-                f"{url} was still answering when the fetch's deadline passed "
-                f"(--deadline {self._deadline.seconds:g} s); try again later or give a longer --deadline"
-            )
-        return (
-            f"{url} took more than {budget:g} s to answer (a server sending its answer a byte at a "
-            "time?); try again later"
         )
 
     def _keep_pace(self) -> None:

@@ -98,7 +98,7 @@ LANGUAGE_CODES = ("en", "fr", "es", "ar", "zh", "ru")
     type=click.FloatRange(min=0, min_open=True),
     default=30.0,
     show_default=True,
-    help="Seconds to wait for a server to connect (at most 10) and for each read; an answer may take 4x this.",
+    help="Seconds to wait for a server to connect (at most 10) and for each read; 4x for a whole answer.",
 )
 @click.option(
     "--wait-scale",
