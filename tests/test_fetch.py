@@ -920,3 +920,106 @@ def test_a_file_that_fails_a_check_is_not_cached(un: FakeUN, corpus: Path, tmp_p
     result = cli("fetch", "90/58")
     assert result.exit_code == 0, result.output
     assert "(record 4000001, http" in result.stderr  # downloaded, not from the cache
+
+
+# --- the UN's own XML (AKN4UN, by the United Nations (DGACM)), from a GitHub-like raw file server ----
+
+AKN = SHARED / "data" / "akn"
+
+
+@pytest.fixture
+def akn_un(un: FakeUN) -> FakeUN:
+    """The fake services with the real AKN4UN files of ../shared/data/akn on the raw file server, and
+    ODS serving the UN's real PDFs of 78/32, 79/58 and 80/52 (from which the job numbers are read)."""
+    if not (AKN / "data_extract").is_dir():
+        pytest.skip(f"{AKN} is absent: the read-only shared data is not beside this checkout")
+    un.raw_root = AKN
+    for session, number in ((78, 32), (79, 58), (80, 52)):
+        path = f"/ods/api/symbol/access?s=A/RES/{session}/{number}&l=en&t=pdf"
+        un.serve(path, pdf_reply(real_pdf(session, number)))
+    return un
+
+
+XML_80_52 = "/xml/80session/English/A_RES_80_52-2519990E.xml"
+
+
+@pytest.mark.shared
+def test_the_xml_is_preferred_and_named_by_the_pdfs_job_number(akn_un: FakeUN, corpus: Path) -> None:
+    akn_un.challenge_library = True
+    result = cli("fetch", "80/52")
+    assert result.exit_code == 0, result.output
+    assert CHALLENGE_NOTICE in result.stderr
+    assert (
+        f"resdiff: fetched A/RES/80/52 (source: United Nations (DGACM), AKN4UN XML, {akn_un.url}{XML_80_52})"
+        in result.stderr
+    )
+    fields = header(corpus, "A_RES_80_52.txt")
+    assert fields["source"].startswith("akn4un sha256:")
+    assert fields["source"].endswith(" A_RES_80_52-2519990E.xml")
+    assert fields["origin"].endswith(f"url={akn_un.url}{XML_80_52}")
+    assert fields["vote"] == "yes=138 no=2 abstentions=35"  # the XML's voting element
+    assert "no=UNITED STATES" in fields["voters"]
+    assert cli("verify").exit_code == 0
+
+
+@pytest.mark.shared
+def test_from_pdf_takes_the_pdf(akn_un: FakeUN, corpus: Path) -> None:
+    result = cli("fetch", "80/52", "--from", "pdf")
+    assert result.exit_code == 0, result.output
+    assert header(corpus, "A_RES_80_52.txt")["source"].startswith("pdf sha256:")
+    assert not any("session/" in path for path, _ in akn_un.requests)  # data_extract only, for the vote
+
+
+@pytest.mark.shared
+def test_from_xml_without_a_job_number_fails_clearly(akn_un: FakeUN, corpus: Path) -> None:
+    result = cli("fetch", "80/52", "--from", "xml")  # the record has no 029; the PDF is not asked
+    assert result.exit_code == 2
+    line = error_line(result.stderr)
+    assert "its file cannot be named without its job number" in line and line.endswith("(and --from xml)")
+
+
+@pytest.mark.shared
+def test_the_records_job_number_names_the_xml_without_the_pdf(akn_un: FakeUN, corpus: Path) -> None:
+    akn_un.record(MarcRecord("4000001", "A/RES/80/52", "Synthetic record title", job="N2519990 E"))
+    result = cli("fetch", "80/52", "--from", "xml")
+    assert result.exit_code == 0, result.output
+    assert akn_un.asked(XML_80_52)
+    assert not akn_un.asked("/ods/api/symbol/access?s=A/RES/80/52&l=en&t=pdf")
+    assert header(corpus, "A_RES_80_52.txt")["origin"].startswith("record=4000001 language=en ")
+
+
+@pytest.mark.shared
+def test_a_full_fetch_while_the_library_challenges_every_request(akn_un: FakeUN, corpus: Path) -> None:
+    """The issue's case: fetch 80/52 --with-predecessors --drafts while the Digital Library challenges
+    every request. The texts come from the UN's XML (named by the job numbers of the PDFs ODS serves;
+    75/62's needs none), the votes from the XML, the draft from the XML's workflow (served by ODS as a
+    SYNTHETIC PDF here); what no source has is a warning each, and the rest goes in, in one commit."""
+    akn_un.challenge_library = True
+    draft = synthetic_draft_pdf("A/C.1/80/L.52")
+    akn_un.serve("/ods/api/symbol/access?s=A/C.1/80/L.52&l=en&t=pdf", pdf_reply(draft))
+    before = state(corpus)
+    result = cli("fetch", "80/52", "--with-predecessors", "--drafts")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.stderr and "error" not in result.stderr
+    assert result.stderr.count(CHALLENGE_NOTICE) == 1
+    added = [line.split("\t")[1] for line in result.stdout.splitlines()]
+    assert sorted(added) == ["A/C.1/80/L.52", "A/RES/75/62", "A/RES/78/32", "A/RES/79/58", "A/RES/80/52"]
+    for missing in ("63/71", "70/54", "71/45", "72/54", "73/54", "74/62", "76/47", "77/79"):
+        assert f"resdiff: warning: A/RES/{missing} is not available in English, so it is not fetched" in (
+            result.stderr
+        )
+    repo = git.Repo(corpus)
+    assert repo.head.commit.parents[0].hexsha == before[0]  # one commit
+    votes = {
+        "A_RES_80_52.txt": "yes=138 no=2 abstentions=35",
+        "A_RES_79_58.txt": "yes=121 no=1 abstentions=33",
+    }
+    for name, vote in votes.items():
+        fields = header(corpus, name)
+        assert fields["source"].startswith("akn4un sha256:") and fields["vote"] == vote
+        assert fields["voters"].startswith("yes=")
+    assert header(corpus, "A_RES_75_62.txt")["source"].endswith(" 75_62_E.xml")
+    assert header(corpus, "A_C.1_80_L.52.txt")["source"].startswith("pdf sha256:")
+    diff = cli("diff", "79/58", "80/52")
+    assert diff.exit_code == 0 and "States that changed their vote: " in diff.stdout
+    assert cli("verify").exit_code == 0

@@ -271,8 +271,8 @@ class Fetcher:
             return text, self._drafts(symbol, found.record, None)
         found = self._record(symbol)
         got = self._fetch(symbol, found, required)
-        if got is None:
-            return None, self._drafts(symbol, found.record, None) if want_drafts else []
+        if got is None:  # warned about; its record may still name its drafts
+            return None, list(found.record.drafts) if want_drafts and found.record is not None else []
         fetched.append(got)
         self.events.fetched(got)
         return got.normalized.resolution, self._drafts(symbol, found.record, got) if want_drafts else []
@@ -294,7 +294,7 @@ class Fetcher:
     def _record(self, symbol: str) -> _Record:
         """The library's record of ``symbol``; none (with the reason) where it has none or will not say."""
         if LIBRARY in self._down:
-            return _Record(None, f"{LIBRARY} was not asked ({self._down[LIBRARY]})")
+            return _Record(None, f"{LIBRARY} was not asked again (it {self._down[LIBRARY]})")
         url = self.services.search_url(symbol)
         try:
             answer = self._get(LIBRARY, url, f"{ODS} for the files")
@@ -381,10 +381,11 @@ class Fetcher:
         record = found.record
         pdf: Fetched | None = None
         got: Fetched | None = None
+        pdf_asked = False
         if self.origin != "pdf" and unxml.extract_path(symbol) is not None:
             job = record.job if record is not None else None
             if job is None and unxml.needs_job(symbol) and self.origin == "auto":
-                pdf = self._pdf(symbol, record, reasons)
+                pdf, pdf_asked = self._pdf(symbol, record, reasons), True
                 job = _front_page_job(pdf.data) if pdf is not None else None
             xml = self._xml(symbol, record, job)
             if isinstance(xml, Fetched):
@@ -396,7 +397,7 @@ class Fetcher:
         elif self.origin == "xml":
             reasons.append(f"{XML} has resolutions of sessions {unxml.SESSIONS[0]}-{unxml.SESSIONS[-1]} only")
         if got is None and self.origin != "xml":
-            got = pdf or self._pdf(symbol, record, reasons)
+            got = pdf if pdf_asked else self._pdf(symbol, record, reasons)
         if got is None:
             language = LANGUAGES[self.language]
             found_words = "; ".join(reasons)
@@ -455,7 +456,7 @@ class Fetcher:
                 f"{XML}: its file cannot be named without its job number, which no source gave", True
             )
         if XML in self._down:
-            return _Miss(f"{XML} was not asked ({self._down[XML]})", True)
+            return _Miss(f"{XML} was not asked again (it {self._down[XML]})", True)
         url = self.services.xml_url(path)
         outcome = self._from(symbol, url, record, service=XML, xml=True)
         if isinstance(outcome, _Miss):

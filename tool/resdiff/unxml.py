@@ -36,8 +36,9 @@ FOLDERS = {
     "ru": ("Russian", "R"),
 }
 _RESOLUTION_RE = re.compile(r"^A/RES/([0-9]{2})/([0-9]{1,3})$")
-# the job number at the foot of a front page: "25-19990 (E)"; the bar code under it: "*2519990*"
-_JOB_RE = re.compile(r"(?<![0-9])([0-9]{2})-([0-9]{5})\s*\([A-Z]\)|\*([0-9]{7})\*")
+# the job number at the foot of a front page: "25-19990 (E)"; the bar code under it: "*2519990*". No
+# boundary before it: a page's characters come without the spaces between its lines ("202525-19990 (E)")
+_JOB_RE = re.compile(r"([0-9]{2})-([0-9]{5})\s*\([A-Z]\)|\*([0-9]{7})\*")
 _MAX_LINE = 1 << 20  # a data_extract line longer than this is not a resolution's
 
 
