@@ -34,6 +34,7 @@ from resdiff.library import LANGUAGES
 from resdiff.refs import slugify
 from synthetic_pdf import synthetic_un_pdf
 from synthetic_un import (
+    SYNTHETIC_TITLE,
     FakeUN,
     MarcRecord,
     Reply,
@@ -1023,3 +1024,35 @@ def test_a_full_fetch_while_the_library_challenges_every_request(akn_un: FakeUN,
     diff = cli("diff", "79/58", "80/52")
     assert diff.exit_code == 0 and "States that changed their vote: " in diff.stdout
     assert cli("verify").exit_code == 0
+
+
+def test_a_heading_without_its_number_is_taken_when_the_front_page_names_the_symbol(
+    un: FakeUN, corpus: Path
+) -> None:
+    """As A/RES/79/9's body heading lacks its number: the masthead names the text (SYNTHETIC PDFs)."""
+    lines = ["A/RES/90/9", "", "Ninetieth session", "Agenda item 99 (z)", ""]
+    lines += ["Resolution adopted by the General Assembly on 7 December 2035", "", SYNTHETIC_TITLE, ""]
+    lines += [">*The General Assembly,*", "", ">*Noting* the synthetic widget reports,", ""]
+    lines += ["1.|*Urges* all States to keep synthetic widgets safe;"]
+    headless = synthetic_un_pdf([lines], symbol="A/RES/90/9", title=SYNTHETIC_TITLE)
+    publish(un, "A/RES/90/9", "4000009", headless, title=SYNTHETIC_TITLE)
+    result = cli("fetch", "90/9")
+    assert result.exit_code == 0, result.output
+    fields = header(corpus, "A_RES_90_9.txt")
+    assert fields["symbol"] == "A/RES/90/9" and fields["session"] == "90"
+    assert fields["title"] == SYNTHETIC_TITLE
+    publish(un, "A/RES/90/90", "4000090", headless)  # the same masthead does not name 90/90
+    result = cli("fetch", "90/90")
+    assert result.exit_code == 2
+    assert "no symbol was read in it, so it cannot be told to be A/RES/90/90" in error_line(result.stderr)
+
+
+def test_a_deadline_passing_on_an_optional_text_keeps_what_was_fetched(un: FakeUN, corpus: Path) -> None:
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58", recalls="89/47 of 4 December 2034"))
+    dripping = synthetic_pdf("89/47")
+    publish(un, "A/RES/89/47", "3000001", dripping, reply=Reply(body=dripping, drip=0.05))
+    result = cli("fetch", "90/58", "--with-predecessors", "--deadline", "1.5")
+    assert result.exit_code == 0, result.output
+    warning = [line for line in result.stderr.splitlines() if "deadline passed" in line]
+    assert len(warning) == 1 and warning[0].endswith("so these are not fetched: A/RES/89/47"), result.stderr
+    assert result.stdout == "added\tA/RES/90/58\tsynthetic-cooperation-widget-safety/A_RES_90_58.txt\n"

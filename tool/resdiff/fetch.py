@@ -43,7 +43,7 @@ from .errors import FetchError, InputError
 from .library import LANGUAGES, LibraryRecord, SearchAnswer, parse_search, parse_voting
 from .model import DRAFT_MARK, UNSAFE_RE, Normalized, Resolution, Vote
 from .normalize import MAX_BYTES, normalize_bytes
-from .refs import parse_symbol
+from .refs import parse_symbol, session_of
 from .series import lineage_citations
 from .web import Answer, Client, ClientSettings, Deadline, DeadlineError, Declined, allowed_hosts
 
@@ -493,6 +493,10 @@ class Fetcher:
         except InputError as error:
             return _Miss(f"does not read as a resolution ({error})", absent=False)
         resolution = normalized.resolution
+        if resolution.symbol is None and not xml and _front_page_names(file.data, symbol):
+            # a body heading without its number (A/RES/79/9): the front page's masthead names the text
+            title = resolution.title or (record.title if record is not None else None)
+            resolution = replace(resolution, symbol=symbol, session=session_of(symbol), title=title)
         if resolution.symbol is None:
             return _Miss(f"no symbol was read in it, so it cannot be told to be {symbol}", absent=False)
         if resolution.symbol != symbol:
@@ -531,15 +535,25 @@ def _no_record(answer: SearchAnswer) -> str:
     return f"the Digital Library has no record of it{page}"
 
 
-def _front_page_job(data: bytes) -> str | None:
-    """The job number at the foot of a PDF's front page (``25-19990 (E)``), where it reads."""
+def _front_page(data: bytes) -> str:
+    """The characters of a PDF's front page, run together ("" where it does not read)."""
     from .readers import UnreadableError, pdf
 
     try:
         page = next(pdf.pages(data), None)
     except UnreadableError:
-        return None
-    return unxml.job_in("".join(glyph.char for glyph in page.glyphs)) if page is not None else None
+        return ""
+    return "".join(glyph.char for glyph in page.glyphs) if page is not None else ""
+
+
+def _front_page_job(data: bytes) -> str | None:
+    """The job number at the foot of a PDF's front page (``25-19990 (E)``), where it reads."""
+    return unxml.job_in(_front_page(data))
+
+
+def _front_page_names(data: bytes, symbol: str) -> bool:
+    """Whether a PDF's front page names ``symbol`` itself (not 79/90, nor a corrigendum, for 79/9)."""
+    return re.search(re.escape(symbol) + r"(?![0-9]|/(?:Corr|Add|Rev)\.)", _front_page(data)) is not None
 
 
 def _not_a_pdf(content_type: str, data: bytes) -> str | None:
