@@ -841,7 +841,8 @@ def test_a_wait_is_shown_on_the_progress_bar() -> None:
         reporter.waiting(40, "HTTP 429 Too Many Requests")
         assert "fetching (waiting 40 s: HTTP 429 Too Many Requests)" in stream.getvalue()
         reporter.progress(1, 3)
-    assert stream.getvalue().rstrip().endswith("3/3") or "fetching" in stream.getvalue().splitlines()[-1]
+        last = stream.getvalue().rsplit("\r", 1)[-1]
+        assert "fetching " in last and "waiting" not in last  # the next step draws the bar again
 
 
 def test_a_slow_drip_is_cut_off_by_the_deadline_and_nothing_is_added(un: FakeUN, corpus: Path) -> None:
@@ -1056,3 +1057,19 @@ def test_a_deadline_passing_on_an_optional_text_keeps_what_was_fetched(un: FakeU
     warning = [line for line in result.stderr.splitlines() if "deadline passed" in line]
     assert len(warning) == 1 and warning[0].endswith("so these are not fetched: A/RES/89/47"), result.stderr
     assert result.stdout == "added\tA/RES/90/58\tsynthetic-cooperation-widget-safety/A_RES_90_58.txt\n"
+
+
+def test_drafts_that_cannot_be_read_are_warnings_and_the_rest_goes_in(un: FakeUN, corpus: Path) -> None:
+    """A related /L. document that gives no symbol (an amendment, a draft decision: SYNTHETIC here) or
+    that no source has is a warning; the readable draft and the resolution go in."""
+    related = ("A/C.1/90/L.99", "A/C.1/90/L.98", "A/C.1/90/L.97")
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"), related=related)
+    publish(un, "A/C.1/90/L.99", "4000002", synthetic_draft_pdf("A/C.1/90/L.99"))
+    unreadable = synthetic_un_pdf([["Synthetic amendment", "", "Insert a synthetic paragraph."]])
+    publish(un, "A/C.1/90/L.98", "4000003", unreadable)
+    result = cli("fetch", "90/58", "--drafts")
+    assert result.exit_code == 0, result.output
+    warning = "resdiff: warning: A/C.1/90/L.98 is not available in English, so it is not fetched: "
+    assert warning in result.stderr and "does not read as a resolution" in result.stderr
+    assert "resdiff: warning: A/C.1/90/L.97 is not available in English" in result.stderr
+    assert [line.split("\t")[1] for line in result.stdout.splitlines()] == ["A/C.1/90/L.99", "A/RES/90/58"]
