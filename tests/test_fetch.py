@@ -782,6 +782,8 @@ def test_ods_answering_an_empty_200_passes_to_the_library_file(un: FakeUN, corpu
     result = cli("fetch", "90/58")
     assert result.exit_code == 0, result.output
     assert un.asked(ODS_90_58)
+    said = "resdiff: the Official Document System answered HTTP 200 with an empty body for A/RES/90/58; "
+    assert f"{said}trying the Digital Library file\n" in result.stderr
     assert header(corpus, "A_RES_90_58.txt")["origin"].endswith("/record/4000001/files/A_RES_90_58-EN.pdf")
 
 

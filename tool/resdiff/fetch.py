@@ -163,6 +163,7 @@ class _Miss:
 
     reason: str
     absent: bool
+    declined: str | None = None  # the kind of Declined it was (web.Declined.kind), if one
 
 
 @dataclass(frozen=True)
@@ -441,12 +442,15 @@ class Fetcher:
                 sources.append(("the Digital Library file", file.url, False))
         if UNDOCS not in self._down:
             sources.append((UNDOCS, self.services.undocs_url(symbol, self.language), True))
-        for name, url, by_symbol in sources:
+        for index, (name, url, by_symbol) in enumerate(sources):
             service = name if by_symbol else LIBRARY
             outcome = self._from(symbol, url, record, service=service, xml=False)
             if isinstance(outcome, Fetched):
                 return outcome
             reasons.append(f"{name} {url}: {outcome.reason}")
+            later = sources[index + 1 :]
+            if outcome.declined in ("empty", "elsewhere") and later:  # a challenge or 403 is said once a run
+                self.events.notice(f"{name} {outcome.reason} for {symbol}; trying {later[0][0]}")
         return None
 
     def _xml(self, symbol: str, record: LibraryRecord | None, job: str | None) -> Fetched | _Miss:
@@ -481,7 +485,7 @@ class Fetcher:
             if answer is None:
                 return _Miss("no such file (HTTP 404)", absent=True)
             if isinstance(answer, Declined):
-                return _Miss(answer.reason, absent=answer.kind != "elsewhere")
+                return _Miss(answer.reason, absent=answer.kind != "elsewhere", declined=answer.kind)
             problem = _not_xml(answer.body) if xml else _not_a_pdf(answer.content_type, answer.body)
             if problem is not None:
                 # a service asked by symbol answers a page of its own when it has no file (a cut PDF: broken)
