@@ -32,7 +32,11 @@ LANGUAGE_CODES = ("en", "fr", "es", "ar", "zh", "ru")
     is_flag=True,
     help="Also fetch the earlier texts of the series that the corpus lacks (those the texts recite).",
 )
-@click.option("--drafts", is_flag=True, help="Also fetch the drafts (A/C.1/80/L.52) the library links to.")
+@click.option(
+    "--drafts",
+    is_flag=True,
+    help="Also fetch the drafts (A/C.1/80/L.52) the library record or the UN's XML names.",
+)
 @click.option("--series", help="Series for new texts (default: the one they cite, or share a title with).")
 @click.option("-m", "--message", help="Commit message (the symbols are listed below it).")
 @click.option(
@@ -47,7 +51,7 @@ LANGUAGE_CODES = ("en", "fr", "es", "ar", "zh", "ru")
     envvar="RESDIFF_ODS_URL",
     default="https://documents.un.org",
     show_default=True,
-    help="The Official Document System, asked where the library has no file; also RESDIFF_ODS_URL.",
+    help="The Official Document System, asked first for a PDF by symbol; also RESDIFF_ODS_URL.",
 )
 @click.option(
     "--undocs-url",
@@ -144,7 +148,8 @@ def fetch_command(
     \b
     Examples:
       resdiff fetch 71/45 --with-predecessors
-      resdiff fetch 79/58 --drafts --lang fr
+      resdiff fetch 80/52 --with-predecessors --drafts
+      resdiff fetch 79/58 --from pdf --lang fr
     """
     from ..corpus import Incoming, add_texts, require_corpus
     from ..fetch import Fetcher, Services, parse_symbols
