@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .model import KEY_RE, METADATA, OPERATIVE, UNSAFE_RE, Clause, Resolution, Source, Vote
+from .model import KEY_RE, METADATA, OPERATIVE, Clause, Resolution, Source, Vote, find_unsafe, unsafe_name
 
 MAGIC = "# resdiff canonical 1"
 HEADER_FIELDS = (*METADATA, "source")
@@ -133,10 +133,10 @@ def load(text: str) -> Resolution:
     lines = text.split("\n")
     if not lines or lines[0] != MAGIC:
         raise InputError(f"not a canonical resdiff file (first line must be {MAGIC!r})")
-    unsafe = UNSAFE_RE.search(text)
+    unsafe = find_unsafe(text)
     if unsafe is not None:
         line = text.count("\n", 0, unsafe.start()) + 1
-        raise InputError(f"line {line} holds the control character U+{ord(unsafe[0]):04X}; remove it")
+        raise InputError(f"line {line} holds {unsafe_name(unsafe[0])}; remove it")
     values: dict[str, str] = {}
     index = 1
     for name in HEADER_FIELDS:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from ..model import UNSAFE_RE
+from ..model import without_unsafe
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -45,19 +45,17 @@ class RawText(NamedTuple):
     notices: tuple[str, ...] = ()  # what the reader did that the user should know of
 
 
-def _safe(text: str) -> str:
-    return UNSAFE_RE.sub(" ", text) if UNSAFE_RE.search(text) else text
-
-
 def safe(raw: RawText) -> RawText:
-    """A reader's output with every unsafe character made a space, so none reaches the model."""
+    """A reader's output with every unsafe character (``model.UNSAFE_RE``) made a space, or dropped
+    where it is a bidirectional control, so none reaches the model."""
     return raw._replace(
         blocks=tuple(
-            Block(_safe(b.text), _safe(b.emphasis) if b.emphasis else b.emphasis) for b in raw.blocks
+            Block(without_unsafe(b.text), without_unsafe(b.emphasis) if b.emphasis else b.emphasis)
+            for b in raw.blocks
         ),
-        footnotes=tuple((number, _safe(body)) for number, body in raw.footnotes),
-        hints={key: _safe(value) for key, value in raw.hints.items()},
-        notices=tuple(_safe(notice) for notice in raw.notices),
+        footnotes=tuple((number, without_unsafe(body)) for number, body in raw.footnotes),
+        hints={key: without_unsafe(value) for key, value in raw.hints.items()},
+        notices=tuple(without_unsafe(notice) for notice in raw.notices),
     )
 
 

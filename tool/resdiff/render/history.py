@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..evolution import FIRST, RESTORED
 from ..records import ADDED, DELETED, EDITORIAL, MERGED, MODIFIED, SPLIT, UNCHANGED
 from ..refs import short_symbol
+from . import printable
 
 if TYPE_CHECKING:
     from ..blame import Blame
@@ -145,19 +146,19 @@ def skipped_lines(history: History) -> list[str]:
 def render_history(history: History, fmt: str, *, color: bool = False) -> str:
     if fmt == "json":
         return json.dumps(history.to_json(), ensure_ascii=False, indent=2)
-    return _module(fmt).history(history, color=color)
+    return _module(fmt).history(printable(history), color=color)
 
 
 def render_clause(clause: ClauseHistory, fmt: str, *, color: bool = False) -> str:
     if fmt == "json":
         return json.dumps(clause.to_json(), ensure_ascii=False, indent=2)
-    return _module(fmt).clause(clause, color=color)
+    return _module(fmt).clause(printable(clause), color=color)
 
 
 def render_blame(blame: Blame, fmt: str, *, color: bool = False) -> str:
     if fmt == "json":
         return json.dumps(blame.to_json(), ensure_ascii=False, indent=2)
-    return _module(fmt).blame(blame, color=color)
+    return _module(fmt).blame(printable(blame), color=color)
 
 
 class _Layout(Protocol):

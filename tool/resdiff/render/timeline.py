@@ -19,6 +19,7 @@ from ..evolution import longest_lived, most_edited
 from ..model import DRAFT_MARK
 from ..records import DELETED, Change
 from ..refs import short_symbol
+from . import printable
 from .history import KIND_FILLS, KIND_NAMES, kind_text, lineage_row, version_name
 from .history_html import CSS, header, stats_table
 from .html import page
@@ -41,11 +42,12 @@ _SANS = "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"
 
 def svg(history: History) -> str:
     """The timeline picture, standalone (``-o timeline.svg``)."""
-    return _Picture(history, standalone=True).draw()
+    return _Picture(printable(history), standalone=True).draw()
 
 
 def html(history: History) -> str:
     """The timeline page (``-o timeline.html``): the picture, then the stats and rankings."""
+    history = printable(history)
     heading = f"Timeline: {history.versions[0].symbol} → {history.versions[-1].symbol}"
     body = header(history, heading)
     body += ['<div class="scroll" id="timeline">', _Picture(history, standalone=False).draw(), "</div>"]
