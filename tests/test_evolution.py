@@ -193,6 +193,7 @@ def test_the_json_is_the_contract(history: History) -> None:
         "session": 90,
         "title": SYNTHETIC_V1.title,
         "adopted": "2035-12-04",
+        "distributed": None,  # added: a draft's date
     }
     assert set(data["steps"][1]) >= {"old", "new", "skipped", "summary", "changes"}
     lineage = data["lineages"][0]

@@ -82,13 +82,26 @@ class Version:
     session: int | None
     title: str | None
     adopted: str | None
+    distributed: str | None = None  # the front page's distribution date: a draft's only date
 
     @classmethod
     def of(cls, resolution: Resolution) -> Version:
-        return cls(document_label(resolution), resolution.session, resolution.title, resolution.adopted)
+        label = document_label(resolution)
+        return cls(label, resolution.session, resolution.title, resolution.adopted, resolution.distributed)
+
+    @property
+    def date(self) -> str | None:
+        """The version's date: its adoption, else (a draft) its distribution."""
+        return self.adopted or self.distributed
 
     def to_json(self) -> dict[str, Any]:
-        return {"symbol": self.symbol, "session": self.session, "title": self.title, "adopted": self.adopted}
+        return {
+            "symbol": self.symbol,
+            "session": self.session,
+            "title": self.title,
+            "adopted": self.adopted,
+            "distributed": self.distributed,
+        }
 
 
 @dataclass(frozen=True)
@@ -278,7 +291,8 @@ class History:
                     lineage=lineage.id,
                 )
             )
-        return Blame(labels[-1], tuple(labels), tuple(clauses), self.resolutions[-1].title)
+        dates = tuple(v.date for v in self.versions)
+        return Blame(labels[-1], tuple(labels), tuple(clauses), self.resolutions[-1].title, dates)
 
     def record(self, lineage: Lineage, step: int) -> Change | None:
         """The record that carried a lineage through a step: the step's record of its clause (a

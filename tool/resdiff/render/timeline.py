@@ -20,7 +20,7 @@ from ..model import DRAFT_MARK
 from ..records import DELETED, Change
 from ..refs import short_symbol
 from . import printable
-from .history import KIND_FILLS, KIND_NAMES, kind_text, lineage_row, version_name
+from .history import KIND_FILLS, KIND_NAMES, dated, kind_text, lineage_row, version_name
 from .history_html import CSS, header, stats_table
 from .html import page
 
@@ -172,8 +172,10 @@ class _Picture:
         parts = ['<g class="headings" font-weight="600">']
         for number, (name, version) in enumerate(zip(self.names, self.history.versions, strict=True)):
             centre = self.x(number) + self.column / 2
-            year = (version.adopted or "")[:4] or ("draft" if DRAFT_MARK in version.symbol else "")
-            hint = f"<title>{escape(version.symbol)} ({escape(version.adopted or 'date unknown')})</title>"
+            year = (version.date or "")[:4]
+            if DRAFT_MARK in version.symbol:
+                year = f"{year} draft".strip()
+            hint = f"<title>{escape(dated(version))}</title>"
             if self.slanted and not below:
                 base = top + self.heading - 20
                 parts.append(
