@@ -360,9 +360,14 @@ def most_edited(history: History, count: int = 10) -> list[Lineage]:
     ]
 
 
-def longest_lived(history: History, count: int = 10) -> list[Lineage]:
-    """The lineages present in the most versions (ties: by id, the oldest first)."""
-    return sorted(history.lineages, key=lambda lineage: (-lineage.present, _id_number(lineage)))[:count]
+def longest_lived(history: History, tiers: int = 3) -> list[tuple[int, list[Lineage]]]:
+    """The lineages grouped by how many versions they are in, the most first, ``tiers`` groups (each
+    in the newest text's order): in a long series many clauses are in every version, so a ranking of
+    ten would be ten ties."""
+    groups: dict[int, list[Lineage]] = {}
+    for lineage in history.lineages:
+        groups.setdefault(lineage.present, []).append(lineage)
+    return sorted(groups.items(), key=lambda group: -group[0])[:tiers]
 
 
 def _id_number(lineage: Lineage) -> int:

@@ -58,7 +58,7 @@ def html(history: History) -> str:
     )
     body += stats_table(history)
     body += ["<h2>Most edited clauses</h2>", *_ranking(history, most_edited(history), "most-edited")]
-    body += ["<h2>Longest-lived clauses</h2>", *_ranking(history, longest_lived(history), "longest-lived")]
+    body += ["<h2>Longest-lived clauses</h2>", *_lived(history)]
     return page(heading, body, CSS)
 
 
@@ -88,6 +88,36 @@ def _ranking(history: History, lineages: list[Lineage], name: str) -> list[str]:
             f"{escape(version_name(history.versions[last]))}</td><td>{escape(lineage.origin)}</td>"
             f'<td class="num">{lineage.present} of {len(symbols)}</td>'
             f"<td>{escape(', '.join(changed))}</td><td>{escape(ended)}</td></tr>"
+        )
+    parts += ["</tbody>", "</table></div>"]
+    return parts
+
+
+def _lived(history: History) -> list[str]:
+    """The lineages by how many versions they are in: one row a tier (all those in every version,
+    then the next), with how many of them never changed and their clauses' keys now."""
+    count = len(history.versions)
+    parts = [
+        '<div class="scroll"><table id="longest-lived">',
+        "<thead><tr><th>in versions</th><th>clauses</th><th>text never changed</th><th>the clauses now</th>"
+        "</tr></thead>",
+        "<tbody>",
+    ]
+    for present, lineages in longest_lived(history):
+        steady = sum(not lineage.changes for lineage in lineages)
+        keys = []
+        for lineage in lineages:
+            last = max(k for k, cell in enumerate(lineage.cells) if cell is not None)
+            cell = lineage.cells[last]
+            assert cell is not None
+            where = "" if last == count - 1 else f" in {version_name(history.versions[last])}"
+            keys.append(
+                f'<span title="{lineage.id}, origin {escape(lineage.origin)}">'
+                f"{escape(' + '.join(cell.keys) + where)}</span>"
+            )
+        parts.append(
+            f'<tr><td class="num">{present} of {count}</td><td class="num">{len(lineages)}</td>'
+            f'<td class="num">{steady}</td><td class="key">{", ".join(keys)}</td></tr>'
         )
     parts += ["</tbody>", "</table></div>"]
     return parts
