@@ -17,6 +17,7 @@ import click
 from ..evolution import RESTORED
 from ..records import ADDED, DELETED, EDITORIAL, MERGED, MODIFIED, SPLIT, Change
 from ..refs import short_symbol
+from ..report import named_lookalikes
 from .history import (
     LEGEND,
     STATS_COLUMNS,
@@ -235,7 +236,7 @@ def _version_style(text: str, index: int, count: int) -> str:
 
 def _redline(change: Change, color: bool) -> str:
     pieces = []
-    for op, text in change.diff:
+    for op, text in named_lookalikes(change.diff):
         if op == 0:
             pieces.append(text)
             continue

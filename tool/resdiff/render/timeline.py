@@ -19,6 +19,7 @@ from ..evolution import longest_lived, most_edited
 from ..model import DRAFT_MARK
 from ..records import DELETED, Change
 from ..refs import short_symbol
+from ..report import named_lookalikes
 from . import printable
 from .history import KIND_FILLS, KIND_NAMES, dated, kind_text, lineage_row, version_name
 from .history_html import CSS, header, stats_table
@@ -319,7 +320,8 @@ def _plain(change: Change | None) -> str:
     if change.kind == DELETED:
         return "[-" + change.old_text + "-]"
     return "".join(
-        text if op == 0 else f"[-{text}-]" if op < 0 else f"{{+{text}+}}" for op, text in change.diff
+        text if op == 0 else f"[-{text}-]" if op < 0 else f"{{+{text}+}}"
+        for op, text in named_lookalikes(change.diff)
     )
 
 
