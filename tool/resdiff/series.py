@@ -39,9 +39,10 @@ class Member:
     title: str | None
     file: str
     clauses: tuple[tuple[str, int], ...]  # (clause type, count) in CLAUSE_TYPES order
+    distributed: str | None = None  # a draft's distribution date (its only date)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "symbol": self.symbol,
             "session": self.session,
             "adopted": self.adopted,
@@ -49,6 +50,9 @@ class Member:
             "file": self.file,
             "clauses": dict(self.clauses),
         }
+        if self.distributed is not None:  # drafts only: the index of a series without one is unchanged
+            data["distributed"] = self.distributed
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Member:
@@ -59,6 +63,7 @@ class Member:
             title=data.get("title"),
             file=data["file"],
             clauses=tuple((kind, int(count)) for kind, count in (data.get("clauses") or {}).items()),
+            distributed=data.get("distributed"),
         )
 
 
@@ -67,13 +72,29 @@ class LineageEntry:
     symbol: str
     adopted: str | None
     present: bool
+    distributed: str | None = None  # a draft's distribution date
 
     def to_json(self) -> dict[str, Any]:
-        return {"symbol": self.symbol, "adopted": self.adopted, "present": self.present}
+        data: dict[str, Any] = {"symbol": self.symbol, "adopted": self.adopted, "present": self.present}
+        if self.distributed is not None:
+            data["distributed"] = self.distributed
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LineageEntry:
-        return cls(symbol=data["symbol"], adopted=data.get("adopted"), present=bool(data["present"]))
+        return cls(
+            symbol=data["symbol"],
+            adopted=data.get("adopted"),
+            present=bool(data["present"]),
+            distributed=data.get("distributed"),
+        )
+
+    @property
+    def date(self) -> str:
+        """Its date as ``series`` shows it: adopted, a draft's "distributed 2025-10-14", or ''."""
+        if self.adopted:
+            return self.adopted
+        return f"distributed {self.distributed}" if self.distributed else ""
 
 
 @dataclass(frozen=True)
@@ -140,9 +161,11 @@ def build_index(slug: str, resolutions: Iterable[Resolution]) -> SeriesIndex:
             title=r.title,
             file=safe_name(r.symbol or ""),
             clauses=clause_counts(r),
+            distributed=r.distributed if r.is_draft else None,
         )
         for r in ordered
     )
+    distributed = {m.symbol: m.distributed for m in members}
     dates: dict[str, str | None] = {m.symbol: m.adopted for m in members}
     for resolution in ordered:
         for symbol, date in lineage_citations(resolution).items():
@@ -150,7 +173,7 @@ def build_index(slug: str, resolutions: Iterable[Resolution]) -> SeriesIndex:
                 dates[symbol] = date
     present = {m.symbol for m in members}
     lineage = tuple(
-        LineageEntry(symbol=s, adopted=dates[s], present=s in present)
+        LineageEntry(symbol=s, adopted=dates[s], present=s in present, distributed=distributed.get(s))
         for s in sorted(dates, key=symbol_sort_key)
     )
     title = next((r.title for r in reversed(ordered) if r.title), None)
