@@ -29,6 +29,36 @@ ZERO_SHA = "0" * 40
 DEFAULT_AUTHOR = ("resdiff", "resdiff@localhost")
 # the environment a git child must not inherit: resdiff finds the repository from the corpus folder
 _STRIPPED_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_OBJECT_DIRECTORY")
+# A corpus from someone else is data, never code: its repository's configuration may name commands
+# (hooks, core.hooksPath, core.fsmonitor, a pager, an editor, askpass, gpg). Every git resdiff runs
+# overrides them on its command line, which wins over every configuration file; filter drivers are
+# named by the configuration itself, so ``Git`` looks their names up and empties each one.
+SAFE_CONFIG = (
+    "core.hooksPath=/dev/null",
+    "core.fsmonitor=false",
+    "core.pager=cat",
+    "core.editor=:",
+    "sequence.editor=:",
+    "core.askPass=",
+    "credential.helper=",
+    "commit.gpgSign=false",
+    "tag.gpgSign=false",
+    "log.showSignature=false",
+    "gc.auto=0",
+    "maintenance.auto=false",
+)
+SAFE_ENV = {
+    "GIT_PAGER": "cat",
+    "GIT_EDITOR": ":",
+    "GIT_SEQUENCE_EDITOR": ":",
+    "GIT_ASKPASS": "",  # set and empty: git then ignores core.askPass and SSH_ASKPASS
+    "GIT_TERMINAL_PROMPT": "0",
+}
+# the git commands that may read working-tree files through a filter (a clean filter on refresh)
+_FILTERING = frozenset(("status", "reset", "add", "rm", "checkout", "update-index", "merge-file", "diff"))
+_FILTER_DRIVER_RE = r"^filter\..*\.(clean|smudge|process|required)$"
+# per git dir: the -c options that empty its configured filter drivers
+_filter_overrides: dict[Path, tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -111,11 +141,14 @@ class Git:
         from git.cmd import Git as GitCommand  # GitPython: only the commands that run git import it
         from git.exc import GitCommandNotFound
 
-        environment = {"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0", **self.env, **(env or {})}
+        environment = {"LC_ALL": "C", "LANGUAGE": "C", **SAFE_ENV, **self.env, **(env or {})}
+        command = ["git", "--no-pager", *_options(SAFE_CONFIG)]
+        if args and args[0] in _FILTERING:
+            command += self.filter_overrides()
         try:
             with _environment_without(_STRIPPED_ENV):  # GitPython starts from os.environ
                 handle = GitCommand(str(self.worktree.root)).execute(
-                    ["git", *args],
+                    [*command, *args],
                     as_process=True,
                     istream=subprocess.PIPE if input is not None else None,
                     env=environment,
@@ -142,6 +175,28 @@ class Git:
         if process.returncode not in tuple(ok):
             raise GitFailed(args, process.returncode, stderr.decode("utf-8", "replace"))
         return bytes(stdout)
+
+    def filter_overrides(self) -> tuple[str, ...]:
+        """``-c`` options emptying every filter driver the configuration defines (and not requiring
+        it): git then reads and writes corpus files as they are, running no command of theirs."""
+        key = self.worktree.git_dir
+        if key not in _filter_overrides:
+            listing = self.run(
+                "config", "--null", "--name-only", "--get-regexp", _FILTER_DRIVER_RE, ok=(0, 1)
+            )
+            drivers = sorted(
+                {n.rpartition(".")[0] for n in listing.decode("utf-8", "replace").split("\0") if n}
+            )
+            overrides: list[str] = []
+            for driver in drivers:
+                overrides += [
+                    f"{driver}.clean=",
+                    f"{driver}.smudge=",
+                    f"{driver}.process=",
+                    f"{driver}.required=false",
+                ]
+            _filter_overrides[key] = tuple(_options(overrides))
+        return _filter_overrides[key]
 
     def text(self, *args: str, **kwargs: object) -> str:
         return self.run(*args, **kwargs).decode("utf-8", "surrogateescape").strip()  # type: ignore[arg-type]
@@ -211,6 +266,10 @@ class Git:
                 paths.append(record[3:].decode("utf-8", "surrogateescape"))
                 skip = record[:1] in (b"R", b"C")
         return paths
+
+
+def _options(settings: Iterable[str]) -> list[str]:
+    return [word for setting in settings for word in ("-c", setting)]
 
 
 # --- what git's failures mean ----------------------------------------------------------------
