@@ -93,6 +93,30 @@ def locate(path: Path) -> Worktree | None:
     return None
 
 
+@dataclass(frozen=True)
+class MergeState:
+    """A git operation that stopped for the user to resolve conflicts, and how to go on once done."""
+
+    name: str  # merge, rebase, cherry-pick, revert
+    next_step: str
+
+
+def merge_state(worktree: Worktree) -> MergeState | None:
+    """The merge, rebase, cherry-pick or revert in progress in this working tree, if any (no process)."""
+    folder = worktree.git_dir
+    if (folder / "rebase-merge").is_dir() or (folder / "rebase-apply").is_dir():
+        return MergeState("rebase", "'git rebase --continue' (or 'git rebase --abort' to go back)")
+    for name, head in (
+        ("merge", "MERGE_HEAD"),
+        ("cherry-pick", "CHERRY_PICK_HEAD"),
+        ("revert", "REVERT_HEAD"),
+    ):
+        if (folder / head).is_file():
+            ending = "'git commit'" if name == "merge" else f"'git {name} --continue'"
+            return MergeState(name, f"{ending} (or 'git {name} --abort' to go back)")
+    return None
+
+
 def blob_sha(data: bytes) -> str:
     """The id git gives a blob of these bytes (written with --no-filters, the bytes are the file)."""
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
@@ -254,9 +278,9 @@ class Git:
     def blob(self, sha: str) -> bytes:
         return self.run("cat-file", "blob", sha)
 
-    def status(self, where: str) -> list[str]:
-        """What git sees changed or untracked under ``where`` (paths from the top folder)."""
-        output = self.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", where)
+    def status(self, *where: str) -> list[str]:
+        """What git sees changed or untracked under these paths (paths from the top folder)."""
+        output = self.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *where)
         paths, records, skip = [], output.split(b"\0"), False
         for record in records:
             if skip:  # a rename's second path is its origin
@@ -266,6 +290,17 @@ class Git:
                 paths.append(record[3:].decode("utf-8", "surrogateescape"))
                 skip = record[:1] in (b"R", b"C")
         return paths
+
+    def unmerged(self, where: str) -> dict[str, dict[int, str]]:
+        """The paths a merge left in conflict under ``where``: path -> {stage: blob} (1 the common
+        ancestor, 2 ours, 3 theirs; a side that deleted the file has no stage)."""
+        found: dict[str, dict[int, str]] = {}
+        for record in self.run("ls-files", "-u", "-z", "--", where).split(b"\0"):
+            if record:
+                meta, _, name = record.partition(b"\t")
+                _, sha, stage = meta.decode("ascii").split()
+                found.setdefault(name.decode("utf-8", "surrogateescape"), {})[int(stage)] = sha
+        return found
 
 
 def _options(settings: Iterable[str]) -> list[str]:

@@ -58,6 +58,7 @@ DEFAULT_LOCK_TIMEOUT = 60.0  # seconds a writer waits for another; RESDIFF_LOCK_
 KILL_ENV = "RESDIFF_TEST_KILL_AT"
 _passed = 0
 _DURABLE_GIT = ("-c", "core.fsync=committed")  # objects and refs reach the disk before HEAD moves
+_SUMMARY_LENGTH = 200  # characters of a change's summary in the reflog and the journal
 
 
 def checkpoint(name: str) -> None:
@@ -157,14 +158,23 @@ def heal(root: Path) -> str | None:
 
 
 def commit_changes(
-    root: Path, lock: Lock, writes: Mapping[Path, bytes | None], message: str, summary: str
+    root: Path,
+    lock: Lock,
+    writes: Mapping[Path, bytes | None],
+    message: str,
+    summary: str,
+    git: Git | None = None,
 ) -> str | None:
     """Commit these files of the corpus at ``root`` (None: remove the file) and put them in place.
 
     Returns the new commit, or None when HEAD already holds every file as given (the files are then
-    only put in place). ``summary`` names the change in the reflog and in recovery messages."""
-    worktree = open_worktree(root)
-    git = Git(worktree, keep_fds=(lock.fd,))
+    only put in place). ``summary`` names the change in the reflog and in recovery messages (cut to
+    a line: an add of 16,000 texts names a few); ``git`` is the caller's, if it has one open."""
+    if git is None:
+        git = Git(open_worktree(root), keep_fds=(lock.fd,))
+    worktree = git.worktree
+    if len(summary) > _SUMMARY_LENGTH:
+        summary = summary[: _SUMMARY_LENGTH - 3].rstrip() + "..."
     folder = _folder(worktree, root)
     relatives = {worktree.relative(path): data for path, data in writes.items()}
     try:
