@@ -24,7 +24,7 @@ from ..model import Resolution, Source
 from ..refs import FILE_SUFFIX, SOURCES, symbol_of_file_name, validate_slug
 from ..series import TextSummary
 from .adding import SHA256_RE, max_bytes, too_big
-from .catalog import forget, is_conflicted, read_plain, scan
+from .catalog import NotPlain, forget, is_conflicted, read_plain, scan
 from .gitrepo import Git, GitFailed, MergeState, explain, merge_state, open_worktree
 from .journal import Lock, commit_changes, locked, recover
 from .store import ROOT_FILES, Corpus
@@ -239,8 +239,8 @@ def _verify_series(
             continue
         try:
             data = read_plain(path, limit=limit)
-        except CorpusError as error:
-            problems.append(f"{where}: cannot be read ({error})")
+        except NotPlain as error:
+            problems.append(f"{where}: cannot be read ({error.reason})")
             continue
         if is_conflicted(data):
             problems.append(f"{where}: in conflict ({_in_conflict(state)})")
