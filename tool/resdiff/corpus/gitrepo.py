@@ -56,9 +56,7 @@ SAFE_ENV = {
 }
 # the git commands that may read working-tree files through a filter (a clean filter on refresh)
 _FILTERING = frozenset(("status", "reset", "add", "rm", "checkout", "update-index", "merge-file", "diff"))
-_FILTER_DRIVER_RE = r"^filter\..*\.(clean|smudge|process|required)$"
-# per git dir: the -c options that empty its configured filter drivers
-_filter_overrides: dict[Path, tuple[str, ...]] = {}
+_SETTINGS_RE = r"^(user\.(name|email)|filter\..*\.(clean|smudge|process|required))$"
 
 
 @dataclass(frozen=True)
@@ -150,6 +148,7 @@ class Git:
     worktree: Worktree
     keep_fds: tuple[int, ...] = ()
     env: Mapping[str, str] = field(default_factory=dict)
+    settings: dict[str, str] | None = field(default=None, init=False, repr=False)  # see _settings
 
     def run(
         self,
@@ -203,24 +202,29 @@ class Git:
     def filter_overrides(self) -> tuple[str, ...]:
         """``-c`` options emptying every filter driver the configuration defines (and not requiring
         it): git then reads and writes corpus files as they are, running no command of theirs."""
-        key = self.worktree.git_dir
-        if key not in _filter_overrides:
-            listing = self.run(
-                "config", "--null", "--name-only", "--get-regexp", _FILTER_DRIVER_RE, ok=(0, 1)
-            )
-            drivers = sorted(
-                {n.rpartition(".")[0] for n in listing.decode("utf-8", "replace").split("\0") if n}
-            )
-            overrides: list[str] = []
-            for driver in drivers:
-                overrides += [
-                    f"{driver}.clean=",
-                    f"{driver}.smudge=",
-                    f"{driver}.process=",
-                    f"{driver}.required=false",
-                ]
-            _filter_overrides[key] = tuple(_options(overrides))
-        return _filter_overrides[key]
+        drivers = sorted({name.rpartition(".")[0] for name in self._settings() if name.startswith("filter.")})
+        overrides: list[str] = []
+        for driver in drivers:
+            overrides += [
+                f"{driver}.clean=",
+                f"{driver}.smudge=",
+                f"{driver}.process=",
+                f"{driver}.required=false",
+            ]
+        return tuple(_options(overrides))
+
+    def _settings(self) -> dict[str, str]:
+        """What resdiff reads of git's configuration (the identity, the filter drivers' names), read
+        once by one ``git config``."""
+        if self.settings is None:
+            listing = self.run("config", "--null", "--get-regexp", _SETTINGS_RE, ok=(0, 1))
+            found: dict[str, str] = {}
+            for record in listing.decode("utf-8", "surrogateescape").split("\0"):
+                name, _, value = record.partition("\n")
+                if name:
+                    found[name] = value  # the last one wins, as in git
+            self.settings = found
+        return self.settings
 
     def text(self, *args: str, **kwargs: object) -> str:
         return self.run(*args, **kwargs).decode("utf-8", "surrogateescape").strip()  # type: ignore[arg-type]
@@ -231,7 +235,10 @@ class Git:
         """HEAD's commit, or None on an unborn branch of a repository with no branch at all (a new one).
 
         A HEAD naming a branch that does not exist while others do, or a commit git cannot read, is a
-        CorpusError saying how to get back on track."""
+        CorpusError saying how to get back on track. One process when all is well."""
+        sound = self.text("rev-parse", "-q", "--verify", "HEAD^{commit}", ok=(0, 1))
+        if sound:  # git read and parsed the commit to peel it
+            return sound
         symbolic = self.text("symbolic-ref", "-q", "HEAD", ok=(0, 1)) or None
         sha = self.text("rev-parse", "-q", "--verify", "HEAD", ok=(0, 1))
         if not sha:
@@ -253,9 +260,10 @@ class Git:
         return sha
 
     def author_env(self) -> dict[str, str]:
-        """Environment naming the author: git config if set, else resdiff's own identity."""
-        name = self.text("config", "--get", "user.name", ok=(0, 1)) or DEFAULT_AUTHOR[0]
-        email = self.text("config", "--get", "user.email", ok=(0, 1)) or DEFAULT_AUTHOR[1]
+        """Environment naming the author: the user's git identity if set, else resdiff's own."""
+        settings = self._settings()
+        name = settings.get("user.name") or DEFAULT_AUTHOR[0]
+        email = settings.get("user.email") or DEFAULT_AUTHOR[1]
         return {
             "GIT_AUTHOR_NAME": name,
             "GIT_AUTHOR_EMAIL": email,
