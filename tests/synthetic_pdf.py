@@ -6,7 +6,9 @@ A page is a list of lines in a small markup, top down:
   in small type at the page's foot;
 * ``">..."`` a paragraph's first line (indented); ``"N.|..."`` a printed number set apart from its text
   (``"1.|*Decides* to act;"``); other lines start at the left margin; ``"=..."`` a centred bold line;
-* within a line: ``*italic*``, ``^1`` a superscript footnote marker (small, raised);
+* within a line: ``*italic*``, ``^1`` a superscript footnote marker (small, raised); ``~`` inside a word:
+  its letters drawn in two pieces 0.6 of a space apart (as some UN PDFs place them: PDFium then infers
+  a space there); ``~~`` a word gap of one space with no space drawn;
 * ``"@head"`` on a page after the first: the running head (symbol and title, small bold type), and
   every page gets a page number (``2/3``) and a job number at its foot.
 
@@ -28,6 +30,17 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
+def _shown(text: str) -> str:
+    """A run's text-showing operator; ``~`` and ``~~`` move the pen on by 0.6 and 1 of a Times space
+    (250/1000 of the type size) between the pieces."""
+    if "~" not in text:
+        return f"({_escape(text)}) Tj"
+    pieces = re.split(r"(~~?)", text)
+    moves = {"~": "-150", "~~": "-250"}
+    shown = [moves.get(piece) or f"({_escape(piece)})" for piece in pieces]
+    return f"[{' '.join(shown)}] TJ"
+
+
 def _runs(text: str, size: float, bold: bool = False) -> str:
     """One line's runs as text-showing operators (the cursor advances by the glyphs' own widths)."""
     out = []
@@ -36,7 +49,7 @@ def _runs(text: str, size: float, bold: bool = False) -> str:
             out.append(f"/F1 {size * 0.65:.2f} Tf {size * 0.35:.2f} Ts ({marker}) Tj 0 Ts")
         else:
             font = "/F2" if italic else "/F3" if bold else "/F1"
-            out.append(f"{font} {size} Tf ({_escape(italic or plain)}) Tj")
+            out.append(f"{font} {size} Tf {_shown(italic or plain)}")
     return " ".join(out)
 
 
