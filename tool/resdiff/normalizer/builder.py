@@ -191,7 +191,7 @@ class Builder:
     ) -> list[Record]:
         records: list[Record] = []
         for prefix, part_title, units in sections:
-            section = Section(prefix, False, self.warnings, _english_openers(units))
+            section = Section(prefix, False, self.warnings, not self.raw.laid_out and _english_openers(units))
             if part_title:
                 section.add_heading(" ".join(part_title))
             for unit in units:

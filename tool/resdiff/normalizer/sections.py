@@ -47,7 +47,8 @@ class Section:
     def __init__(self, prefix: str, annex: bool, warnings: list[str], openers_known: bool = False) -> None:
         self.prefix = prefix  # "" for the main body, "A." for a part, "ANNEX." for an annex
         # whether the preambular paragraphs open with English participles and adjectives ("Recalling",
-        # "Mindful"), so that a paragraph opening otherwise is recognised as one that goes on
+        # "Mindful"), so that a paragraph opening otherwise is recognised as one that goes on (only for a
+        # text without layout: a PDF's layout says where its paragraphs start)
         self.openers_known = openers_known
         self.annex = annex
         self.warnings = warnings
@@ -188,7 +189,9 @@ class Section:
     def _goes_on_after_page_break(self, text: str) -> bool:
         """Whether a block that starts with a capital goes on with the preambular paragraph before it
         ("... Development, Production," then "Stockpiling and Use of ..." on the next page): where the
-        preambular paragraphs open as English ones do, one that does not is the same paragraph."""
+        preambular paragraphs open as English ones do, one that does not, and goes on with a name (the
+        words after its first in title case: "Stockpiling and Use of"), is the same paragraph; one that
+        reads on as a sentence ("Ever mindful that, ...") opens another."""
         if not self.openers_known or not self.records:
             return False
         last = self.records[-1]
@@ -199,6 +202,7 @@ class Section:
             and without_trailing_tokens(last.text).endswith(",")
             and not opens_preambular_paragraph(text, strict=False)
             and not self._looks_like_heading(text)
+            and _goes_on_with_a_name(text)
         )
 
     def _fit_pending(self, number: int) -> None:
@@ -309,6 +313,13 @@ class Section:
         self.lost_letters = True
         self.letter = letter
         self._add(f"{self.paragraph}({letter})", text)
+
+
+def _goes_on_with_a_name(text: str) -> bool:
+    """Whether the words after a block's first are a name in title case: capitalised, but for short
+    words between ("Stockpiling and Use of Chemical Weapons"), not a sentence ("Ever mindful that")."""
+    words = text.split(None, 4)[1:4]
+    return any(w[:1].isupper() for w in words) and all(w[:1].isupper() or len(w) <= 3 for w in words)
 
 
 def _inline_number(text: str, expected: set[str], annex: bool) -> int | None:

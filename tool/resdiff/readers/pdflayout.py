@@ -39,6 +39,7 @@ _RUNNING_HEAD_BAND = 0.15  # running heads sit in this share of the page height 
 _FOOT_BAND = 0.12  # page numbers and job numbers sit in this share from its bottom
 
 _RULE_RE = re.compile(r"^[_‗━─—–-]{5,}$")
+_TRAILING_MARKERS_RE = re.compile(r"(?:\[\^[0-9]+\])+$")
 _NUMBER_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\)|\([ivxl]+\))$")
 
 
@@ -93,7 +94,13 @@ def read_pages(pages: Sequence[Page]) -> RawText:
         _add_notes(notes, footnotes)
         _add_paragraphs(body, blocks, pitch, margin)
     markers = sum(line.markers for lines in page_lines for line in lines)
-    return RawText(reader="pdf", blocks=tuple(blocks), footnotes=tuple(footnotes), bare_markers=not markers)
+    return RawText(
+        reader="pdf",
+        blocks=tuple(blocks),
+        footnotes=tuple(footnotes),
+        bare_markers=not markers,
+        laid_out=True,
+    )
 
 
 def _body_size(pages: Sequence[Page]) -> float:
@@ -366,10 +373,13 @@ def _same_heading(previous: _Line, line: _Line, margin: _Margins) -> bool:
 
 
 def _goes_on(block: Block, line: _Line, margin: _Margins) -> bool:
-    """Whether a page's first line continues the paragraph the previous page ended with."""
+    """Whether a page's first line continues the paragraph the previous page ended with: it is not
+    indented (a paragraph's first line is), and the paragraph had not ended a sentence (a comma ends a
+    preambular paragraph, but a page can break a list after one: "Development, Production," then
+    "Stockpiling and Use of ..." at the margin)."""
     if line.number or margin.indented(line):
         return False
-    ended = ends_clause(block.text)
+    ended = ends_clause(block.text) and not _TRAILING_MARKERS_RE.sub("", block.text).endswith(",")
     return not ended or line.text[:1].islower()
 
 
