@@ -197,3 +197,144 @@ def test_every_rendering_has_the_uns_preambular_and_operative_paragraphs() -> No
     res_78_29 = _read(UN_PDF / "ga-res-78" / "A_RES_78_29.pdf")
     items = [c.key for c in res_78_29.clauses if c.key.startswith("PP12")]
     assert items == ["PP12", "PP12(a)", "PP12(b)", "PP12(c)", "PP12(d)", "PP12(e)"]
+
+
+# --- multi-part resolutions ----------------------------------------------------------------------------
+
+_FRONT = [
+    "Ninety-ninth session",
+    "Agenda item 12",
+    "",
+    "Resolution adopted by the General Assembly on 30 December 2030",
+    "",
+]
+SYNTHETIC_TWO_PARTS = [
+    [
+        *_FRONT,
+        "99/7. Questions relating to synthetic matters",
+        "",
+        "=A",
+        "=Synthetic matters of the first kind",
+        "",
+        ">*The General Assembly,*",
+        "",
+        ">*Recalling* its synthetic resolution 98/7 A,",
+        "",
+        ">*Noting* the synthetic report,",
+        "",
+        "1.|*Decides* to act on the first kind;",
+        "",
+        "2.|*Requests* a synthetic report.",
+        "",
+        ">69th (resumed) plenary meeting",
+        ">30 December 2030",
+    ],
+    [
+        "@head",
+        "=B",
+        "=Synthetic matters of the second kind",
+        "",
+        ">*The General Assembly,*",
+        "",
+        ">*Recalling* its synthetic resolution 98/7 B,",
+        "",
+        "1.|*Decides* to act on the second kind;",
+        "",
+        "2.|*Also decides* to remain seized of the synthetic matter.",
+        "",
+        ">69th (resumed) plenary meeting",
+        ">30 December 2030",
+    ],
+]
+
+
+def test_a_two_part_pdf_keeps_each_part_its_heading_preamble_numbering_and_no_meeting_line() -> None:
+    resolution = _synthetic(SYNTHETIC_TWO_PARTS)
+    assert [c.key for c in resolution.clauses] == [
+        "A.H1", "A.PP1", "A.PP2", "A.OP1", "A.OP2", "B.H1", "B.PP1", "B.OP1", "B.OP2",
+    ]  # fmt: skip
+    texts = _texts(resolution)
+    assert texts["A.H1"] == "Synthetic matters of the first kind"
+    assert texts["B.OP2"] == "Also decides to remain seized of the synthetic matter."
+    assert not [key for key, text in texts.items() if "plenary" in text or "2030" in text]
+    assert (resolution.meeting, resolution.adopted) == ("69th (resumed) plenary meeting", "2030-12-30")
+
+
+SYNTHETIC_SECTIONS = [
+    [
+        *_FRONT,
+        "99/8. Questions relating to the synthetic budget",
+        "",
+        ">*The General Assembly,*",
+        "",
+        ">*Recalling* its synthetic resolution 98/8,",
+        "",
+        "=I",
+        "",
+        "=Synthetic estimates of the first kind",
+        "",
+        ">*Having considered* the synthetic report,",
+        "",
+        "1.|*Approves* the synthetic estimates;",
+        "",
+        "2.|*Decides* to keep them under review;",
+        "",
+        "=II",
+        "",
+        "=Synthetic estimates of the second kind",
+        "",
+        "1.|*Takes note* of the synthetic report;",
+    ],
+    [
+        "@head",
+        "2.|*Requests* a synthetic report.",
+        "",
+        ">69th (resumed) plenary meeting",
+        ">30 December 2030",
+    ],
+]
+
+
+def test_roman_numbered_sections_keep_their_own_preamble_and_numbering() -> None:
+    """Before: the second section's "1." stayed in the text of an operative paragraph, and a section's
+    preamble became an operative paragraph."""
+    normalized = normalize_bytes(synthetic_un_pdf(SYNTHETIC_SECTIONS), "synthetic.pdf")
+    resolution = normalized.resolution
+    assert [c.key for c in resolution.clauses] == [
+        "PP1", "I.H1", "I.PP1", "I.OP1", "I.OP2", "II.H1", "II.OP1", "II.OP2",
+    ]  # fmt: skip
+    texts = _texts(resolution)
+    assert texts["II.H1"] == "Synthetic estimates of the second kind"
+    assert texts["II.OP1"] == "Takes note of the synthetic report;"
+    assert resolution.clause("II.OP1").verb == "Takes note"
+    assert normalized.warnings == ()
+
+
+def test_the_uns_xml_holds_multi_part_resolutions_and_resumed_meetings() -> None:
+    """What the synthetic PDFs above are laid out after: in sessions 79 and 80, parts A, B (C) each with
+    its own meeting line, 54 meeting lines in the "(resumed)" form; no such PDF is in ``../shared``."""
+    xmls = sorted(_need(akn_twins.AKN).glob("*session/English/*.xml"))
+    parted = {xml.name.split("-")[0]: akn_twins.parts(xml) for xml in xmls if akn_twins.parts(xml)}
+    assert parted["A_RES_80_84AB"] == ["A", "B"] and parted["A_RES_80_244AC"] == ["A", "B", "C"]
+    resumed = [line for xml in xmls for line in akn_twins.meeting_lines(xml) if "(resumed)" in line]
+    assert len(resumed) >= 50
+    assert len(akn_twins.meeting_lines(next(x for x in xmls if x.name.startswith("A_RES_80_84AB")))) == 2
+
+
+def test_the_resumed_meeting_line_of_a_real_pdf_is_metadata() -> None:
+    """79/237 (adopted at a resumed session): its "55th (resumed) plenary meeting" and date were a
+    heading H1 and H2."""
+    for path in ("un-pdf/ga-res-79/A_RES_79_237.pdf", "un-pdf/pymupdf-json/ga-res-79/A_RES_79_237.json"):
+        resolution = _read(_need(SHARED / "data" / path))
+        assert resolution.meeting == "55th (resumed) plenary meeting"
+        assert not [c.key for c in resolution.clauses if "plenary meeting" in c.text or c.type == "heading"]
+
+
+def test_a_meeting_line_run_into_the_last_paragraph_is_metadata() -> None:
+    text = (
+        "99/9. Synthetic\n\nThe General Assembly,\n\nNoting a synthetic fact,\n\n"
+        "1. Decides a synthetic thing.\n69th (resumed) plenary meeting\n30 December 2030\n"
+    )
+    resolution = normalize_bytes(text.encode(), "synthetic.txt").resolution
+    assert _texts(resolution) == {"PP1": "Noting a synthetic fact,", "OP1": "Decides a synthetic thing."}
+    assert (resolution.meeting, resolution.adopted) == ("69th (resumed) plenary meeting", "2030-12-30")

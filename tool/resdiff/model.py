@@ -4,7 +4,9 @@ Clause keys carry the structure, so a key alone says what a clause is:
 
 * ``PP7`` preambular, ``OP3`` operative, ``OP3(a)`` / ``OP3(a)(i)`` / ``PP4(a)`` sub-paragraph,
   ``FN2`` footnote, ``H1`` a heading inside the operative part;
-* a multi-part resolution prefixes the part: ``A.PP1``, ``B.OP4(c)``;
+* a multi-part resolution prefixes the part: ``A.PP1``, ``B.OP4(c)``; a Roman-numbered section of
+  the operative part, whose numbering starts from 1 again, its numeral: ``II.OP3``, within a part
+  ``A.II.OP3``;
 * an annex prefixes ``ANNEX`` (or ``ANNEX-I``, ``ANNEX-II``): numbered annex paragraphs are
   ``ANNEX.P3``, their items ``ANNEX.P3(a)``, unnumbered annex text ``ANNEX.T2``, annex headings
   ``ANNEX.H1``.
@@ -31,7 +33,7 @@ CLAUSE_TYPES = (PREAMBULAR, OPERATIVE, SUBPARAGRAPH, FOOTNOTE, HEADING, PARAGRAP
 
 # section prefix (optional), then the local key
 KEY_RE = re.compile(
-    r"^(?:(?P<section>[A-Z]|ANNEX(?:-[IVXLC0-9]+)?)\.)?"
+    r"^(?:(?P<section>(?:[A-Z]\.)?[IVXLC]+|[A-Z]|ANNEX(?:-[IVXLC0-9]+)?)\.)?"
     r"(?P<local>(?P<kind>PP|OP|FN|H|P|T)(?P<number>[0-9]+)(?P<items>(?:\([a-z0-9]+\))*))\Z"
 )
 

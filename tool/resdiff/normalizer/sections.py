@@ -63,7 +63,7 @@ class Section:
         self.lost_letters = False
 
     def _label(self) -> str:
-        return "annex" if self.annex else ("part " + self.prefix[0] if self.prefix else "main body")
+        return "annex" if self.annex else ("part " + self.prefix.rstrip(".") if self.prefix else "main body")
 
     def _next(self, kind: str) -> str:
         self.counts[kind] = self.counts.get(kind, 0) + 1
