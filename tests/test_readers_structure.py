@@ -338,3 +338,46 @@ def test_a_meeting_line_run_into_the_last_paragraph_is_metadata() -> None:
     resolution = normalize_bytes(text.encode(), "synthetic.txt").resolution
     assert _texts(resolution) == {"PP1": "Noting a synthetic fact,", "OP1": "Decides a synthetic thing."}
     assert (resolution.meeting, resolution.adopted) == ("69th (resumed) plenary meeting", "2030-12-30")
+
+
+# --- the title's last line, and an annex on the page after the closing date --------------------------
+
+SYNTHETIC_ANNEXED = [
+    [
+        *_FRONT,
+        "99/10. Synthetic declaration of the special session of the",
+        "=General Assembly",
+        "",
+        ">*The General Assembly,*",
+        "",
+        ">*Recalling* its synthetic resolution 98/10,",
+        "",
+        "1.|*Adopts* the synthetic declaration annexed to the present resolution.",
+        "",
+        ">69th plenary meeting",
+        ">30 December 2030",
+    ],
+    [
+        "@head",
+        "Annex",
+        "",
+        "Synthetic declaration",
+        "",
+        "1.|We, the synthetic delegates, commit to synthetic things.",
+        "",
+        "2.|We recognize the synthetic facts.",
+    ],
+]
+
+
+def test_a_title_ending_general_assembly_keeps_it_and_an_annex_on_the_next_page_is_read() -> None:
+    """Before: the title lost its last line "General Assembly", "The General Assembly," became PP1, and
+    the annex, whose heading starts the page after the closing date at the margin, was dropped whole
+    (joined to the date)."""
+    normalized = normalize_bytes(synthetic_un_pdf(SYNTHETIC_ANNEXED), "synthetic.pdf")
+    resolution = normalized.resolution
+    assert resolution.title == "Synthetic declaration of the special session of the General Assembly"
+    assert [c.key for c in resolution.clauses] == ["PP1", "OP1", "ANNEX.H1", "ANNEX.P1", "ANNEX.P2"]
+    assert resolution.clause("PP1").text == "Recalling its synthetic resolution 98/10,"
+    assert (resolution.meeting, resolution.adopted) == ("69th plenary meeting", "2030-12-30")
+    assert normalized.warnings == ()

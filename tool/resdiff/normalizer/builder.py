@@ -76,6 +76,14 @@ class Builder:
         start = heading + 1 if heading is not None else 0
         window = [(i, clean_text(blocks[i].text)) for i in range(start, min(len(blocks), start + 6))]
         opener = next((i for i, line in window if OPENER_RE.match(line)), None)
+        # a title whose last line reads "General Assembly" ("... special session of the" / "General
+        # Assembly"): the opener is the last of such lines in a row, the others are the title's
+        while (
+            opener is not None
+            and opener + 1 < len(blocks)
+            and OPENER_RE.match(clean_text(blocks[opener + 1].text))
+        ):
+            opener += 1
         if opener is None and heading is not None:  # another language's "The General Assembly,"
             opener = next((i for i, line in window if line.endswith(",") and len(line.split()) <= 6), None)
         return heading, opener
@@ -191,8 +199,11 @@ class Builder:
             return blocks[start:end], blocks[end:], ""
         tail = blocks[closing + 1 :]
         meeting_text = clean_text(blocks[closing].text)
-        if tail and DATE_RE.fullmatch(clean_text(tail[0].text)):  # the meeting's date on a line of its own
-            meeting_text, tail = f"{meeting_text} {clean_text(tail[0].text)}", tail[1:]
+        date, _, after = tail[0].text.strip().partition("\n") if tail else ("", "", "")
+        if DATE_RE.fullmatch(clean_text(date)):  # the meeting's date on a line of its own (what a copy
+            # ran into it, an annex's heading, is the annex's)
+            meeting_text = f"{meeting_text} {clean_text(date)}"
+            tail = [Block(after), *tail[1:]] if after.strip() else tail[1:]
         return blocks[start:closing], tail, meeting_text
 
     def _records(

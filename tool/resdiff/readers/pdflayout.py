@@ -90,9 +90,11 @@ def read_pages(pages: Sequence[Page]) -> RawText:
         for number, (page, lines) in enumerate(zip(pages, page_lines, strict=True))
     ]
     pitch = _line_pitch([body for body, _ in zones], body_size)
+    last: _Line | None = None  # the last body line of the pages so far
     for body, notes in zones:
         _add_notes(notes, footnotes)
-        _add_paragraphs(body, blocks, pitch, margin)
+        _add_paragraphs(body, blocks, pitch, margin, last)
+        last = body[-1] if body else last
     markers = sum(line.markers for lines in page_lines for line in lines)
     return RawText(
         reader="pdf",
@@ -338,8 +340,11 @@ def _line_pitch(pages: Sequence[list[_Line]], body_size: float) -> float:
     )  # a text of few lines may show only its paragraphs' pitch
 
 
-def _add_paragraphs(lines: list[_Line], blocks: list[Block], pitch: float, margin: _Margins) -> None:
-    """One page's body lines -> paragraphs, appended to ``blocks`` (the first may go on from the last)."""
+def _add_paragraphs(
+    lines: list[_Line], blocks: list[Block], pitch: float, margin: _Margins, last: _Line | None
+) -> None:
+    """One page's body lines -> paragraphs, appended to ``blocks`` (the first may go on from the last,
+    whose last line, ``last``, ended the page before)."""
     current: list[_Line] = []
     first_of_page = True
     for line in lines:
@@ -356,9 +361,9 @@ def _add_paragraphs(lines: list[_Line], blocks: list[Block], pitch: float, margi
             if starts:
                 blocks.append(_block(current))
                 current = []
-        elif first_of_page and blocks and _goes_on(blocks[-1], line, margin):
-            last = blocks.pop()
-            current = [line._replace(text=last.text + "\n" + line.text, lead=last.emphasis or "")]
+        elif first_of_page and blocks and last is not None and _goes_on(blocks[-1], last, line, margin):
+            going_on = blocks.pop()
+            current = [line._replace(text=going_on.text + "\n" + line.text, lead=going_on.emphasis or "")]
             first_of_page = False
             continue
         first_of_page = False
@@ -372,12 +377,14 @@ def _same_heading(previous: _Line, line: _Line, margin: _Margins) -> bool:
     return (margin.centred(previous) and margin.centred(line)) or (previous.bold and line.bold)
 
 
-def _goes_on(block: Block, line: _Line, margin: _Margins) -> bool:
-    """Whether a page's first line continues the paragraph the previous page ended with: it is not
+def _goes_on(block: Block, last: _Line, line: _Line, margin: _Margins) -> bool:
+    """Whether a page's first line continues the paragraph the previous page ended with: the page's
+    last line ran to the right margin (a paragraph's last line rarely does; a date or a meeting line
+    under the text never: the annex on the next page is no part of it), the first line is not
     indented (a paragraph's first line is), and the paragraph had not ended a sentence (a comma ends a
     preambular paragraph, but a page can break a list after one: "Development, Production," then
     "Stockpiling and Use of ..." at the margin)."""
-    if line.number or margin.indented(line):
+    if line.number or margin.indented(line) or last.right < margin.right - _INDENT * last.size:
         return False
     ended = ends_clause(block.text) and not _TRAILING_MARKERS_RE.sub("", block.text).endswith(",")
     return not ended or line.text[:1].islower()
