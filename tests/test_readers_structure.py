@@ -381,3 +381,52 @@ def test_a_title_ending_general_assembly_keeps_it_and_an_annex_on_the_next_page_
     assert resolution.clause("PP1").text == "Recalling its synthetic resolution 98/10,"
     assert (resolution.meeting, resolution.adopted) == ("69th plenary meeting", "2030-12-30")
     assert normalized.warnings == ()
+
+
+# --- a footnote's line that starts with a number -------------------------------------------------------
+
+SYNTHETIC_NOTES = [
+    [
+        "99/11. Synthetic notes",
+        "",
+        ">The General Assembly,",
+        "",
+        ">*Noting* the synthetic report,^1",
+        "",
+        "1.|*Decides* to act on the synthetic report.^2",
+        "---",
+        "^1 Synthetic Records of the Assembly, Ninety-ninth Session, Supplement No.",
+        "2 (A/99/2), paragraph 5.",
+        "^2 A/99/7.",
+    ]
+]
+
+
+def test_a_footnote_line_that_starts_with_a_number_goes_on_with_its_note_in_a_pdf() -> None:
+    """The note numbers are raised: a plain number starting a line (the next note's number, 2) is the
+    note's own text. Before: the note was cut off there, and a bogus footnote 2 made."""
+    resolution = _synthetic(SYNTHETIC_NOTES)
+    texts = _texts(resolution)
+    assert (
+        texts["FN1"]
+        == "Synthetic Records of the Assembly, Ninety-ninth Session, Supplement No. 2 (A/99/2), paragraph 5."
+    )
+    assert texts["FN2"] == "A/99/7."
+    assert resolution.clause("OP1").notes == ("FN2",)
+
+
+def test_a_footnote_line_that_starts_with_a_number_goes_on_with_its_note_in_plain_text() -> None:
+    """A PDF's plain text (page furniture and notes under a rule): a note's line that starts with a
+    number goes on with the note where the line before it was wrapped (full)."""
+    text = (
+        "99/11. Synthetic notes\n\nThe General Assembly,\n\nNoting the synthetic report,1\n\n"
+        "1. Decides to act on the synthetic report.2\n\n"
+        "_______________\n"
+        "1 Synthetic Records of the General Assembly, Ninety-ninth Session, Supplement No.\n"
+        "2 (A/99/2), paragraph 5.\n"
+        "2 A/99/7.\n"
+        "99-12345\n"
+    )
+    texts = _texts(normalize_bytes(text.encode(), "synthetic.txt").resolution)
+    assert texts["FN1"].endswith("Supplement No. 2 (A/99/2), paragraph 5.")
+    assert texts["FN2"] == "A/99/7."

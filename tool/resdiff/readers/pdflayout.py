@@ -91,8 +91,9 @@ def read_pages(pages: Sequence[Page]) -> RawText:
     ]
     pitch = _line_pitch([body for body, _ in zones], body_size)
     last: _Line | None = None  # the last body line of the pages so far
+    raised = any(line.text.startswith("[^") for _, notes in zones for line in notes)
     for body, notes in zones:
-        _add_notes(notes, footnotes)
+        _add_notes(notes, footnotes, raised)
         _add_paragraphs(body, blocks, pitch, margin, last)
         last = body[-1] if body else last
     markers = sum(line.markers for lines in page_lines for line in lines)
@@ -300,13 +301,21 @@ def _zones(lines: list[_Line], page: Page, body_size: float, front: bool) -> tup
     return body, notes
 
 
-def _add_notes(lines: list[_Line], footnotes: list[tuple[int, str]]) -> None:
-    """Footnote lines -> numbered bodies (a note going on from the previous page joins its body)."""
+def _add_notes(lines: list[_Line], footnotes: list[tuple[int, str]], raised: bool) -> None:
+    """Footnote lines -> numbered bodies (a note going on from the previous page joins its body).
+
+    A note starts with its number: raised, where the document raises its note numbers (then a line
+    that starts with a plain number, "2 (A/79/2), para. 5.", goes on with the note before it), else
+    the next number, set at the notes' left edge (a note's further lines hang further in)."""
+    edge = min((line.left for line in lines), default=0.0)
     for line in lines:
         match = re.match(r"^\[\^([0-9]+)\]\s*(.*)$", line.text) or re.match(
             r"^([0-9]{1,3})\s+(\S.*)$", line.text
         )
         expected = footnotes[-1][0] + 1 if footnotes else 1
+        plain = match is not None and not line.text.startswith("[^")
+        if plain and (raised or line.left > edge + _INDENT * line.size / 2):
+            match = None
         if match and (int(match[1]) == expected or line.text.startswith("[^")):
             footnotes.append((int(match[1]), match[2].strip()))
         elif footnotes:
