@@ -430,3 +430,45 @@ def test_a_footnote_line_that_starts_with_a_number_goes_on_with_its_note_in_plai
     texts = _texts(normalize_bytes(text.encode(), "synthetic.txt").resolution)
     assert texts["FN1"].endswith("Supplement No. 2 (A/99/2), paragraph 5.")
     assert texts["FN2"] == "A/99/7."
+
+
+# --- one footnote-body rule for every text reader ------------------------------------------------------
+
+SYNTHETIC_FRONT_MATTER = '---\nsymbol: "A/RES/99/12"\ntitle: "Synthetic notes"\n---\n'
+SYNTHETIC_BARE_NOTES = (
+    "99/12. Synthetic notes\n\nThe General Assembly,\n\nRecalling the synthetic report,1\n\n"
+    "1 A/99/237.\n\nNoting the synthetic decision,2\n\n2 Decision 99/501.\n\n"
+    "1. Decides to act on the synthetic report;\n\n2. Requests another synthetic report.\n\n"
+    "1st plenary meeting\n3 March 2099\n"
+)
+
+
+def _clauses(text: str, name: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    resolution = normalize_bytes(text.encode(), name).resolution
+    return [(c.key, c.text, c.notes) for c in resolution.clauses]
+
+
+def test_bare_footnote_bodies_read_alike_with_and_without_a_front_matter() -> None:
+    """Before: with the front matter, the footnotes were lost and each body ran into a paragraph."""
+    plain = _clauses(SYNTHETIC_BARE_NOTES, "synthetic.txt")
+    assert _clauses(SYNTHETIC_FRONT_MATTER + SYNTHETIC_BARE_NOTES, "synthetic.md") == plain
+    assert plain == [
+        ("PP1", "Recalling the synthetic report,", ("FN1",)),
+        ("PP2", "Noting the synthetic decision,", ("FN2",)),
+        ("OP1", "Decides to act on the synthetic report;", ()),
+        ("OP2", "Requests another synthetic report.", ()),
+        ("FN1", "A/99/237.", ()),
+        ("FN2", "Decision 99/501.", ()),
+    ]
+
+
+def test_a_real_markdown_twin_with_its_footnote_bodies_bare_reads_as_with_its_notes_section() -> None:
+    """80/52's Markdown twin, its ``[^n]:`` section turned into bare bodies under the meeting line."""
+    text = _need(SHARED / "data" / "ga-res-80" / "A_RES_80_52.md").read_text(encoding="utf-8")
+    body, _, notes = text.rpartition("\n---\n")
+    bare = "\n\n".join(re.sub(r"^\[\^([0-9]+)\]:\s*", r"\1 ", note) for note in notes.strip().split("\n\n"))
+    rest = body.partition("\n---\n")[2]
+    with_front = normalize_bytes(f"{body}\n\n{bare}\n".encode(), "bare.md").resolution
+    without = normalize_bytes(f"{rest}\n\n{bare}\n".encode(), "bare.txt").resolution
+    original = _read(SHARED / "data" / "ga-res-80" / "A_RES_80_52.md")
+    assert with_front.clauses == without.clauses == original.clauses
