@@ -6,6 +6,7 @@ A page is a list of lines in a small markup, top down:
   in small type at the page's foot;
 * ``">..."`` a paragraph's first line (indented); ``"N.|..."`` a printed number set apart from its text
   (``"1.|*Decides* to act;"``); other lines start at the left margin; ``"=..."`` a centred bold line;
+  ``"#a|b|c"`` a table's row, its cells in columns set wide apart;
 * within a line: ``*italic*``, ``^1`` a superscript footnote marker (small, raised); ``~`` inside a word:
   its letters drawn in two pieces 0.6 of a space apart (as some UN PDFs place them: PDFium then infers
   a space there); ``~~`` a word gap of one space with no space drawn;
@@ -23,6 +24,7 @@ import re
 PAGE_WIDTH, PAGE_HEIGHT = 612, 792
 LEFT, INDENT, NUMBER_TEXT = 123, 147, 171  # continuation lines, first lines, text after a number
 BODY, SMALL, PITCH, GAP = 10, 8.5, 12, 6
+TABLE_COLUMNS = (LEFT, 300, 460)  # where a table's cells start
 _RUN_RE = re.compile(r"\*([^*]+)\*|\^([0-9]+)|([^*^]+)")
 
 
@@ -74,6 +76,9 @@ def _page_stream(
             continue
         if line.startswith(">"):
             ops.append(_show(INDENT, y, line[1:], BODY))
+        elif line.startswith("#"):
+            for column, cell in zip(TABLE_COLUMNS, line[1:].split("|"), strict=False):
+                ops.append(_show(column, y, cell, BODY))
         elif line.startswith("="):
             ops.append(_show(PAGE_WIDTH / 2 - 2.2 * len(line), y, line[1:], BODY, bold=True))
         elif "|" in line and re.match(r"^(?:[0-9]+\.|\([a-z]+\))\|", line):

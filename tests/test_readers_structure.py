@@ -13,6 +13,8 @@ import pytest
 
 import akn_twins
 from conftest import SHARED, _need
+from resdiff import canonical
+from resdiff.compare import compare
 from resdiff.model import Resolution
 from resdiff.normalize import normalize_bytes, normalize_path
 from synthetic_pdf import synthetic_un_pdf
@@ -472,3 +474,87 @@ def test_a_real_markdown_twin_with_its_footnote_bodies_bare_reads_as_with_its_no
     without = normalize_bytes(f"{rest}\n\n{bare}\n".encode(), "bare.txt").resolution
     original = _read(SHARED / "data" / "ga-res-80" / "A_RES_80_52.md")
     assert with_front.clauses == without.clauses == original.clauses
+
+
+# --- tables --------------------------------------------------------------------------------------------
+
+
+def _scale(year: str, rows: list[str]) -> list[list[str]]:
+    return [
+        [
+            *_FRONT,
+            f"99/13. Synthetic scale of assessments for {year}",
+            "",
+            ">*The General Assembly,*",
+            "",
+            ">*Recalling* its synthetic resolution 98/13,",
+            "",
+            "1.|*Decides* that the synthetic scale shall be as follows:",
+            "",
+            "#Synthetic State|Scale (percentage)|Note",
+            *rows,
+            "",
+            "2.|*Requests* a synthetic report.",
+        ]
+    ]
+
+
+OLD_ROWS = ["#Atlantis|0.006|a", "#Borduria|1.250|b", "#Carpania|0.010|c"]
+NEW_ROWS = ["#Atlantis|0.007|a", "#Borduria|1.250|b", "#Dorsetia|0.020|d", "#Carpania|0.010|c"]
+
+
+def test_a_table_is_one_clause_whose_cells_diff_cell_by_cell() -> None:
+    """A scale of assessments in a synthetic PDF: a table clause ``TB1`` between OP1 and OP2 (before:
+    a run of numbers inside OP1), and, year to year, only the cells that changed."""
+    old = _synthetic(_scale("2031", OLD_ROWS))
+    new = _synthetic(_scale("2032", NEW_ROWS))
+    assert [c.key for c in old.clauses] == ["PP1", "OP1", "TB1", "OP2"]
+    assert old.clause("TB1").type == "table"
+    assert old.clause("TB1").text == (
+        "Synthetic State | Scale (percentage) | Note || Atlantis | 0.006 | a || Borduria | 1.250 | b"
+        " || Carpania | 0.010 | c"
+    )
+    assert old.clause("OP1").text == "Decides that the synthetic scale shall be as follows:"
+    change = next(c for c in compare(old, new).changes if c.clause_type == "table")
+    assert (change.kind, change.old, change.new) == ("modified", ("TB1",), ("TB1",))
+    assert [(c.row, c.column, c.old, c.new) for c in change.cells] == [
+        ("Atlantis", "Scale (percentage)", "0.006", "0.007"),
+        ("Dorsetia", "Synthetic State", None, "Dorsetia"),
+        ("Dorsetia", "Scale (percentage)", None, "0.020"),
+        ("Dorsetia", "Note", None, "d"),
+    ]
+    record = change.to_json()
+    assert record["cells"][0] == {
+        "row": "Atlantis",
+        "column": "Scale (percentage)",
+        "old": "0.006",
+        "new": "0.007",
+        "diff": [[-1, "0.006"], [1, "0.007"]],
+    }
+    other = next(c for c in compare(old, new).changes if c.clause_type != "table")
+    assert "cells" not in other.to_json()  # the JSON of every other record is as it was
+    assert canonical.load(canonical.dump(new)) == new
+
+
+def test_a_markdown_pipe_table_is_a_table_clause() -> None:
+    text = (
+        "99/13. Synthetic scale\n\nThe General Assembly,\n\nRecalling its synthetic resolution 98/13,\n\n"
+        "1. Decides that the synthetic scale shall be as follows:\n\n"
+        "| Synthetic State | Scale |\n|---|---|\n| Atlantis | 0.006 |\n| Borduria | 1.250 |\n\n"
+        "2. Requests a synthetic report.\n"
+    )
+    resolution = normalize_bytes(text.encode(), "synthetic.md").resolution
+    assert [c.key for c in resolution.clauses] == ["PP1", "OP1", "TB1", "OP2"]
+    assert resolution.clause("TB1").text == "Synthetic State | Scale || Atlantis | 0.006 || Borduria | 1.250"
+
+
+def test_the_uns_xml_has_tables_where_the_sample_has_no_pdf() -> None:
+    """The scale-of-assessments and budget resolutions of sessions 79 and 80 hold tables (rows of
+    cells) in the UN's XML; none of them is among the PDFs in ``../shared``, hence the synthetic one."""
+    xmls = sorted(_need(akn_twins.AKN).glob("*session/English/*.xml"))
+    tabled = [xml for xml in xmls if akn_twins.tables(xml)]
+    assert len(tabled) >= 10
+    stems = [xml.name.split("-")[0] for xml in tabled]
+    assert not [stem for stem in stems if list(UN_PDF.glob(f"ga-res-*/{stem}.pdf"))]
+    rows = akn_twins.tables(tabled[0])[0]
+    assert len(rows) >= 2 and max(len(row) for row in rows) >= 2

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
-from ..model import Clause, Normalized, Resolution, Source
+from ..model import Clause, Normalized, Resolution, Source, table_text
 from ..readers import Block, RawText, opens_preambular_paragraph
 from .frontpage import (
     ADOPTED_RE,
@@ -115,8 +115,9 @@ class Builder:
         sections = [division for section in sections for division in self._divisions(*section)]
         annexes = self._annexes(tail, heads)
         if self.raw.bare_markers:
-            find_bare_markers(
-                [u for _, _, units in sections for u in units] + [u for _, units in annexes for u in units],
+            find_bare_markers(  # a table's figures are no markers
+                [u for _, _, units in sections for u in units if not u.table]
+                + [u for _, units in annexes for u in units if not u.table],
                 self.raw.footnotes,
             )
         clauses, footnotes = self._clauses(self._records(sections, annexes))
@@ -332,6 +333,10 @@ class Builder:
         units: list[Unit] = []
         for number, block in enumerate(blocks):
             lines = [line.strip() for line in block.text.split("\n")]
+            rows = _table(lines)
+            if rows:
+                units.append(Unit(table_text(rows), table=True))
+                continue
             kept = [
                 line
                 for index, line in enumerate(lines)
@@ -475,6 +480,16 @@ def _split_at_meeting(block: Block) -> list[Block]:
     end = at + 2 if at + 1 < len(lines) and DATE_RE.fullmatch(clean_text(lines[at + 1])) else at + 1
     rest = [Block("\n".join(lines[end:]))] if end < len(lines) else []
     return [Block("\n".join(lines[:at]), block.emphasis), Block("\n".join(lines[at:end])), *rest]
+
+
+def _table(lines: list[str]) -> list[list[str]] | None:
+    """A block that is a table in the Markdown form (every line ``| cell | cell |``, a rule line of
+    dashes under the head row left out), as rows of cells; None for any other block."""
+    if not lines or not all(len(line) > 2 and line[0] == "|" == line[-1] for line in lines):
+        return None
+    rows = [[cell.strip() for cell in line[1:-1].split("|")] for line in lines]
+    rows = [row for row in rows if not all(re.fullmatch(r":?-{3,}:?", cell) for cell in row)]
+    return rows if rows and max(len(row) for row in rows) >= 2 else None
 
 
 def _numbering_restarts(units: list[Unit]) -> bool:

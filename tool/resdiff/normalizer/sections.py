@@ -32,13 +32,15 @@ class Record:
 
 
 class Unit:
-    """A paragraph, or the start of one, as the layout gives it."""
+    """A paragraph, or the start of one, as the layout gives it; or a table (``table``: its text is the
+    table clause's, ``model.table_text``)."""
 
-    __slots__ = ("emphasis", "text")
+    __slots__ = ("emphasis", "table", "text")
 
-    def __init__(self, text: str, emphasis: str | None = None) -> None:
+    def __init__(self, text: str, emphasis: str | None = None, table: bool = False) -> None:
         self.text = text
         self.emphasis = emphasis
+        self.table = table
 
 
 class Section:
@@ -78,11 +80,16 @@ class Section:
 
     def _open(self) -> bool:
         """Whether the last clause has not ended yet (so the next block continues it)."""
-        if not self.records or self.records[-1].key[len(self.prefix) :].startswith("H"):
+        if not self.records or self.records[-1].key[len(self.prefix) :].startswith(("H", "TB")):
             return False
         return not ends_clause(self.records[-1].text)
 
     def feed(self, unit: Unit) -> None:
+        if unit.table:  # a table stands where it is printed: it numbers nothing and continues nothing
+            self._settle(continues=False)
+            self._add(self._next("TB"), unit.text)
+            self.paragraph, self.lost_letters = None, False
+            return
         for piece in self._split_inline(unit):
             self._feed_one(piece)
 

@@ -16,6 +16,9 @@ What the layout says, and how it is read:
   indented line; a number set apart from its text on the same line joins it. A paragraph broken by a
   page goes on where the next page's first line is not indented and the text so far has not ended.
 * The italic words that open a paragraph (after its number) are its emphasis: an operative verb.
+* A table is two or more rows in a row (after the body heading) whose text a wide gap parts into
+  cells (``_COLUMN_GAP``): one block, a row a line, ``| cell | cell |`` (the Markdown form, which the
+  normalizer reads as a table clause whatever the reader).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ _RUNNING_HEAD_BAND = 0.15  # running heads sit in this share of the page height 
 _FOOT_BAND = 0.12  # page numbers and job numbers sit in this share from its bottom
 
 _RULE_RE = re.compile(r"^[_‗━─—–-]{5,}$")
+_HEADING_RE = re.compile(r"^(?:E?S-)?[0-9]{1,3}/[0-9]{1,4}\.(?:\s|$)")
 _TRAILING_MARKERS_RE = re.compile(r"(?:\[\^[0-9]+\])+$")
 _NUMBER_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\)|\([ivxl]+\))$")
 
@@ -92,9 +96,14 @@ def read_pages(pages: Sequence[Page]) -> RawText:
     pitch = _line_pitch([body for body, _ in zones], body_size)
     last: _Line | None = None  # the last body line of the pages so far
     raised = any(line.text.startswith("[^") for _, notes in zones for line in notes)
+    headed = False  # whether the body heading ("80/52. Title") has been seen: no table before it
     for body, notes in zones:
         _add_notes(notes, footnotes, raised)
-        _add_paragraphs(body, blocks, pitch, margin, last)
+        start = (
+            0 if headed else next((i for i, line in enumerate(body) if _HEADING_RE.match(line.text)), None)
+        )
+        headed = start is not None
+        _add_paragraphs(body, blocks, pitch, margin, last, start if start is not None else len(body))
         last = body[-1] if body else last
     markers = sum(line.markers for lines in page_lines for line in lines)
     return RawText(
@@ -349,14 +358,64 @@ def _line_pitch(pages: Sequence[list[_Line]], body_size: float) -> float:
     )  # a text of few lines may show only its paragraphs' pitch
 
 
+def _table_rows(lines: list[_Line], start: int) -> dict[int, int]:
+    """Where the tables of a page's body lines are: the index of each table's first line -> the index
+    after its last. A table's row is the lines sharing a baseline (cells parted by a wide gap)."""
+    rows: list[list[int]] = []
+    for index in range(start, len(lines)):
+        if rows and abs(lines[rows[-1][0]].bottom - lines[index].bottom) < 1.0:
+            rows[-1].append(index)
+        else:
+            rows.append([index])
+    tables: dict[int, int] = {}
+    run: list[list[int]] = []
+    for row in [*rows, []]:
+        if len(row) >= 2:
+            run.append(row)
+            continue
+        if len(run) >= 2:
+            tables[run[0][0]] = run[-1][-1] + 1
+        run = []
+    return tables
+
+
+def _table_block(lines: list[_Line]) -> Block:
+    """A table's lines as one block: a row a line, ``| cell | cell |``."""
+    grouped: list[list[_Line]] = []
+    for line in lines:
+        if grouped and abs(grouped[-1][0].bottom - line.bottom) < 1.0:
+            grouped[-1].append(line)
+        else:
+            grouped.append([line])
+    text = "\n".join("| " + " | ".join(c.text.replace("|", "/") for c in row) + " |" for row in grouped)
+    return Block(text)
+
+
 def _add_paragraphs(
-    lines: list[_Line], blocks: list[Block], pitch: float, margin: _Margins, last: _Line | None
+    lines: list[_Line],
+    blocks: list[Block],
+    pitch: float,
+    margin: _Margins,
+    last: _Line | None,
+    body_start: int = 0,
 ) -> None:
     """One page's body lines -> paragraphs, appended to ``blocks`` (the first may go on from the last,
-    whose last line, ``last``, ended the page before)."""
+    whose last line, ``last``, ended the page before); tables (after ``body_start``) as table blocks."""
     current: list[_Line] = []
     first_of_page = True
-    for line in lines:
+    tables = _table_rows(lines, body_start)
+    skip_to = 0
+    for index, line in enumerate(lines):
+        if index < skip_to:
+            continue
+        if index in tables:
+            if current:
+                blocks.append(_block(current))
+                current = []
+            skip_to = tables[index]
+            blocks.append(_table_block(lines[index:skip_to]))
+            first_of_page = False
+            continue
         if current:
             previous = current[-1]
             gap = previous.bottom - line.bottom
