@@ -106,3 +106,50 @@ def test_an_undivided_text_against_a_divided_one_pairs_across_its_parts() -> Non
     alignment = align(undivided, NEW)
     pairs = {g.old[0]: g.new[0] for g in alignment.groups if len(g.old) == len(g.new) == 1}
     assert pairs["PP1"] == "B.PP1" and pairs["OP1"] == "B.OP1"
+
+
+def _adopting(year: int, annex: list[str]) -> Resolution:
+    """A SYNTHETIC resolution whose operative part adopts the programme of action annexed to it."""
+    return Resolution(
+        clauses=(
+            Clause("PP1", f"Recalling its synthetic resolution of {year - 1} on the programme of action,"),
+            Clause(
+                "OP1",
+                "Adopts the synthetic programme of action annexed to the present resolution.",
+                verb="Adopts",
+            ),
+            Clause("ANNEX.H1", "Synthetic programme of action"),
+            *(Clause(f"ANNEX.P{n}", text) for n, text in enumerate(annex, 1)),
+        )
+    )
+
+
+PROGRAMME = [
+    "We, the synthetic delegates, commit to protect every lighthouse and coastal beacon.",
+    "We recognize the work of volunteers and local communities in the upkeep of beacons.",
+    "We will share best practices on the restoration of historic lighthouses by 2030.",
+    "We call for the timely exchange of information on hazards to navigation.",
+]
+
+
+def test_an_annexed_texts_numbered_paragraphs_are_aligned_year_to_year() -> None:
+    """The annex's paragraphs are the substance: renumbered by an insertion, reworded, split, they pair
+    as operative paragraphs do, and the change records say how."""
+    new_programme = [
+        PROGRAMME[0],
+        "We welcome the synthetic registry of maritime signals launched this year.",
+        PROGRAMME[1].replace("volunteers", "volunteers, youth"),
+        "We will share best practices on the restoration of historic lighthouses by 2035.",
+        PROGRAMME[3],
+    ]
+    report = compare(_adopting(2030, PROGRAMME), _adopting(2031, new_programme))
+    kinds = {(c.old, c.new): c.kind for c in report.changes if c.clause_type == "paragraph"}
+    assert kinds == {
+        (("ANNEX.P1",), ("ANNEX.P1",)): "unchanged",
+        ((), ("ANNEX.P2",)): "added",
+        (("ANNEX.P2",), ("ANNEX.P3",)): "modified",
+        (("ANNEX.P3",), ("ANNEX.P4",)): "modified",
+        (("ANNEX.P4",), ("ANNEX.P5",)): "unchanged",
+    }
+    numbers = next(c for c in report.changes if c.new == ("ANNEX.P4",))
+    assert "numbers" in numbers.tags

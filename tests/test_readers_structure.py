@@ -558,3 +558,20 @@ def test_the_uns_xml_has_tables_where_the_sample_has_no_pdf() -> None:
     assert not [stem for stem in stems if list(UN_PDF.glob(f"ga-res-*/{stem}.pdf"))]
     rows = akn_twins.tables(tabled[0])[0]
     assert len(rows) >= 2 and max(len(row) for row in rows) >= 2
+
+
+@pytest.mark.parametrize("stem", ["A_RES_80_3", "A_RES_80_5", "A_RES_80_9"])
+def test_an_annexed_declaration_keeps_every_numbered_paragraph_of_the_uns_xml(stem: str) -> None:
+    """80/3, 80/5 and 80/9 adopt the declaration annexed to them: the PDF gives as many numbered annex
+    paragraphs (``ANNEX.P1`` ...) as the XML's attachment."""
+    xml = akn_twins.twin(stem)
+    assert xml is not None
+    attachment = next(e for e in akn_twins.root(xml).iter() if akn_twins.local(e) == "attachment")
+    numbered = [
+        p
+        for p in attachment.iter(f"{akn_twins.NS}paragraph")
+        if (p.findtext(f"{akn_twins.NS}num") or "")[:1].isdigit()
+    ]
+    clauses = _read(_need(UN_PDF / "ga-res-80" / f"{stem}.pdf")).clauses
+    annexed = [c for c in clauses if c.type == "paragraph" and c.section.startswith("ANNEX")]
+    assert len(annexed) == len(numbered) >= 25
