@@ -4,10 +4,15 @@ Clause keys carry the structure, so a key alone says what a clause is:
 
 * ``PP7`` preambular, ``OP3`` operative, ``OP3(a)`` / ``OP3(a)(i)`` / ``PP4(a)`` sub-paragraph,
   ``FN2`` footnote, ``H1`` a heading inside the operative part;
-* a multi-part resolution prefixes the part: ``A.PP1``, ``B.OP4(c)``;
+* a multi-part resolution prefixes the part: ``A.PP1``, ``B.OP4(c)``; a Roman-numbered section of
+  the operative part, whose numbering starts from 1 again, its numeral: ``II.OP3``, within a part
+  ``A.II.OP3``;
 * an annex prefixes ``ANNEX`` (or ``ANNEX-I``, ``ANNEX-II``): numbered annex paragraphs are
   ``ANNEX.P3``, their items ``ANNEX.P3(a)``, unnumbered annex text ``ANNEX.T2``, annex headings
-  ``ANNEX.H1``.
+  ``ANNEX.H1``;
+* ``TB1`` a table (a scale of assessments, budget figures), in any section (``ANNEX.TB1``): its text
+  is its rows, each row its cells, ``Member State | Scale || Afghanistan | 0.006 || ...`` (see
+  ``table_rows``), so that a change is one cell's.
 
 Footnotes are global (``FN1..FNn`` in marker order) whatever the section of the clause citing them.
 """
@@ -26,13 +31,15 @@ FOOTNOTE = "footnote"
 HEADING = "heading"
 PARAGRAPH = "paragraph"  # a numbered paragraph of an annex
 TEXT = "text"  # an unnumbered block of an annex
+TABLE = "table"  # a table: rows of cells (not in CLAUSE_TYPES, whose counts series.json records)
+ROW_SEPARATOR, CELL_SEPARATOR = " || ", " | "
 
 CLAUSE_TYPES = (PREAMBULAR, OPERATIVE, SUBPARAGRAPH, FOOTNOTE, HEADING, PARAGRAPH, TEXT)
 
 # section prefix (optional), then the local key
 KEY_RE = re.compile(
-    r"^(?:(?P<section>[A-Z]|ANNEX(?:-[IVXLC0-9]+)?)\.)?"
-    r"(?P<local>(?P<kind>PP|OP|FN|H|P|T)(?P<number>[0-9]+)(?P<items>(?:\([a-z0-9]+\))*))\Z"
+    r"^(?:(?P<section>(?:[A-Z]\.)?[IVXLC]+|[A-Z]|ANNEX(?:-[IVXLC0-9]+)?)\.)?"
+    r"(?P<local>(?P<kind>PP|OP|FN|H|P|TB|T)(?P<number>[0-9]+)(?P<items>(?:\([a-z0-9]+\))*))\Z"
 )
 
 
@@ -54,7 +61,20 @@ def clause_type_of(key: str) -> str:
         "H": HEADING,
         "P": PARAGRAPH,
         "T": TEXT,
+        "TB": TABLE,
     }[kind]
+
+
+def table_rows(text: str) -> tuple[tuple[str, ...], ...]:
+    """A table clause's rows and cells (``a | b || c | d``); a cell's own ``|`` the reader wrote ``/``."""
+    return tuple(tuple(row.split(CELL_SEPARATOR)) for row in text.split(ROW_SEPARATOR))
+
+
+def table_text(rows: list[list[str]]) -> str:
+    """The clause text of a table's rows (the inverse of ``table_rows``)."""
+    return ROW_SEPARATOR.join(
+        CELL_SEPARATOR.join(" ".join(cell.replace("|", "/").split()) for cell in row) for row in rows
+    )
 
 
 @cache
