@@ -88,7 +88,7 @@ def normalize_bytes(data: bytes, name: str) -> Normalized:
     try:
         document = read_binary(data)
     except UnreadableError as error:
-        raise InputError(f"{name}: {error}; save it again, or give its text") from None
+        raise InputError(f"{name}: {error}; {error.advice}") from None
     if document is not None:
         return Builder(safe(document), source).build()
     text = _decode(data, name)
