@@ -347,11 +347,14 @@ def test_a_server_that_never_recovers_fails_after_the_retries(un: FakeUN, corpus
 
 
 def test_a_dirty_corpus_refuses_after_fetching_and_stays_as_it_was(un: FakeUN, corpus: Path) -> None:
-    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"))
-    (corpus / "stray.txt").write_text("not committed", encoding="utf-8")
+    data = synthetic_pdf("90/58")
+    publish(un, "A/RES/90/58", "4000001", data)
+    stray = corpus / "sources" / hashlib.sha256(data).hexdigest()  # where the fetch keeps the file
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_text("not committed", encoding="utf-8")
     before = state(corpus)
     result = cli("fetch", "90/58")
-    assert result.exit_code == 2
+    assert result.exit_code == 2, (result.stdout, result.stderr)
     assert "uncommitted changes" in error_line(result.stderr)
     assert state(corpus) == before
 
