@@ -29,7 +29,6 @@ resolution); a larger one keeps its identical pairs and is aligned window by win
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -40,6 +39,8 @@ from typing import NamedTuple, Protocol
 from rapidfuzz.distance import Indel
 
 from .codes import char_codes
+from .languages import shared
+from .languages.words import words as words_of
 from .model import FOOTNOTE, Clause, Resolution
 
 ORDER_WEIGHT = 0.4  # share of the word-order measure in the similarity (the rest: weighted overlap)
@@ -72,7 +73,6 @@ SEED_MIN = 0.7  # a split or merge none of whose parts paired alone: how well th
 SEED_PARTS = 4  # and of how many parts at most
 SEED_PART_MIN = 0.2  # how well each part alone must match at least
 
-_WORD_RE = re.compile(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # words; a superscript footnote marker is none
 
 
 class Group(NamedTuple):
@@ -116,9 +116,9 @@ class _Words:
     ("States Parties to the Convention") from making unrelated clauses look alike.
     """
 
-    def __init__(self, clauses: Sequence[Clause]) -> None:
+    def __init__(self, clauses: Sequence[Clause], language: str | None = None) -> None:
         texts = dict.fromkeys(c.text for c in clauses)
-        words = {text: _WORD_RE.findall(text.casefold()) for text in texts}
+        words = {text: words_of(text.casefold(), language) for text in texts}
         codes = char_codes(chain.from_iterable(words.values()))
         self.sequence = {text: "".join(map(codes.__getitem__, found)) for text, found in words.items()}
         self.words = {text: frozenset(found) for text, found in words.items()}
@@ -833,7 +833,7 @@ def _refers_back(note: str) -> bool:
 
 def align(old: Resolution, new: Resolution) -> Alignment:
     """Pair the clauses of OLD and NEW; every clause ends in exactly one group, or added/deleted."""
-    words = _Words(old.clauses + new.clauses)
+    words = _Words(old.clauses + new.clauses, shared(old.language, new.language))
     old_classes, new_classes = _by_class(old.clauses), _by_class(new.clauses)
     groups: list[Group] = []
     deleted: list[str] = []

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import iso_date
+from .languages.dates import iso_date
 from .model import CLAUSE_TYPES, PREAMBULAR, Resolution
 from .refs import parse_symbol, safe_name, symbol_sort_key
 
