@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import canonical
 from ..errors import CorpusError, InputError
 from ..model import Resolution, Source
-from ..refs import SOURCES, symbol_of_file_name, validate_slug
+from ..refs import SOURCES, language_of_file_name, safe_name, symbol_of_file_name, validate_slug
 from ..series import INDEX_NAME, build_index
 from .adding import SHA256_RE, max_bytes, series_index_text, too_big
 from .gitrepo import Git, GitFailed, explain, open_worktree
@@ -202,9 +202,14 @@ def _verify_series(folder: Path, seen: dict[str, str], finder: _Finder, tally: _
         if resolution.symbol != symbol:
             problems.append(f"{where}: holds {resolution.symbol}, not the {symbol} its name says")
             continue
-        if symbol in seen:
-            problems.append(f"{where}: {symbol} is also stored as {seen[symbol]}")
-        seen[symbol] = where
+        if safe_name(symbol, resolution.language) != path.name:
+            said = language_of_file_name(path.name) or "English (or none said)"
+            problems.append(f"{where}: holds a text in {resolution.language}, not the {said} its name says")
+            continue
+        stored_as = f"{symbol}@{resolution.language or 'en'}"
+        if stored_as in seen:
+            problems.append(f"{where}: {symbol} is also stored as {seen[stored_as]}")
+        seen[stored_as] = where
         texts.append(resolution)
         problems.extend(_verify_source(where, resolution, finder, tally))
     index_path = folder / INDEX_NAME
