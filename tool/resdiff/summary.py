@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .languages.dates import date_pattern
+from .languages.dates import date_pattern, number_word_pattern
 from .languages.words import words as words_of
 from .model import Resolution
 from .records import ADDED, DELETED, KINDS, TAG_NUMBERS, TAG_VERB, Change, Comparison
@@ -85,7 +85,8 @@ def _value_re(language: str | None = None) -> re.Pattern[str]:
     """A value is a date (as LANGUAGE writes it), a year range, a number, or (in English) a number
     written out. A cited symbol (72/54, A/RES/72/54) is matched too, so that it is never read as two
     numbers, but it is not a value. Compiled on first use: ``resdiff diff --format json`` never needs it."""
-    words = rf"|\b(?i:{_NUMBER_WORDS})\b" if language in (None, "en") else ""
+    other = number_word_pattern(language)
+    words = rf"|\b(?i:{_NUMBER_WORDS})\b" if language in (None, "en") else f"|{other}" if other else ""
     return re.compile(
         r"(?P<symbol>(?<![A-Za-z0-9])(?:[A-Z]+/)*[0-9]+/[0-9]+(?:/[A-Za-z0-9]+)*)"
         rf"|{date_pattern(language)}"

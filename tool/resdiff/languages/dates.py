@@ -210,3 +210,18 @@ def date_pattern(language: str | None) -> str:
     pattern = date_re(language)
     source = re.sub(r"\(\?P<[a-z_]+>", "(?:", pattern.pattern)
     return f"(?i:{source})" if pattern.flags & re.IGNORECASE else f"(?:{source})"
+
+
+@cache
+def number_word_pattern(language: str | None) -> str | None:
+    """A regex for LANGUAGE's number words and ordinals as ``is_number_word`` knows them ("treizième",
+    "vingt-unième", "vigésimo", "第十三"), for the summary's values; None where it knows none (and
+    for English, whose pattern the summary has)."""
+    if language == "zh":
+        return "第[" + "".join(sorted(_HAN_NUMERALS)) + "]+"
+    if language not in _NUMBER_WORDS or language == "en":
+        return None
+    words = "|".join(sorted(_NUMBER_WORDS[language], key=len, reverse=True))
+    endings = "|".join(re.escape(ending) for ending, _ in _ENDINGS[language])
+    word = rf"(?:{words}|[^\W\d_]{{2,}}(?:{endings}))"
+    return rf"(?i:(?<![^\W\d_]){word}(?:[-‑]{word})*(?![^\W\d_]))"
