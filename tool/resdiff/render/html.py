@@ -78,7 +78,7 @@ def render(report: Report) -> str:
     )
     for line, name in notes:
         if line:
-            parts.append(f'<p class="meta" id="{name}">{escape(line)}</p>')
+            parts.append(f'<p class="meta" id="{name}">{isolate_rtl(line)}</p>')
     if report.caution:
         caution = escape(report.caution)
         parts.append(f'<p class="caution" id="caution"><strong>Caution:</strong> {caution}</p>')
@@ -127,6 +127,18 @@ def text_html(text: str, language: str | None) -> str:
     if direction(language) != "rtl":
         return escaped
     return _LATIN_RUN_RE.sub(_isolated, escaped)
+
+
+# a right-to-left value inside one of the report's own (English) lines ("meeting الجلسة العامة 44 →
+# الجلسة العامة 52"): from its first Arabic letter to its last letter, digit or bracket before an arrow
+# or a semicolon, so that the line's order stays the English one
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
+_RTL_RUN_RE = re.compile(f"[{_ARABIC}](?:[^→;\n]*[{_ARABIC}0-9)])?")
+
+
+def isolate_rtl(line: str) -> str:
+    """One of the report's own lines, escaped, each right-to-left value in it isolated."""
+    return _RTL_RUN_RE.sub(lambda match: f"<bdi>{match[0]}</bdi>", escape(line))
 
 
 def _isolated(match: re.Match[str]) -> str:
