@@ -9,6 +9,7 @@ tmp_path (``report-ar.png``, ``report-zh.png``) for a person to look at.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,17 @@ def _akn(session: int, number: int, language: str) -> Path:
     return found[0]
 
 
+FONTS = {"ar": "Noto Naskh Arabic", "zh": "Noto Serif CJK SC"}
+
+
+def _need_font(language: str) -> None:
+    listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
+    if FONTS[language] not in listed:
+        pytest.skip(f"the font {FONTS[language]} is absent: install Debian's fonts-noto-core and fonts-noto-cjk")
+
+
 def _open_report(browser: Any, language: str, tmp_path: Path) -> None:
+    _need_font(language)
     old = normalize_path(_akn(79, 58, language)).resolution
     new = normalize_path(_akn(80, 52, language)).resolution
     html = render(build_report(compare(old, new)), "html")
