@@ -44,7 +44,7 @@ FONTS = {"ar": "Noto Naskh Arabic", "zh": "Noto Serif CJK SC"}
 def _need_font(language: str) -> None:
     listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
     if FONTS[language] not in listed:
-        pytest.skip(f"the font {FONTS[language]} is absent: install Debian's fonts-noto-core and fonts-noto-cjk")
+        pytest.skip(f"the font {FONTS[language]} is absent: install Debian's fonts-noto-core, fonts-noto-cjk")
 
 
 def _open_report(browser: Any, language: str, tmp_path: Path) -> None:
