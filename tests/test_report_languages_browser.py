@@ -9,6 +9,7 @@ tmp_path (``report-ar.png``, ``report-zh.png``) for a person to look at.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,10 @@ FONTS = {"ar": "Noto Naskh Arabic", "zh": "Noto Serif CJK SC"}
 
 
 def _need_font(language: str) -> None:
-    listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
+    fc_list = shutil.which("fc-list")
+    listed = ""
+    if fc_list:
+        listed = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, check=False).stdout
     if FONTS[language] not in listed:
         pytest.skip(f"the font {FONTS[language]} is absent: install Debian's fonts-noto-core, fonts-noto-cjk")
 
