@@ -32,7 +32,7 @@ _CITATION_RE = re.compile(
 # words that only link a verb to the paragraph before, or carry no meaning of their own
 _VERB_FILLERS = ("once again", "also", "further", "furthermore", "moreover", "again", "hereby", "its")
 _VERB_FILLER_RE = re.compile(r"\b(?:" + "|".join(_VERB_FILLERS) + r")\b")
-_NUMBER_OR_WORD_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:-[^\W\d_]+)?")
+_NUMBER_OR_WORD_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def _is_number(token: str, language: str | None) -> bool:
