@@ -179,7 +179,7 @@ def show_command(ref: str, output_format: str, corpus_path: str | None) -> None:
       resdiff show 72/54
       resdiff show cluster-munitions@2017 --format json
       resdiff show 72/54@HEAD~1    # the text before its last correction
-      resdiff show 80/52@fr        # the French text (or: resdiff show 80/52 --lang fr)
+      resdiff show cluster-munitions@2017 --lang fr   # the French text, where the corpus has it
     """
     from ..canonical import dump
 

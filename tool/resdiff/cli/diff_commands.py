@@ -77,7 +77,7 @@ def diff_command(
       resdiff diff 72/54 ../shared/data/ga-res-80/A_RES_80_52.md --changes-only
       resdiff diff old.md new.md -o changes.json   # the format from the extension
       resdiff diff 72/54@HEAD~1 72/54 --exit-code   # did the last correction change anything?
-      resdiff diff 79/58 80/52 --lang fr            # the French texts (or 79/58@fr 80/52@fr)
+      resdiff diff cluster-munitions@2024@fr cluster-munitions@2025@fr   # the French texts
     """
     from ..render import format_for_path, render
 

@@ -221,9 +221,9 @@ def _clauses(report: Report, old_label: str, new_label: str) -> list[str]:
         parts.append(
             f'<tr class="change-row kind-{escape(change.kind)}">'
             f'<td><span class="keys">{escape(" + ".join(change.old))}</span>'
-            f"<span{attributes}>{redline(change, keep=(-1, 0), language=language)}</span></td>"
+            f"{_marked(redline(change, keep=(-1, 0), language=language), attributes)}</td>"
             f'<td><span class="keys">{escape(" + ".join(change.new))} · {escape(kind_label(change))}</span>'
-            f"<span{attributes}>{redline(change, keep=(0, 1), language=language)}</span></td></tr>"
+            f"{_marked(redline(change, keep=(0, 1), language=language), attributes)}</td></tr>"
         )
     parts += ["</tbody>", "</table>", "</div>", "</section>"]
     return parts
@@ -242,6 +242,11 @@ def redline(change: Change, keep: tuple[int, ...], language: str | None = None) 
             marked = f"<ins>{marked}</ins>"
         pieces.append(marked)
     return "".join(pieces)
+
+
+def _marked(html: str, attributes: str) -> str:
+    """A text's HTML in a span carrying its language and direction (English needs none)."""
+    return f"<span{attributes}>{html}</span>" if attributes else html
 
 
 def _omitted(report: Report) -> list[str]:
