@@ -218,8 +218,9 @@ def test_the_json_is_the_contract(history: History) -> None:
 
 
 def _series(drawn: list[Resolution]) -> list[Resolution]:
-    """Random resolutions made a series: symbols in order, so that only the clauses are random."""
-    return [replace(r, symbol=f"A/RES/{k + 1}/1") for k, r in enumerate(drawn)]
+    """Random resolutions made a series: symbols in order and one language (a series runs per
+    language), so that only the clauses are random."""
+    return [replace(r, symbol=f"A/RES/{k + 1}/1", language=drawn[0].language) for k, r in enumerate(drawn)]
 
 
 @settings(max_examples=60, deadline=None)

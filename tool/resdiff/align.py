@@ -36,7 +36,6 @@ resolution); a larger one keeps its identical pairs and is aligned window by win
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -47,6 +46,8 @@ from typing import NamedTuple, Protocol
 from rapidfuzz.distance import Indel
 
 from .codes import char_codes
+from .languages import shared
+from .languages.words import words as words_of
 from .model import FOOTNOTE, Clause, Resolution
 
 ORDER_WEIGHT = 0.4  # share of the word-order measure in the similarity (the rest: weighted overlap)
@@ -82,7 +83,6 @@ SEED_PART_MIN = 0.2  # how well each part alone must match at least
 # part to be counterparts (parts of one text share their boilerplate: a high share alone says little)
 PART_MARGIN = 0.1
 
-_WORD_RE = re.compile(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # words; a superscript footnote marker is none
 
 
 class Group(NamedTuple):
@@ -126,9 +126,9 @@ class _Words:
     ("States Parties to the Convention") from making unrelated clauses look alike.
     """
 
-    def __init__(self, clauses: Sequence[Clause]) -> None:
+    def __init__(self, clauses: Sequence[Clause], language: str | None = None) -> None:
         texts = dict.fromkeys(c.text for c in clauses)
-        words = {text: _WORD_RE.findall(text.casefold()) for text in texts}
+        words = {text: words_of(text.casefold(), language) for text in texts}
         codes = char_codes(chain.from_iterable(words.values()))
         self.sequence = {text: "".join(map(codes.__getitem__, found)) for text, found in words.items()}
         self.words = {text: frozenset(found) for text, found in words.items()}
@@ -820,7 +820,8 @@ def _body_parts(resolution: Resolution) -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for clause in resolution.clauses:
         if clause.type != FOOTNOTE and not clause.section.startswith("ANNEX"):
-            found.setdefault(clause.section, set()).update(_WORD_RE.findall(clause.text.casefold()))
+            words = words_of(clause.text.casefold(), resolution.language)
+            found.setdefault(clause.section, set()).update(words)
     return {section: frozenset(words) for section, words in found.items()}
 
 
@@ -888,7 +889,7 @@ def _refers_back(note: str) -> bool:
 
 def align(old: Resolution, new: Resolution) -> Alignment:
     """Pair the clauses of OLD and NEW; every clause ends in exactly one group, or added/deleted."""
-    words = _Words(old.clauses + new.clauses)
+    words = _Words(old.clauses + new.clauses, shared(old.language, new.language))
     old_parts, new_parts = _part_pairs(old, new)
     old_classes = _by_class(old.clauses, old_parts, "old:")
     new_classes = _by_class(new.clauses, new_parts, "new:")

@@ -8,6 +8,7 @@ a reader sees a dropped paragraph where it stood.
 from __future__ import annotations
 
 from .align import Alignment, Group, align
+from .languages import shared
 from .model import FOOTNOTE, TABLE, Clause, Resolution, table_rows
 from .records import (
     ADDED,
@@ -33,13 +34,13 @@ def _footnote_map(alignment: Alignment, old: Resolution) -> dict[str, str]:
 
 
 def _group_change(
-    group: Group, old: dict[str, Clause], new: dict[str, Clause], notes: dict[str, str]
+    group: Group, old: dict[str, Clause], new: dict[str, Clause], notes: dict[str, str], language: str | None
 ) -> Change:
     olds = [old[key] for key in group.old]
     news = [new[key] for key in group.new]
     old_text = "\n".join(c.text for c in olds)
     new_text = "\n".join(c.text for c in news)
-    diff = redline(old_text, new_text)
+    diff = redline(old_text, new_text, language)
     old_notes = tuple(n for c in olds for n in c.notes)
     new_notes = tuple(n for c in news for n in c.notes)
     notes_match = [notes.get(n) for n in old_notes] == list(new_notes)
@@ -50,7 +51,7 @@ def _group_change(
     else:
         kind = kind_of(diff, notes_match)
     old_verb, new_verb = olds[0].verb, news[0].verb
-    tags = tags_of(diff, old_verb, new_verb) if kind in (MODIFIED, SPLIT, MERGED) else ()
+    tags = tags_of(diff, old_verb, new_verb, language) if kind in (MODIFIED, SPLIT, MERGED) else ()
     if not notes_match:  # the redline cannot show a marker: the tag says it
         tags += (TAG_FOOTNOTES,)
     return Change(
@@ -124,7 +125,9 @@ def _lone_change(clause: Clause, kind: str) -> Change:
 
 
 def compare(old: Resolution, new: Resolution) -> Comparison:
-    """The clause-by-clause comparison of OLD and NEW (what ``resdiff diff --format json`` prints)."""
+    """The clause-by-clause comparison of OLD and NEW (what ``resdiff diff --format json`` prints), in
+    their language (two texts in different languages are refused: ``languages.shared``)."""
+    language = shared(old.language, new.language)
     alignment = align(old, new)
     old_by_key = {c.key: c for c in old.clauses}
     new_by_key = {c.key: c for c in new.clauses}
@@ -132,7 +135,8 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
     notes = _footnote_map(alignment, old)
 
     placed = [
-        (new_position[g.new[0]], _group_change(g, old_by_key, new_by_key, notes)) for g in alignment.groups
+        (new_position[g.new[0]], _group_change(g, old_by_key, new_by_key, notes, language))
+        for g in alignment.groups
     ]
     placed += [(new_position[key], _lone_change(new_by_key[key], ADDED)) for key in alignment.added]
     changes = [change for _, change in sorted(placed, key=lambda item: item[0])]

@@ -30,6 +30,7 @@ from typing import IO
 
 from . import canonical
 from .errors import InputError
+from .languages import from_job_number
 from .model import Normalized, Source
 from .normalizer.builder import Builder
 from .readers import UnreadableError, read, read_binary, safe
@@ -97,7 +98,11 @@ def normalize_bytes(data: bytes, name: str) -> Normalized:
             return Normalized(canonical.load(text))
         except InputError as error:
             raise InputError(f"{name}: {error}") from None
-    return Builder(safe(read(text)), source).build()
+    raw = read(text)
+    if "language" not in raw.hints:  # a text extracted from a PDF keeps its job number: "25-19990 (F)"
+        language = from_job_number(text[:20_000])
+        raw = raw._replace(hints={**raw.hints, "language": language}) if language else raw
+    return Builder(safe(raw), source).build()
 
 
 def _too_big(name: str, size: int) -> str:

@@ -141,6 +141,11 @@ class Comparison:
         return metadata_changed or any(change.kind != UNCHANGED or change.moved for change in self.changes)
 
     @property
+    def language(self) -> str | None:
+        """The language both texts are in (``compare`` refuses two), None where neither says (English)."""
+        return self.new.language or self.old.language
+
+    @property
     def vote_changes(self) -> tuple[tuple[str, str, str], ...]:
         """The States whose vote changed from OLD to NEW (``Vote.changed_voters``), where both name them."""
         if self.old.vote is None or self.new.vote is None:

@@ -13,6 +13,8 @@ from ._common import (
     corpus_format_option,
     corpus_option,
     echo_json,
+    lang_option,
+    language,
     read_ref,
     say_empty,
     warn,
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from ..corpus import AddResult, Corpus
     from ..corpus.catalog import Catalog
     from ..corpus.conflicts import Difference
+    from ..series import SeriesIndex
 
 
 @main.command("init", short_help="Create an empty corpus.")
@@ -163,7 +166,8 @@ def list_command(series: str | None, output_format: str, corpus_path: str | None
         member = entry.member
         counts = dict(member.clauses)
         columns = [str(counts.get(kind, 0)) for kind in (PREAMBULAR, OPERATIVE, SUBPARAGRAPH, FOOTNOTE)]
-        row = [entry.series, member.symbol, str(member.session or ""), member.adopted or "", *columns]
+        symbol = member.symbol + (f"@{member.language}" if member.language else "")  # a REF for show
+        row = [entry.series, symbol, str(member.session or ""), member.adopted or "", *columns]
         rows.append("\t".join(row))
     click.echo("\n".join(rows))
 
@@ -171,6 +175,7 @@ def list_command(series: str | None, output_format: str, corpus_path: str | None
 @main.command("show", short_help="Print the text a REF names.")
 @click.argument("ref")
 @canonical_format_option
+@lang_option
 @corpus_option
 def show_command(ref: str, output_format: str, corpus_path: str | None) -> None:
     """Print the text REF names: A/RES/72/54, 72/54, cluster-munitions@2017, a file or -, any of them @REV.
@@ -180,6 +185,7 @@ def show_command(ref: str, output_format: str, corpus_path: str | None) -> None:
       resdiff show 72/54
       resdiff show cluster-munitions@2017 --format json
       resdiff show 72/54@HEAD~1    # the text before its last correction
+      resdiff show cluster-munitions@2017 --lang fr   # the French text, where the corpus has it
     """
     from ..canonical import dump
 
@@ -217,16 +223,19 @@ def log_command(ref: str, output_format: str, corpus_path: str | None) -> None:
 @main.command("series", short_help="A series' lineage, each text present or missing.")
 @click.argument("slug", required=False)
 @corpus_format_option
+@lang_option
 @corpus_option
 def series_command(slug: str | None, output_format: str, corpus_path: str | None) -> None:
     """The lineage of a series (or of all), oldest first, each text marked present or missing.
 
     The lineage is what the texts recite ("Recalling its resolutions 63/71 ... and 70/54 ..."):
-    a missing member is one to fetch and add.
+    a missing member is one to fetch and add. A series holds each language of a text side by
+    side: each present text lists its languages; with --lang, present means present in that one.
 
     \b
-    Example:
+    Examples:
       resdiff series cluster-munitions
+      resdiff series cluster-munitions --lang zh
     """
     from ..corpus import series_indexes
     from ..refs import validate_slug
@@ -237,14 +246,31 @@ def series_command(slug: str | None, output_format: str, corpus_path: str | None
     _say_unreadable(catalog)
     if not indexes and not catalog.unreadable:
         say_empty(corpus.root)
+    lang = language()
     if output_format == "json":
-        echo_json([index.to_json() for index in indexes])
+        echo_json([_in_language(index.to_json(), index, lang) for index in indexes])
         return
     for index in indexes:
-        click.echo(f"{index.slug}: {index.title or ''}")
-        for entry in index.lineage:
+        title = next((m.title for m in reversed(index.in_language(lang)) if m.title), None) if lang else None
+        click.echo(f"{index.slug}: {title or index.title or ''}")
+        several = len(index.languages()) > 1
+        for entry in index.lineage_in(lang) if lang else index.lineage:
             mark = "present" if entry.present else "missing"
-            click.echo(f"  {mark}  {entry.symbol}\t{entry.date}")
+            held = [m.language or "en" for m in index.members if m.symbol == entry.symbol]
+            tail = f"\t{' '.join(held)}" if several and held and not lang else ""
+            click.echo(f"  {mark}  {entry.symbol}\t{entry.date}{tail}")
+
+
+def _in_language(data: dict[str, object], index: SeriesIndex, lang: str | None) -> dict[str, object]:
+    """A series index's JSON; with --lang, its members and lineage in that language only."""
+    if lang is None:
+        return data
+    return {
+        **data,
+        "language": lang,
+        "members": [m.to_json() for m in index.in_language(lang)],
+        "lineage": [e.to_json() for e in index.lineage_in(lang)],
+    }
 
 
 @main.command("verify", short_help="Check the corpus for drift (exit 1 on drift).")

@@ -17,7 +17,7 @@ import click
 
 from ..errors import InputError
 from . import main
-from ._common import corpus_option, read_ref, write_output
+from ._common import corpus_option, lang_option, language, read_ref, write_output
 
 if TYPE_CHECKING:
     from ..evolution import History
@@ -60,7 +60,7 @@ def _versions(refs: tuple[str, ...], corpus_path: str | None) -> tuple[list[Reso
     corpus = require_corpus(corpus_path)  # a REF that is no file was read from it
     series: list[str] = []
     for version in texts:
-        path = corpus.locate(version.symbol or "")
+        path = corpus.locate(version.symbol or "", version.language)
         if path is not None:
             series += [entry.symbol for entry in corpus.index(path.parent.name).lineage]
     return versions, series
@@ -83,16 +83,28 @@ def _series_versions(ref: str, corpus_path: str | None) -> tuple[list[Resolution
 
     corpus = require_corpus(corpus_path)
     parsed = parse_ref(ref)
+    lang = parsed.language or language()  # a series runs in one language: the REF's, --lang's, else English
     if parsed.series is not None and parsed.year is None and parsed.rev is None:
         index = corpus.index(parsed.series)
-        versions = [resolve_ref(member.symbol, corpus) for member in index.members]
+        members = index.in_language(lang)
+        if not members and index.members:
+            held = ", ".join(index.languages())
+            raise InputError(
+                f"series {index.slug} has no text in {lang or 'en'}; it holds texts in {held}: "
+                f"pass --lang or name one ({index.slug}@{index.languages()[0]})"
+            )
+        versions = [resolve_ref(member.symbol, corpus, lang) for member in members]
         named = index.slug
     else:
+        if lang is not None and parsed.language is None:
+            from dataclasses import replace
+
+            parsed = replace(parsed, language=lang)
         index = corpus.index(ref_path(corpus, parsed).parent.name)
         last = read_ref(ref, corpus_path)
         before = symbol_sort_key(last.symbol or "")
-        earlier = [m for m in index.members if symbol_sort_key(m.symbol) < before]
-        versions = [*(resolve_ref(member.symbol, corpus) for member in earlier), last]
+        earlier = [m for m in index.in_language(last.language or lang) if symbol_sort_key(m.symbol) < before]
+        versions = [*(resolve_ref(member.symbol, corpus, last.language or lang) for member in earlier), last]
         named = f"{last.symbol} in series {index.slug}"
     if len(versions) < 2:
         raise InputError(
@@ -137,6 +149,7 @@ def _color(output: str | None) -> bool:
     help="One clause's text in every version, with the redline of each step (OP10@80/52; "
     "without @REF, in the newest version).",
 )
+@lang_option
 @corpus_option
 def history_command(
     refs: tuple[str, ...],
@@ -158,6 +171,7 @@ def history_command(
       resdiff history cluster-munitions
       resdiff history 72/54 A_RES_79_58.pdf A_RES_80_52.pdf --format json   # files
       resdiff history cluster-munitions --clause OP3@80/52  # once fetched: "strong" -> "grave" concern
+      resdiff history cluster-munitions --lang fr           # the French texts (cluster-munitions@fr)
     """
     from ..render.history import render_clause, render_history
 
@@ -175,6 +189,7 @@ def history_command(
 @_refs_argument
 @_format_option
 @_output_option
+@lang_option
 @corpus_option
 def blame_command(
     refs: tuple[str, ...], output_format: str | None, output: str | None, corpus_path: str | None
@@ -211,6 +226,7 @@ def blame_command(
 @click.option(
     "--format", "output_format", type=click.Choice(["svg", "html"]), help="Default: from -o's extension."
 )
+@lang_option
 @corpus_option
 def timeline_command(
     refs: tuple[str, ...], output: str, output_format: str | None, corpus_path: str | None

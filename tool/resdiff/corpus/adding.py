@@ -24,7 +24,7 @@ from typing import Any
 
 from .. import canonical
 from ..errors import CorpusError, InputError, InterruptedAfterCommit
-from ..model import Resolution
+from ..model import LANGUAGES, Resolution
 from ..refs import (
     MAX_SLUG_LENGTH,
     SOURCES,
@@ -218,7 +218,7 @@ def add_texts(
     Ctrl-C once the commit has landed is ``InterruptedAfterCommit``, whose ``result`` is this result."""
     if series is not None:
         validate_slug(series)
-    chosen: dict[str, Incoming] = {}
+    chosen: dict[tuple[str, str], Incoming] = {}  # by symbol and language: a text's languages side by side
     warnings: list[str] = []
     limit = max_bytes()
     for incoming in texts:
@@ -227,12 +227,13 @@ def add_texts(
         size = len(canonical.dump(incoming.resolution).encode("utf-8"))
         if size > limit:
             raise CorpusError(too_big(incoming.origin, size) + "; nothing was added")
-        earlier = chosen.get(symbol)
+        key = (symbol, incoming.resolution.language or "en")
+        earlier = chosen.get(key)
         if earlier is not None and _without_source(earlier.resolution) != _without_source(
             incoming.resolution
         ):
             raise CorpusError(f"{symbol} is given twice with different texts; add one of them")
-        chosen.setdefault(symbol, incoming)
+        chosen.setdefault(key, incoming)
     extras = _checked_extras(corpus, extra_files or {})
     worktree = open_worktree(corpus.root)
     with locked(corpus.root) as lock:
@@ -294,7 +295,7 @@ def _store(
     corpus: Corpus,
     git: Git,
     lock: Lock,
-    texts: dict[str, Incoming],
+    texts: dict[tuple[str, str], Incoming],
     extras: dict[Path, bytes],
     series: str | None,
     message: str | None,
@@ -307,11 +308,16 @@ def _store(
     writes: dict[Path, bytes | None] = {}
     results: list[Added] = []
     notes = list(warnings)
-    for symbol in sorted(texts, key=symbol_sort_key):
-        incoming = texts[symbol]
+    for key in sorted(texts, key=lambda k: (symbol_sort_key(k[0]), LANGUAGES.index(k[1]))):
+        symbol, incoming = key[0], texts[key]
         resolution, source, note = _with_source(corpus, incoming, writes)
         where = catalog.where(symbol)
-        existing = corpus.root / where / safe_name(symbol) if where is not None else corpus.locate(symbol)
+        if where is not None:
+            candidate = corpus.root / where / safe_name(symbol, resolution.language)
+            existing = candidate if candidate.is_file() else None
+        else:
+            existing = corpus.locate(symbol, resolution.language)
+        sibling = where if existing is None else None  # its text in another language is there
         if existing is not None:
             slug = existing.parent.name
             if series is not None and series != slug:
@@ -330,12 +336,13 @@ def _store(
                 )
             action = "replaced"
         else:
-            slug = series or _assign_series(resolution, facts)
+            # a text in another language joins the series its siblings are in
+            slug = series or sibling or _assign_series(resolution, facts)
             facts[slug] = facts.get(slug, _SeriesFacts()).joined_by(resolution)
             action = "added"
         if note:
             notes.append(note)
-        target = _inside(corpus, corpus.root / slug / safe_name(symbol))
+        target = _inside(corpus, corpus.root / slug / safe_name(symbol, resolution.language))
         writes[target] = canonical.dump(resolution).encode("utf-8")
         if source is not None:
             writes[source[0]] = source[1]

@@ -21,7 +21,7 @@ from pathlib import Path
 from .. import canonical
 from ..errors import CorpusError, InputError
 from ..model import Resolution, Source
-from ..refs import FILE_SUFFIX, SOURCES, symbol_of_file_name, validate_slug
+from ..refs import FILE_SUFFIX, SOURCES, language_of_file_name, safe_name, symbol_of_file_name, validate_slug
 from ..series import TextSummary
 from .adding import SHA256_RE, max_bytes, too_big
 from .catalog import NotPlain, forget, is_conflicted, read_plain, scan
@@ -256,9 +256,14 @@ def _verify_series(
         if resolution.symbol != symbol:
             problems.append(f"{where}: holds {resolution.symbol}, not the {symbol} its name says")
             continue
-        if symbol in seen:
-            problems.append(f"{where}: {symbol} is also stored as {seen[symbol]}")
-        seen[symbol] = where
+        if safe_name(symbol, resolution.language) != path.name:
+            said = language_of_file_name(path.name) or "English (or none said)"
+            problems.append(f"{where}: holds a text in {resolution.language}, not the {said} its name says")
+            continue
+        stored_as = f"{symbol}@{resolution.language or 'en'}"
+        if stored_as in seen:
+            problems.append(f"{where}: {symbol} is also stored as {seen[stored_as]}")
+        seen[stored_as] = where
         if canonical_data == data:
             summaries[path.name] = TextSummary.of(resolution)
         problems.extend(_verify_source(where, resolution, finder, tally))

@@ -19,9 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from .. import canonical
 from ..errors import CorpusError, InputError, RefError
-from ..model import Normalized, Resolution
+from ..model import LANGUAGES, Normalized, Resolution
 from ..refs import (
+    FILE_SUFFIX,
+    SOURCES,
     Ref,
+    language_of_file_name,
     parse_ref,
     safe_name,
     short_symbol,
@@ -83,10 +86,10 @@ class Corpus:
         catalog = self.catalog()
         return [catalog.index(slug) for slug in catalog.slugs()]
 
-    def locate(self, symbol: str) -> Path | None:
-        """The file of a symbol, found by its name alone (one stat a series folder: the fast path of
-        show); only plain files in real series folders count."""
-        name = safe_name(symbol)
+    def locate(self, symbol: str, language: str | None = None) -> Path | None:
+        """The file of a symbol in a language (None: English's own name), found by its name alone (one
+        stat a series folder: the fast path of show); only plain files in real series folders count."""
+        name = safe_name(symbol, language)
         hits = []
         for slug in self.folders():
             path = self.root / slug / name
@@ -100,9 +103,19 @@ class Corpus:
             )
         return hits[0] if hits else None
 
+    def languages_of(self, symbol: str) -> list[str]:
+        """The languages the corpus holds a symbol in (English first)."""
+        stem = safe_name(symbol).removesuffix(FILE_SUFFIX)
+        found = {
+            language_of_file_name(p.name) or "en"
+            for p in self.root.glob(f"*/{stem}*{FILE_SUFFIX}")
+            if p.parent.name != SOURCES and symbol_of_file_name(p.name) == symbol
+        }
+        return [language for language in LANGUAGES if language in found]
+
     def symbols(self) -> list[str]:
         return sorted(
-            (s for s in (symbol_of_file_name(p.name) for p in self.texts()) if s), key=symbol_sort_key
+            {s for s in (symbol_of_file_name(p.name) for p in self.texts()) if s}, key=symbol_sort_key
         )
 
     def texts(self, slug: str | None = None) -> list[Path]:
@@ -190,16 +203,17 @@ def read_bytes(path: Path) -> bytes:
     return read_plain(path)
 
 
-def resolve_ref(ref: str, corpus: Corpus | None) -> Resolution:
+def resolve_ref(ref: str, corpus: Corpus | None, language: str | None = None) -> Resolution:
     """The text a REF names (what ``diff`` compares); see ``resolve_ref_normalized`` for the warnings."""
-    return resolve_ref_normalized(ref, corpus).resolution
+    return resolve_ref_normalized(ref, corpus, language).resolution
 
 
-def resolve_ref_normalized(ref: str, corpus: Corpus | None) -> Normalized:
+def resolve_ref_normalized(ref: str, corpus: Corpus | None, language: str | None = None) -> Normalized:
     """The text a REF names, with the normalizer's warnings when it is a file normalized on the fly.
 
     An existing file path always wins (so any file works without a corpus); ``path@REV`` reads the
-    file at a revision of the git repository holding it; ``-`` reads stdin.
+    file at a revision of the git repository holding it; ``-`` reads stdin. A corpus REF is read in
+    the language it names (``80/52@fr``), else in LANGUAGE (``--lang``), else in English.
     """
     if ref == "-" or os.path.isfile(ref):  # unlike Path.is_file, False for names too long or holding NUL
         from ..normalize import normalize_input
@@ -218,6 +232,10 @@ def resolve_ref_normalized(ref: str, corpus: Corpus | None) -> Normalized:
             f"{ref!r} is not a file, and no corpus is found to look it up in: "
             "pass --corpus PATH or set RESDIFF_CORPUS"
         )
+    if parsed.language is None and language is not None:
+        from dataclasses import replace
+
+        parsed = replace(parsed, language=language)
     path = ref_path(corpus, parsed)
     if parsed.rev is None:
         return Normalized(stored_text(read_bytes(path), path))
@@ -271,9 +289,16 @@ def _checked_rev(ref: str, rev: str) -> str:
 def ref_path(corpus: Corpus, ref: Ref) -> Path:
     """The corpus file a symbol or series REF names; RefError with the closest matches otherwise."""
     if ref.symbol is not None:
-        path = corpus.locate(ref.symbol)
+        path = corpus.locate(ref.symbol, ref.language)
         if path is not None:
             return path
+        held = corpus.languages_of(ref.symbol)
+        if held:
+            short = ref.symbol.removeprefix("A/RES/")
+            named = ", ".join(f"{short}@{language}" for language in held)
+            raise RefError(
+                f"{ref.text!r}: {ref.symbol} is in the corpus in {', '.join(held)} only; name one: {named}"
+            )
         known = corpus.symbols()
         parts = [s for s in known if s.startswith(ref.symbol + " ")]
         if parts:
@@ -291,7 +316,11 @@ def ref_path(corpus: Corpus, ref: Ref) -> Path:
             raise RefError(f"{ref.text!r} is neither a file nor a series of {corpus.root}{choices}")
         raise RefError(f"{ref.text!r}: no series {ref.series!r} in {corpus.root}{choices}")
     index = corpus.index(ref.series)
-    members = [m for m in index.members if ref.year is None or (m.adopted or "").startswith(f"{ref.year}-")]
+    members = [
+        m
+        for m in index.in_language(ref.language)
+        if ref.year is None or (m.adopted or "").startswith(f"{ref.year}-")
+    ]
     if len(members) == 1:
         return corpus.root / index.slug / members[0].file
     if not members:
@@ -299,8 +328,15 @@ def ref_path(corpus: Corpus, ref: Ref) -> Path:
         undated = [m.symbol for m in index.members if not m.adopted]
         has = ", ".join(years) + (f" (and undated: {', '.join(undated)})" if undated else "")
         raise RefError(f"{ref.text!r}: series {index.slug} has no text of {ref.year}; it has texts of {has}")
-    choices = ", ".join(f"{index.slug}@{(m.adopted or '????')[:4]} ({m.symbol})" for m in index.members)
+    choices = ", ".join(
+        f"{index.slug}@{(m.adopted or '????')[:4]}{_at_language(m.language)} ({m.symbol})"
+        for m in index.members
+    )
     raise RefError(f"{ref.text!r} is ambiguous: series {index.slug} holds {choices}; name one by its symbol")
+
+
+def _at_language(language: str | None) -> str:
+    return f"@{language}" if language not in (None, "en") else ""
 
 
 def _choices(word: str, known: Sequence[str]) -> str:

@@ -48,6 +48,17 @@ MAX_WARNINGS = 20
 _ENGLISH_OPENERS = 0.8  # this share of preambular paragraphs opening as English ones do: the text is English
 
 
+
+def _language(raw: RawText) -> str | None:
+    """The language the source says (a reader's ``language`` hint: AKN's FRBRlanguage, a PDF's job
+    number "25-19990 (F)"), else the one the script says (Arabic, Chinese, Russian). English is left
+    unsaid (None means English), so the English texts read before languages were told apart keep
+    their canonical form."""
+    from ..languages import code, from_script
+
+    said = code(raw.hints.get("language")) or from_script(" ".join(b.text for b in raw.blocks[:40]))
+    return None if said == "en" else said
+
 class Builder:
     """One normalization run: metadata from the header, clauses from the body and annexes."""
 
@@ -58,6 +69,7 @@ class Builder:
         self.name = source.name
         self.draft_line: str | None = None  # a draft's "Sponsors: draft resolution" line, if it is one
         self.divisions: set[str] = set()  # the prefixes of Roman-numbered sections (``I.``, ``A.II.``)
+        self.language = _language(raw)
 
     # --- layout --------------------------------------------------------------------------
 
@@ -147,8 +159,11 @@ class Builder:
             distributed=first_date(distributed[1]) if distributed else None,
             committee=" ".join(committee[1].split()) if committee else None,
             sponsors=sponsors(drafted["sponsors"]) if drafted else (),
+            language=self.language,
         )
         return Normalized(resolution, collapsed(self.warnings))
+
+
 
     def _heading(
         self, blocks: list[Block], heading: int | None, opener: int | None
@@ -434,7 +449,14 @@ class Builder:
             local = record.key.rsplit(".", 1)[-1]
             if local.startswith("OP") and "(" not in local:
                 emphasis = clean_text(record.emphasis) if record.emphasis else None
-                verb = emphasis if emphasis and text.startswith(emphasis) else derive_verb(text)
+                if emphasis and text.startswith(emphasis):
+                    verb = emphasis
+                elif self.language is None:
+                    verb = derive_verb(text)
+                else:  # another language: the verbs its texts open with (``languages.verbs``)
+                    from ..languages import verbs
+
+                    verb = verbs.derive(text, self.language)
                 verb = (verb or "").split("*")[0].rstrip() or None  # the canonical format marks verbs with *
             if not text:
                 self.warnings.append(f"{record.key} is empty")

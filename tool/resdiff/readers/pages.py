@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import MONTH_NAMES
+from ..languages import MONTH_NAMES
 from . import (
     FULL,
     NUMBERED_LINE_RE,

@@ -23,6 +23,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 
+from ..languages import from_job_number
 from . import MAX_INFLATED, RawText, UnreadableError, inflates_past
 from .pdflayout import Glyph, Page, read_pages
 
@@ -43,7 +44,11 @@ def read(data: bytes) -> RawText:
     document = tuple(pages(data))
     if not any(page.glyphs for page in document):
         raise UnreadableError("the PDF has no text layer (a scan?)")
-    return read_pages(document)._replace(reader=NAME)
+    raw = read_pages(document)
+    # the job number on the front page ("25-19990 (F)") names the language of the version
+    language = from_job_number("".join(glyph.char for glyph in document[0].glyphs))
+    hints = {**raw.hints, "language": language} if language else raw.hints
+    return raw._replace(reader=NAME, hints=hints)
 
 
 def pages(data: bytes) -> Iterator[Page]:
