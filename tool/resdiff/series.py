@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .dates import iso_date
 from .model import CLAUSE_TYPES, PREAMBULAR, Resolution
@@ -30,8 +30,9 @@ _CITATION_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
+    """A series member as the index records it (a named tuple: a listing makes tens of thousands)."""
+
     symbol: str
     session: int | None
     adopted: str | None
@@ -50,8 +51,7 @@ class Member:
         }
 
 
-@dataclass(frozen=True)
-class LineageEntry:
+class LineageEntry(NamedTuple):
     symbol: str
     adopted: str | None
     present: bool
@@ -104,10 +104,10 @@ def clause_counts(resolution: Resolution) -> tuple[tuple[str, int], ...]:
     return tuple((kind, len(resolution.of_type(kind))) for kind in CLAUSE_TYPES)
 
 
-@dataclass(frozen=True)
-class TextSummary:
+class TextSummary(NamedTuple):
     """What a series index needs of one text: its member record's facts and its lineage citations
-    (symbol, ISO date or None). Small, so that the corpus can keep one per text in its cache."""
+    (symbol, ISO date or None). A named tuple: the corpus keeps one per text in its cache, and reads
+    tens of thousands of them per command."""
 
     symbol: str
     session: int | None
@@ -128,7 +128,7 @@ class TextSummary:
         )
 
     def to_row(self) -> list[Any]:
-        """A compact JSON row (the cache holds tens of thousands of them)."""
+        """A compact JSON row."""
         return [
             self.symbol,
             self.session,
@@ -140,34 +140,34 @@ class TextSummary:
 
     @classmethod
     def from_row(cls, row: Any) -> TextSummary:
-        """The summary a row holds; ValueError when the row is not one ``to_row`` writes."""
-        if not isinstance(row, list) or len(row) != 6:
+        """The summary a row holds; ValueError when the row is not exactly one ``to_row`` writes (the
+        rows come from a cache in the corpus' git folder: data from whoever made the corpus)."""
+        if type(row) is not list or len(row) != 6:
             raise ValueError("not a text summary")
         symbol, session, adopted, title, counts, lineage = row
-        if not (
-            isinstance(symbol, str)
-            and (session is None or type(session) is int)
-            and all(v is None or isinstance(v, str) for v in (adopted, title))
-            and isinstance(counts, list)
-            and len(counts) == len(CLAUSE_TYPES)
-            and all(type(n) is int and n >= 0 for n in counts)
-            and isinstance(lineage, list)
-            and all(
-                isinstance(e, list)
-                and len(e) == 2
-                and isinstance(e[0], str)
-                and (e[1] is None or isinstance(e[1], str))
-                for e in lineage
-            )
+        if (
+            type(symbol) is not str
+            or (session is not None and type(session) is not int)
+            or (adopted is not None and type(adopted) is not str)
+            or (title is not None and type(title) is not str)
+            or type(counts) is not list
+            or len(counts) != len(CLAUSE_TYPES)
+            or type(lineage) is not list
         ):
             raise ValueError("not a text summary")
+        for count in counts:
+            if type(count) is not int or count < 0:
+                raise ValueError("not a text summary")
+        pairs = []
+        for entry in lineage:
+            if type(entry) is not list or len(entry) != 2:
+                raise ValueError("not a text summary")
+            cited, date = entry
+            if type(cited) is not str or (date is not None and type(date) is not str):
+                raise ValueError("not a text summary")
+            pairs.append((cited, date))
         return cls(
-            symbol,
-            session,
-            adopted,
-            title,
-            tuple(zip(CLAUSE_TYPES, counts, strict=True)),
-            tuple((s, d) for s, d in lineage),
+            symbol, session, adopted, title, tuple(zip(CLAUSE_TYPES, counts, strict=True)), tuple(pairs)
         )
 
 
