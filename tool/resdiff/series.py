@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from .dates import iso_date
 from .model import CLAUSE_TYPES, PREAMBULAR, Resolution
@@ -30,18 +30,18 @@ _CITATION_RE = re.compile(
 )
 
 
-class Member(NamedTuple):
-    """A series member as the index records it (a named tuple: a listing makes tens of thousands)."""
-
+@dataclass(frozen=True)
+class Member:
     symbol: str
     session: int | None
     adopted: str | None
     title: str | None
     file: str
     clauses: tuple[tuple[str, int], ...]  # (clause type, count) in CLAUSE_TYPES order
+    distributed: str | None = None  # a draft's distribution date (its only date)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "symbol": self.symbol,
             "session": self.session,
             "adopted": self.adopted,
@@ -49,15 +49,30 @@ class Member(NamedTuple):
             "file": self.file,
             "clauses": dict(self.clauses),
         }
+        if self.distributed is not None:  # drafts only: the index of a series without one is unchanged
+            data["distributed"] = self.distributed
+        return data
 
 
-class LineageEntry(NamedTuple):
+@dataclass(frozen=True)
+class LineageEntry:
     symbol: str
     adopted: str | None
     present: bool
+    distributed: str | None = None  # a draft's distribution date
 
     def to_json(self) -> dict[str, Any]:
-        return {"symbol": self.symbol, "adopted": self.adopted, "present": self.present}
+        data: dict[str, Any] = {"symbol": self.symbol, "adopted": self.adopted, "present": self.present}
+        if self.distributed is not None:
+            data["distributed"] = self.distributed
+        return data
+
+    @property
+    def date(self) -> str:
+        """Its date as ``series`` shows it: adopted, a draft's "distributed 2025-10-14", or ''."""
+        if self.adopted:
+            return self.adopted
+        return f"distributed {self.distributed}" if self.distributed else ""
 
 
 @dataclass(frozen=True)
@@ -104,10 +119,10 @@ def clause_counts(resolution: Resolution) -> tuple[tuple[str, int], ...]:
     return tuple((kind, len(resolution.of_type(kind))) for kind in CLAUSE_TYPES)
 
 
-class TextSummary(NamedTuple):
+@dataclass(frozen=True)
+class TextSummary:
     """What a series index needs of one text: its member record's facts and its lineage citations
-    (symbol, ISO date or None). A named tuple: the corpus keeps one per text in its cache, and reads
-    tens of thousands of them per command."""
+    (symbol, ISO date or None). Small, so that the corpus can keep one per text in its cache."""
 
     symbol: str
     session: int | None
@@ -115,6 +130,7 @@ class TextSummary(NamedTuple):
     title: str | None
     clauses: tuple[tuple[str, int], ...]
     lineage: tuple[tuple[str, str | None], ...]
+    distributed: str | None = None  # a draft's distribution date
 
     @classmethod
     def of(cls, resolution: Resolution) -> TextSummary:
@@ -125,10 +141,11 @@ class TextSummary(NamedTuple):
             title=resolution.title,
             clauses=clause_counts(resolution),
             lineage=tuple(lineage_citations(resolution).items()),
+            distributed=resolution.distributed if resolution.is_draft else None,
         )
 
     def to_row(self) -> list[Any]:
-        """A compact JSON row."""
+        """A compact JSON row (the cache holds tens of thousands of them)."""
         return [
             self.symbol,
             self.session,
@@ -136,38 +153,40 @@ class TextSummary(NamedTuple):
             self.title,
             [n for _, n in self.clauses],
             self.lineage,
+            self.distributed,
         ]
 
     @classmethod
     def from_row(cls, row: Any) -> TextSummary:
-        """The summary a row holds; ValueError when the row is not exactly one ``to_row`` writes (the
-        rows come from a cache in the corpus' git folder: data from whoever made the corpus)."""
-        if type(row) is not list or len(row) != 6:
+        """The summary a row holds; ValueError when the row is not one ``to_row`` writes."""
+        if not isinstance(row, list) or len(row) != 7:
             raise ValueError("not a text summary")
-        symbol, session, adopted, title, counts, lineage = row
-        if (
-            type(symbol) is not str
-            or (session is not None and type(session) is not int)
-            or (adopted is not None and type(adopted) is not str)
-            or (title is not None and type(title) is not str)
-            or type(counts) is not list
-            or len(counts) != len(CLAUSE_TYPES)
-            or type(lineage) is not list
+        symbol, session, adopted, title, counts, lineage, distributed = row
+        if not (
+            isinstance(symbol, str)
+            and (session is None or type(session) is int)
+            and all(v is None or isinstance(v, str) for v in (adopted, title, distributed))
+            and isinstance(counts, list)
+            and len(counts) == len(CLAUSE_TYPES)
+            and all(type(n) is int and n >= 0 for n in counts)
+            and isinstance(lineage, list)
+            and all(
+                isinstance(e, list)
+                and len(e) == 2
+                and isinstance(e[0], str)
+                and (e[1] is None or isinstance(e[1], str))
+                for e in lineage
+            )
         ):
             raise ValueError("not a text summary")
-        for count in counts:
-            if type(count) is not int or count < 0:
-                raise ValueError("not a text summary")
-        pairs = []
-        for entry in lineage:
-            if type(entry) is not list or len(entry) != 2:
-                raise ValueError("not a text summary")
-            cited, date = entry
-            if type(cited) is not str or (date is not None and type(date) is not str):
-                raise ValueError("not a text summary")
-            pairs.append((cited, date))
         return cls(
-            symbol, session, adopted, title, tuple(zip(CLAUSE_TYPES, counts, strict=True)), tuple(pairs)
+            symbol,
+            session,
+            adopted,
+            title,
+            tuple(zip(CLAUSE_TYPES, counts, strict=True)),
+            tuple((s, d) for s, d in lineage),
+            distributed,
         )
 
 
@@ -183,9 +202,11 @@ def build_index(slug: str, texts: Iterable[Resolution | TextSummary]) -> SeriesI
             title=r.title,
             file=safe_name(r.symbol),
             clauses=r.clauses,
+            distributed=r.distributed,
         )
         for r in ordered
     )
+    distributed = {m.symbol: m.distributed for m in members}
     dates: dict[str, str | None] = {m.symbol: m.adopted for m in members}
     for summary in ordered:
         for symbol, date in summary.lineage:
@@ -193,7 +214,7 @@ def build_index(slug: str, texts: Iterable[Resolution | TextSummary]) -> SeriesI
                 dates[symbol] = date
     present = {m.symbol for m in members}
     lineage = tuple(
-        LineageEntry(symbol=s, adopted=dates[s], present=s in present)
+        LineageEntry(symbol=s, adopted=dates[s], present=s in present, distributed=distributed.get(s))
         for s in sorted(dates, key=symbol_sort_key)
     )
     title = next((r.title for r in reversed(ordered) if r.title), None)

@@ -204,7 +204,7 @@ def main() -> None:
     (a series and a year), a file, or - (stdin); add @REV for the text at a git
     revision (72/54@HEAD~1).
     Exit status: 0 success, 1 texts differ (diff --exit-code) or drift (verify), 2 trouble,
-    141 when the reader of the output went away (| head).
+    130 interrupted (Ctrl-C), 141 when the reader of the output went away (| head).
     """
 
 

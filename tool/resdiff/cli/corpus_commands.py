@@ -244,7 +244,7 @@ def series_command(slug: str | None, output_format: str, corpus_path: str | None
         click.echo(f"{index.slug}: {index.title or ''}")
         for entry in index.lineage:
             mark = "present" if entry.present else "missing"
-            click.echo(f"  {mark}  {entry.symbol}\t{entry.adopted or ''}")
+            click.echo(f"  {mark}  {entry.symbol}\t{entry.date}")
 
 
 @main.command("verify", short_help="Check the corpus for drift (exit 1 on drift).")
