@@ -148,12 +148,8 @@ def main() -> None:
             print(f"{name}: {seconds * 1000:.0f} ms = {seconds / baseline:.1f} x python -c pass")
         print("ratios (targets: add large/empty <= 1.5, reading large/small <= 3):")
         empty = times["add 1 text into 0"]
-        print(
-            f"  add into {args.large} / into an empty corpus: {times[f'add 1 text into {args.large}'] / empty:.2f}"
-        )
-        print(
-            f"  add into {args.small} / into an empty corpus: {times[f'add 1 text into {args.small}'] / empty:.2f}"
-        )
+        for size in (args.large, args.small):
+            print(f"  add into {size} / into an empty corpus: {times[f'add 1 text into {size}'] / empty:.2f}")
         for name in ("list", "list --format json", "series", "show 65/105", "show synthetic-topic-5@2010"):
             ratio = times[f"{name} at {args.large}"] / times[f"{name} at {args.small}"]
             print(f"  {name}: {args.large} / {args.small} texts: {ratio:.2f}")

@@ -6,6 +6,7 @@ A symbol becomes a file name only through ``safe_name``, which accepts nothing t
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -129,6 +130,7 @@ def short_symbol(symbol: str) -> str:
     return symbol.removeprefix("A/RES/")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function, called for every member of every series listed
 def symbol_sort_key(symbol: str) -> tuple[int, int, int, str, str]:
     """Orders symbols by session, a session's drafts before its resolutions, then by number (ES-/S-
     sessions after regular sessions of that number): a series reads 79/58, A/C.1/80/L.52, 80/52."""

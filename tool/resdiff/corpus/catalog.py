@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import os
 import re
@@ -37,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusError, InputError
-from ..refs import SLUG_RE, SOURCES, symbol_of_file_name
+from ..refs import FILE_SUFFIX, SLUG_RE, SOURCES, SYMBOL_RE, symbol_of_file_name
 from ..series import SeriesIndex, TextSummary, build_index
 from .gitrepo import blob_sha, locate
 
@@ -57,13 +58,12 @@ class Unreadable:
     conflicted: bool = False  # it holds git's conflict markers
 
 
-@dataclass
+@dataclass(frozen=True)
 class Catalog:
     """The texts of the corpus (or of one series folder), by series folder and file name."""
 
     series: dict[str, dict[str, TextSummary]]
     unreadable: list[Unreadable] = field(default_factory=list)
-    _symbols: dict[str, str] | None = None
 
     def slugs(self) -> list[str]:
         """The series that hold at least one readable text."""
@@ -73,12 +73,12 @@ class Catalog:
         return build_index(slug, self.series.get(slug, {}).values())
 
     def where(self, symbol: str) -> str | None:
-        """The series folder holding a symbol's text (by its file name), or None."""
-        if self._symbols is None:
-            self._symbols = {
-                text.symbol: slug for slug, texts in self.series.items() for text in texts.values()
-            }
+        """The series folder holding a symbol's text, or None: the index from symbol to file."""
         return self._symbols.get(symbol)
+
+    @functools.cached_property
+    def _symbols(self) -> dict[str, str]:
+        return {text.symbol: slug for slug, texts in self.series.items() for text in texts.values()}
 
 
 def scan(root: Path, only: str | None = None) -> Catalog:
@@ -88,16 +88,16 @@ def scan(root: Path, only: str | None = None) -> Catalog:
     cached = _load(cache_path) if cache_path is not None else {}
     now = time.time_ns()
     catalog = Catalog({})
-    folders = [only] if only is not None else list(_series_folders(root))
+    folders = [only] if only is not None else list(series_folders(root))
     fresh: dict[str, Any] = dict(cached) if only is not None else {}
-    changed = only is None and set(cached) - set(folders) != set()
+    changed = only is None and not set(cached) <= set(folders)
     for slug in folders:
         entry = _scan_folder(root / slug, slug, cached.get(slug), now, catalog)
         if entry is None:
             changed = changed or slug in fresh
             fresh.pop(slug, None)
             continue
-        changed = changed or entry != cached.get(slug)
+        changed = changed or entry is not cached.get(slug)
         fresh[slug] = entry
     if changed and cache_path is not None:
         _save(cache_path, fresh)
@@ -127,15 +127,18 @@ def series_folder(root: Path, slug: str) -> bool:
         return False
 
 
-def _series_folders(root: Path) -> Iterator[str]:
+def series_folders(root: Path) -> Iterator[str]:
+    """The names of the series folders: real folders (no link) named as a series is."""
     with os.scandir(root) as entries:
         for entry in entries:
             if entry.name != SOURCES and SLUG_RE.match(entry.name) and entry.is_dir(follow_symlinks=False):
                 yield entry.name
 
 
-def _scan_folder(folder: Path, slug: str, cached: Any, now: int, catalog: Catalog) -> dict[str, Any] | None:
-    """One folder's cache entry (None if it is no series folder), its texts added to ``catalog``."""
+def _scan_folder(folder: Path, slug: str, cached: Any, now: int, catalog: Catalog) -> Any:
+    """One folder's cache entry (None if it is no series folder), its texts added to ``catalog``.
+
+    The entry is returned as JSON data; the very object ``cached`` when nothing changed."""
     try:
         info = os.lstat(folder)
     except OSError:
@@ -143,14 +146,12 @@ def _scan_folder(folder: Path, slug: str, cached: Any, now: int, catalog: Catalo
     if not stat.S_ISDIR(info.st_mode):
         return None
     key = _key(info, folder=True)
+    before = _checked_folder(cached)
+    if before is not None and cached["key"] == key:
+        catalog.series[slug] = {name: summary for name, (_, _, summary) in before.items()}
+        return cached
     texts: dict[str, TextSummary] = {}
-    if cached is not None and cached["key"] == key:
-        for name, (_, _, summary) in cached["texts"].items():
-            texts[name] = summary
-        catalog.series[slug] = texts
-        return dict(cached)
-    before = cached["texts"] if cached is not None else {}
-    entry_texts: dict[str, Any] = {}
+    rows: dict[str, Any] = {}
     try:
         listing = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -170,9 +171,9 @@ def _scan_folder(folder: Path, slug: str, cached: Any, now: int, catalog: Catalo
             )
             continue
         file_key = _key(file_info)
-        old = before.get(item.name)
+        old = (before or {}).get(item.name)
         if old is not None and old[0] is not None and old[0] == file_key:
-            summary = old[2]
+            blob, summary = old[1], old[2]
         else:
             try:
                 data = read_plain(folder / item.name)
@@ -188,11 +189,10 @@ def _scan_folder(folder: Path, slug: str, cached: Any, now: int, catalog: Catalo
                 except CorpusError as error:
                     catalog.unreadable.append(Unreadable(where, str(error), is_conflicted(data)))
                     continue
-            old = [file_key, blob, summary]
-        entry_texts[item.name] = [None if _racy(file_info, now) else file_key, old[1], summary]
+        rows[item.name] = [None if _racy(file_info, now) else file_key, blob, summary.to_row()]
         texts[item.name] = summary
     catalog.series[slug] = texts
-    return {"key": None if _racy(info, now) else key, "texts": entry_texts}
+    return {"key": None if _racy(info, now) else key, "texts": rows}
 
 
 def _summary(data: bytes, symbol: str, where: str) -> TextSummary:
@@ -262,64 +262,43 @@ def _cache_path(root: Path) -> Path | None:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    """The cache as written by ``_save``; empty if it is missing, or anything else (never trusted)."""
+    """The cache's folders as JSON data, each checked only when used (``_checked_folder``); empty if
+    the cache is missing or not of the form ``_save`` writes (never trusted)."""
     try:
-        data = read_plain(path, limit=1 << 30)
-        raw = json.loads(data)
-        return _checked(raw)
-    except (CorpusError, ValueError, RecursionError, TypeError, KeyError):
+        raw = json.loads(read_plain(path, limit=1 << 30))
+    except (CorpusError, ValueError, RecursionError):
         return {}
+    if type(raw) is not dict or raw.get("format") != CACHE_FORMAT or type(raw.get("folders")) is not dict:
+        return {}
+    return raw["folders"]  # type: ignore[no-any-return]
 
 
-def _checked(raw: Any) -> dict[str, Any]:
-    if (
-        not isinstance(raw, dict)
-        or raw.get("format") != CACHE_FORMAT
-        or not isinstance(raw.get("folders"), dict)
-    ):
-        raise ValueError("not a resdiff index cache")
-    folders: dict[str, Any] = {}
-    for slug, entry in raw["folders"].items():
-        if (
-            not isinstance(entry, dict)
-            or not isinstance(entry.get("texts"), dict)
-            or SLUG_RE.match(slug) is None
-        ):
-            raise ValueError("not a resdiff index cache")
-        texts = {}
-        for name, (file_key, blob, row) in entry["texts"].items():
-            if symbol_of_file_name(name) is None or not isinstance(blob, str):
-                raise ValueError("not a resdiff index cache")
-            summary = TextSummary.from_row(row)
-            if symbol_of_file_name(name) != summary.symbol:
-                raise ValueError("not a resdiff index cache")
-            texts[name] = [_checked_key(file_key, 4), blob, summary]
-        folders[slug] = {"key": _checked_key(entry.get("key"), 3), "texts": texts}
-    return folders
-
-
-def _checked_key(value: Any, length: int) -> Key | None:
-    if value is None:
+def _checked_folder(entry: Any) -> dict[str, tuple[Key | None, str, TextSummary]] | None:
+    """A cached folder's texts (name -> file key, blob id, summary), or None if the entry is not
+    exactly what ``_scan_folder`` writes: each name must be the file name its summary's symbol has."""
+    if type(entry) is not dict or type(entry.get("texts")) is not dict:
         return None
-    if not isinstance(value, list) or len(value) != length or not all(type(n) is int for n in value):
-        raise ValueError("not a resdiff index cache")
-    return value
+    texts = {}
+    try:  # stat keys and blob ids are only ever compared with ones resdiff computes: any value is safe
+        for name, (file_key, blob, row) in entry["texts"].items():
+            summary = TextSummary.from_row(row)
+            if SYMBOL_RE.match(summary.symbol) is None or name != _file_name(summary.symbol):
+                return None
+            texts[name] = (file_key, blob, summary)
+    except (ValueError, TypeError):
+        return None
+    return texts
+
+
+def _file_name(symbol: str) -> str:
+    return symbol.replace("/", "_").replace(" ", "_") + FILE_SUFFIX
 
 
 def _save(path: Path, folders: dict[str, Any]) -> None:
     """The cache written in one rename; a folder git's owner keeps read-only only costs speed."""
     import tempfile
 
-    rows = {
-        slug: {
-            "key": entry["key"],
-            "texts": {
-                name: [k, blob, summary.to_row()] for name, (k, blob, summary) in entry["texts"].items()
-            },
-        }
-        for slug, entry in sorted(folders.items())
-    }
-    data = json.dumps({"format": CACHE_FORMAT, "folders": rows}, separators=(",", ":")).encode("utf-8")
+    data = json.dumps({"format": CACHE_FORMAT, "folders": folders}, separators=(",", ":")).encode("utf-8")
     with contextlib.suppress(OSError):
         path.parent.mkdir(exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

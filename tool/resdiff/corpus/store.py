@@ -60,9 +60,9 @@ class Corpus:
 
     def folders(self) -> list[str]:
         """The series folders (real folders named as a series is), holding texts or not: cheap."""
-        from .catalog import _series_folders
+        from .catalog import series_folders
 
-        return sorted(_series_folders(self.root))
+        return sorted(series_folders(self.root))
 
     def catalog(self, slug: str | None = None) -> Catalog:
         """What the texts of every series (or of one) say, from the index derived from them."""
