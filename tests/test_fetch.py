@@ -579,8 +579,12 @@ def test_the_vote_and_its_change_show_in_the_diff(un: FakeUN, corpus: Path) -> N
         f'<p class="meta" id="vote">{change}</p>' in cli("diff", "79/58", "80/52", "--format", "html").stdout
     )
     data = json.loads(cli("diff", "79/58", "80/52", "--format", "json").stdout)
-    assert data["old"]["vote"] == {"yes": 150, "no": 1, "abstentions": 12, "non_voting": None, "total": 163}
-    assert data["new"]["vote"] == {"yes": 155, "no": 1, "abstentions": 10, "non_voting": 27, "total": 193}
+    assert data["old"]["vote"] == {
+        "yes": 150, "no": 1, "abstentions": 12, "non_voting": None, "total": 163, "voters": []
+    }
+    assert data["new"]["vote"] == {
+        "yes": 155, "no": 1, "abstentions": 10, "non_voting": 27, "total": 193, "voters": []
+    }
     assert data["old"]["symbol"] == "A/RES/79/58" and data["old"]["report"] == "A/79/408"  # fields kept
 
 

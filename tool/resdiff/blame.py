@@ -75,12 +75,14 @@ class Blame:
     versions: tuple[str, ...]  # oldest first; the last is ``symbol``
     clauses: tuple[BlamedClause, ...]
     title: str | None = None
+    dates: tuple[str | None, ...] = ()  # per version: adopted, or a draft's distribution date
 
     def to_json(self) -> dict[str, Any]:
         return {
             "symbol": self.symbol,
             "versions": list(self.versions),
             "clauses": [clause.to_json() for clause in self.clauses],
+            "dates": list(self.dates),
         }
 
 

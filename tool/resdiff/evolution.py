@@ -82,13 +82,26 @@ class Version:
     session: int | None
     title: str | None
     adopted: str | None
+    distributed: str | None = None  # the front page's distribution date: a draft's only date
 
     @classmethod
     def of(cls, resolution: Resolution) -> Version:
-        return cls(document_label(resolution), resolution.session, resolution.title, resolution.adopted)
+        label = document_label(resolution)
+        return cls(label, resolution.session, resolution.title, resolution.adopted, resolution.distributed)
+
+    @property
+    def date(self) -> str | None:
+        """The version's date: its adoption, else (a draft) its distribution."""
+        return self.adopted or self.distributed
 
     def to_json(self) -> dict[str, Any]:
-        return {"symbol": self.symbol, "session": self.session, "title": self.title, "adopted": self.adopted}
+        return {
+            "symbol": self.symbol,
+            "session": self.session,
+            "title": self.title,
+            "adopted": self.adopted,
+            "distributed": self.distributed,
+        }
 
 
 @dataclass(frozen=True)
@@ -278,7 +291,8 @@ class History:
                     lineage=lineage.id,
                 )
             )
-        return Blame(labels[-1], tuple(labels), tuple(clauses), self.resolutions[-1].title)
+        dates = tuple(v.date for v in self.versions)
+        return Blame(labels[-1], tuple(labels), tuple(clauses), self.resolutions[-1].title, dates)
 
     def record(self, lineage: Lineage, step: int) -> Change | None:
         """The record that carried a lineage through a step: the step's record of its clause (a
@@ -346,9 +360,14 @@ def most_edited(history: History, count: int = 10) -> list[Lineage]:
     ]
 
 
-def longest_lived(history: History, count: int = 10) -> list[Lineage]:
-    """The lineages present in the most versions (ties: by id, the oldest first)."""
-    return sorted(history.lineages, key=lambda lineage: (-lineage.present, _id_number(lineage)))[:count]
+def longest_lived(history: History, tiers: int = 3) -> list[tuple[int, list[Lineage]]]:
+    """The lineages grouped by how many versions they are in, the most first, ``tiers`` groups (each
+    in the newest text's order): in a long series many clauses are in every version, so a ranking of
+    ten would be ten ties."""
+    groups: dict[int, list[Lineage]] = {}
+    for lineage in history.lineages:
+        groups.setdefault(lineage.present, []).append(lineage)
+    return sorted(groups.items(), key=lambda group: -group[0])[:tiers]
 
 
 def _id_number(lineage: Lineage) -> int:

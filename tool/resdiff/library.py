@@ -126,5 +126,11 @@ def _vote(fields: list[list[tuple[str | None, str]]]) -> Vote | None:
             _VOTE_CODES[code]: int(text) for code, text in subfields if code in _VOTE_CODES and text.isdigit()
         }
         if counts:
-            return Vote(**counts)
+            return Vote(
+                yes=counts.get("yes"),
+                no=counts.get("no"),
+                abstentions=counts.get("abstentions"),
+                non_voting=counts.get("non_voting"),
+                total=counts.get("total"),
+            )
     return None

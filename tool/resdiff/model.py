@@ -144,23 +144,53 @@ class Source:
         return data
 
 
+# how a Member State voted, as ``Vote.voters`` records it (AKN4UN's inFavour / against / abstaining; the
+# UN's voting records' Y / N / A; a member present but not voting, or absent, is ``non-voting``)
+POSITIONS = ("yes", "no", "abstain", "non-voting")
+
+
 @dataclass(frozen=True)
 class Vote:
-    """A recorded vote (UN Digital Library field 996); None where the record gives no figure."""
+    """A recorded vote (the Digital Library's Voting Data record, an AKN4UN ``voting`` element); None where
+    the source gives no figure. ``voters`` says how each Member State voted, where the source names them:
+    ``(state, position)`` pairs in the source's order, the state's name as the source spells it."""
 
     yes: int | None = None
     no: int | None = None
     abstentions: int | None = None
     non_voting: int | None = None
     total: int | None = None
+    voters: tuple[tuple[str, str], ...] = ()
 
-    def to_json(self) -> dict[str, int | None]:
+    def position_of(self) -> dict[str, str]:
+        """Each named State's position, by its name in upper case (sources differ in case)."""
+        return {state.upper(): position for state, position in self.voters}
+
+    def changed_voters(self, later: Vote) -> tuple[tuple[str, str, str], ...]:
+        """``(state, position here, position in later)`` for every State whose vote differs, in
+        ``later``'s order, then those only this vote names; empty unless both votes name their voters.
+        A State one vote names and the other does not was not voting there (absent or not voting)."""
+        if not self.voters or not later.voters:
+            return ()
+        before, after = self.position_of(), later.position_of()
+        names = {state.upper(): state for state, _ in self.voters} | {
+            state.upper(): state for state, _ in later.voters
+        }
+        order = list(after) + [state for state in before if state not in after]
+        return tuple(
+            (names[state], before.get(state, "non-voting"), after.get(state, "non-voting"))
+            for state in order
+            if before.get(state, "non-voting") != after.get(state, "non-voting")
+        )
+
+    def to_json(self) -> dict[str, Any]:
         return {
             "yes": self.yes,
             "no": self.no,
             "abstentions": self.abstentions,
             "non_voting": self.non_voting,
             "total": self.total,
+            "voters": [{"state": state, "vote": position} for state, position in self.voters],
         }
 
     def __str__(self) -> str:
@@ -175,12 +205,56 @@ class Vote:
         return ", ".join(parts)
 
 
-# what no field of the model may hold: C0 controls and DEL (line breaks and tabs are layout, which the
-# normalizer turns into spaces) and the noncharacters U+FFFE and U+FFFF; PDF and DOCX extractions produce
-# such characters, and XML (Word) cannot carry them. (Lone surrogates, which only a JSON escape can make
-# in text that was decoded strictly, are the extraction reader's to remove.) The readers' output is
-# cleaned of them (``readers.safe``), and a canonical file holding one is refused.
-UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# what no field of the model may hold, whatever the input (``readers.safe`` cleans the readers' output of
+# them, a canonical file holding one is refused, the renderers show U+FFFD in their place):
+# * C0 controls but tab and line feed (layout, which the normalizer turns into spaces), the carriage
+#   return included (a terminal goes back to the start of the line), DEL and the C1 controls (U+009B is
+#   a terminal's escape sequence opener, as ESC is);
+# * lone surrogates (a JSON escape can make them), which no encoder writes;
+# * the bidirectional embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069), which make
+#   a terminal or a page show text in another order than it is read; the implicit marks a right-to-left
+#   text legitimately holds (U+200E, U+200F, U+061C) and the joiners (U+200C, U+200D) are not among them;
+# * the noncharacters: U+FDD0..U+FDEF and the last two code points of every plane (U+FFFE, U+1FFFF, ...).
+_UNSAFE_BMP = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+UNSAFE_RE = re.compile(
+    f"[{_UNSAFE_BMP}" + "".join(f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(1, 17)) + "]"
+)
+# the same but any code point from U+1FFFE on: a search of this class is ten times as fast (a class of
+# many astral ranges is not a bitmap), and beyond the BMP only noncharacters and the rare CJK extensions
+# match it, which ``find_unsafe`` then checks with the exact pattern
+_QUICK_UNSAFE_RE = re.compile(f"[{_UNSAFE_BMP}\U0001fffe-\U0010ffff]")
+
+
+def find_unsafe(text: str) -> re.Match[str] | None:
+    """The first character of ``text`` no field of the model may hold (see ``UNSAFE_RE``), quickly."""
+    match = _QUICK_UNSAFE_RE.search(text)
+    if match is None or match[0] <= "\uffff":
+        return match
+    return UNSAFE_RE.search(text, match.start())
+
+
+def without_unsafe(text: str) -> str:
+    """``text`` with each unsafe character made a space, but a bidirectional control, which is no
+    more than an instruction on how to lay the letters out, dropped (a space would split a word)."""
+    if find_unsafe(text) is None:
+        return text
+    return UNSAFE_RE.sub(lambda m: "" if m[0] in _BIDI_CONTROLS else " ", text)
+
+
+def unsafe_name(character: str) -> str:
+    """What an unsafe character is, in a message: 'the control character U+001B'."""
+    code = ord(character)
+    if character in _BIDI_CONTROLS:
+        kind = "the bidirectional control"
+    elif 0xD800 <= code <= 0xDFFF:
+        kind = "the lone surrogate"
+    elif code < 0xA0:
+        kind = "the control character"
+    else:
+        kind = "the noncharacter"
+    return f"{kind} U+{code:04X}"
+
 
 # a resolution's metadata, in the order the canonical header gives it; a change to any of these is a
 # change of the text (``diff --exit-code``)
@@ -188,7 +262,9 @@ METADATA = ("symbol", "session", "title", "adopted", "agenda_item", "report", "m
 # metadata that only some renderings carry (a front page's distribution date, a draft's committee and
 # sponsors, the vote a library record holds): kept and shown, but their absence in one rendering is no
 # change of the text
-EXTRA_METADATA = ("distributed", "committee", "sponsors", "vote")
+EXTRA_METADATA = ("language", "distributed", "committee", "sponsors", "vote")
+# the six official languages of the United Nations, by their ISO 639-1 codes
+LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 # a draft's symbol: A/C.1/80/L.52, A/C.1/80/L.43/Rev.1, A/80/L.12
 DRAFT_MARK = "/L."
 
@@ -211,6 +287,7 @@ class Resolution:
     committee: str | None = None  # a draft's Main Committee ("First Committee")
     sponsors: tuple[str, ...] = ()  # a draft's sponsors, as its front page lists them
     vote: Vote | None = None
+    language: str | None = None  # ISO 639-1 (``LANGUAGES``), from the source; None where it does not say
 
     @property
     def is_draft(self) -> bool:
@@ -242,6 +319,7 @@ class Resolution:
             "committee": self.committee,
             "sponsors": list(self.sponsors),
             "vote": self.vote.to_json() if self.vote else None,
+            "language": self.language,
         }
 
 

@@ -111,6 +111,7 @@ def _doc_summary(resolution: Resolution) -> dict[str, Any]:
         "distributed": resolution.distributed,
         "committee": resolution.committee,
         "sponsors": list(resolution.sponsors),
+        "language": resolution.language,
     }
 
 
@@ -139,10 +140,20 @@ class Comparison:
         metadata_changed = any(getattr(self.old, name) != getattr(self.new, name) for name in METADATA)
         return metadata_changed or any(change.kind != UNCHANGED or change.moved for change in self.changes)
 
+    @property
+    def vote_changes(self) -> tuple[tuple[str, str, str], ...]:
+        """The States whose vote changed from OLD to NEW (``Vote.changed_voters``), where both name them."""
+        if self.old.vote is None or self.new.vote is None:
+            return ()
+        return self.old.vote.changed_voters(self.new.vote)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "old": _doc_summary(self.old),
             "new": _doc_summary(self.new),
             "summary": self.summary(),
             "changes": [change.to_json() for change in self.changes],
+            "vote_changes": [
+                {"state": state, "old": before, "new": after} for state, before, after in self.vote_changes
+            ],
         }

@@ -78,19 +78,18 @@ _NUMBER_WORDS = (
 
 @cache
 def _value_re() -> re.Pattern[str]:
-    """A value is a date, a year range, a number, or a number written out. A cited symbol (72/54,
-    A/RES/72/54) is matched too, so that it is never read as two numbers, but it is not a value.
-    Compiled on first use: ``resdiff diff --format json`` never needs it."""
+    """A value is a date (or a span of days: "14 to 18 September 2026", "30 August to 2 September
+    2022"), a year range, a number, or a number written out; the summary lists values, never the
+    words around them. A cited symbol (72/54, A/RES/72/54) is matched too, so that it is never read
+    as two numbers, but it is not a value. Compiled on first use: ``resdiff diff --format json``
+    never needs it."""
     return re.compile(
         r"(?P<symbol>\b(?:[A-Z]+/)*[0-9]+/[0-9]+(?:/[A-Za-z0-9]+)*)"
-        rf"|(?:\b\d{{1,2}}\s+)?\b(?:{_MONTHS})\b(?:\s+\d{{4}})?"
+        rf"|(?:\b\d{{1,2}}(?:\s+(?:{_MONTHS}))?\s*(?:\bto\b|\band\b|[-–])\s*)?"
+        rf"(?:\b\d{{1,2}}\s+)?\b(?:{_MONTHS})\b(?:\s+\d{{4}})?"
         r"|\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+)?"
         rf"|\b(?i:{_NUMBER_WORDS})\b"
     )
-
-
-# a replaced phrase up to this long is quoted whole in the summary; beyond, only its values
-_QUOTABLE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -241,10 +240,7 @@ def value_updates(diff: tuple[tuple[int, str], ...]) -> tuple[ValueUpdate, ...]:
         old_values, new_values = _values(old_part), _values(new_part)
         if old_values == new_values:
             continue  # words or citations changed here, not numbers
-        if len(old_part.split()) <= _QUOTABLE_WORDS and len(new_part.split()) <= _QUOTABLE_WORDS:
-            updates.append(ValueUpdate(old_part, new_part))
-        else:
-            updates.append(ValueUpdate(", ".join(old_values), ", ".join(new_values)))
+        updates.append(ValueUpdate(", ".join(old_values), ", ".join(new_values)))
     return tuple(updates)
 
 

@@ -23,14 +23,18 @@ _KEPT_HEAD, _KEPT_TAIL = 100, 20
 def one_line(message: str) -> str:
     """A message as one line of reasonable length: whitespace runs (newlines too) become one
     space, and a word longer than MAX_TOKEN (a 5 KB REF the user pasted, echoed back) keeps its
-    start and end around an ellipsis that says how much was left out."""
+    start and end around an ellipsis that says how much was left out. An unsafe character (a file
+    name's ESC or bidirectional override) shows as U+FFFD, never obeyed by the terminal."""
+    from ..model import UNSAFE_RE, find_unsafe
+
     words = []
     for word in message.split():
         if len(word) > MAX_TOKEN:
             left_out = len(word) - _KEPT_HEAD - _KEPT_TAIL
             word = f"{word[:_KEPT_HEAD]}…[{left_out} characters]…{word[-_KEPT_TAIL:]}"
         words.append(word)
-    return " ".join(words)
+    line = " ".join(words)
+    return UNSAFE_RE.sub("\ufffd", line) if find_unsafe(line) is not None else line
 
 
 def say(message: str) -> None:

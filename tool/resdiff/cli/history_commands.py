@@ -114,6 +114,14 @@ def _format(output_format: str | None, output: str | None) -> str:
     return _EXTENSIONS[suffix]
 
 
+def _width(output: str | None) -> int:
+    """The terminal's width for output to it (``COLUMNS`` first), else 80 (a file, a pipe)."""
+    import shutil
+
+    to_stdout = output is None or output == "-"
+    return max(40, shutil.get_terminal_size((80, 24)).columns) if to_stdout and sys.stdout.isatty() else 80
+
+
 def _color(output: str | None) -> bool:
     to_stdout = output is None or output == "-"
     return to_stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -158,8 +166,9 @@ def history_command(
     if clause is not None:
         text = render_clause(history.clause_history(clause), fmt, color=_color(output))
     else:
-        text = render_history(history, fmt, color=_color(output))
+        text = render_history(history, fmt, color=_color(output), width=_width(output))
     write_output(text, output)
+    _wrote(output, f"{len(history.versions)} versions, {len(history.lineages)} lineages")
 
 
 @main.command("blame", short_help="Date every word of a text by the version it stands since.")
@@ -185,7 +194,9 @@ def blame_command(
     from ..render.history import render_blame
 
     fmt = _format(output_format, output)
-    write_output(render_blame(_trace(refs, corpus_path).blame(), fmt, color=_color(output)), output)
+    blame = _trace(refs, corpus_path).blame()
+    write_output(render_blame(blame, fmt, color=_color(output), width=_width(output)), output)
+    _wrote(output, f"{len(blame.clauses)} clauses of {blame.symbol}, {len(blame.versions)} versions")
 
 
 @main.command("timeline", short_help="Draw a series' lineages (SVG, or an HTML page).")
@@ -224,8 +235,10 @@ def timeline_command(
 
     history = _trace(refs, corpus_path)
     write_output(timeline.svg(history) if output_format == "svg" else timeline.html(history), output)
-    if output != "-":
-        click.echo(
-            f"resdiff: wrote {output} ({len(history.versions)} versions, {len(history.lineages)} lineages)",
-            err=True,
-        )
+    _wrote(output, f"{len(history.versions)} versions, {len(history.lineages)} lineages")
+
+
+def _wrote(output: str | None, what: str) -> None:
+    """Say on stderr what a command wrote to a file (as ``report`` does); nothing for stdout."""
+    if output is not None and output != "-":
+        click.echo(f"resdiff: wrote {output} ({what})", err=True)

@@ -19,9 +19,11 @@ gaps at least 0.85.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 
-from . import RawText, UnreadableError
+from . import MAX_INFLATED, RawText, UnreadableError, inflates_past
 from .pdflayout import Glyph, Page, read_pages
 
 NAME = "pdf"
@@ -36,6 +38,8 @@ def detect(data: bytes) -> bool:
 
 
 def read(data: bytes) -> RawText:
+    if inflated_size(data, MAX_INFLATED) > MAX_INFLATED:
+        raise inflates_past("PDF")
     document = tuple(pages(data))
     if not any(page.glyphs for page in document):
         raise UnreadableError("the PDF has no text layer (a scan?)")
@@ -49,7 +53,19 @@ def pages(data: bytes) -> Iterator[Page]:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
+        if error.err_code == pdfium.raw.FPDF_ERR_PASSWORD:
+            raise UnreadableError(
+                "the PDF is password-protected", "save a copy without the password, or give its text"
+            ) from None
         raise UnreadableError(f"cannot read it as a PDF ({error})") from None
+    if pdfium.raw.FPDF_GetSecurityHandlerRevision(document.raw) != -1:
+        # opened without a password (its owner only restricted it), but its streams are encrypted,
+        # so what they inflate to cannot be told before PDFium inflates them
+        document.close()
+        raise UnreadableError(
+            "the PDF is encrypted (password-protected by its owner)",
+            "save a copy without the protection, or give its text",
+        )
     try:
         for index in range(len(document)):
             page = document[index]
@@ -133,3 +149,181 @@ def _style(font: str, flags: int) -> tuple[bool, bool] | None:
     italic = bool(flags & _ITALIC_FLAG) or "italic" in base or "oblique" in base or base.endswith("-it")
     bold = "bold" in base or "black" in base or "heavy" in base
     return italic, bold
+
+
+# --- what the streams inflate to -------------------------------------------------------------------------
+# PDFium inflates a stream whole, and aborts the process when memory runs out, so a stream must be
+# measured before PDFium opens the file: every ``stream`` keyword in the bytes (whatever the
+# cross-reference table says), decoded through the filters its dictionary names, counting the bytes
+# and keeping none. A filter that fails on the first bytes is taken for a name that was no filter of
+# this stream and left out; any stream is also tried as plain Flate (its real filter name may be hidden
+# from the scan); images (DCT, JPX, JBIG2, CCITT) are not decoded to read the text.
+_STREAM_RE = re.compile(rb"stream(?:\r\n|\n|\r)")  # (a lookbehind for "endstream" is 50 times as slow)
+_OBJECT_RE = re.compile(rb"[0-9]+\s+[0-9]+\s+obj\Z")
+_NAME_RE = re.compile(rb"/([A-Za-z0-9]+)")
+_WINDOW = 65_536  # how far before ``stream`` its dictionary is looked for
+_PIECE = 65_536  # bytes decoded at a time
+_MAX_FILTERS = 8
+
+
+class _Failed(Exception):
+    """A filter that cannot decode its input (any more)."""
+
+
+def inflated_size(data: bytes, budget: int) -> int:
+    """What the streams of a PDF inflate to, counted until it exceeds ``budget`` (then some)."""
+    view = memoryview(data)
+    total = 0
+    for match in _STREAM_RE.finditer(data):
+        if data[match.start() - 1 : match.start()].isalpha():  # "endstream"
+            continue
+        start = match.end()
+        end = data.find(b"endstream", start)
+        raw = view[start : end if end >= 0 else len(data)]
+        dictionary = _dictionary(data[max(0, match.start() - _WINDOW) : match.start()])
+        names = [_FILTERS[n] for n in _NAME_RE.findall(dictionary) if n in _FILTERS][:_MAX_FILTERS]
+        count = _decoded(raw, names, budget - total)
+        if "flate" not in names:
+            count = max(count, _decoded(raw, ["flate"], budget - total))
+        total += count
+        if total > budget:
+            break
+    return total
+
+
+def _dictionary(window: bytes) -> bytes:
+    """The end of ``window`` after its last ``N G obj`` (all of it if there is none)."""
+    at = window.rfind(b"obj")
+    while at >= 0:
+        if _OBJECT_RE.search(window, max(0, at - 24), at + 3) and not window[at + 3 : at + 4].isalpha():
+            return window[at + 3 :]
+        at = window.rfind(b"obj", 0, at)
+    return window
+
+
+def _decoded(raw: memoryview, names: list[str], budget: int) -> int:
+    """The bytes every filter of the chain puts out, in all (PDFium holds each whole), up to
+    ``budget``; a filter that fails before putting anything out is dropped and the chain run again."""
+    while names:
+        counts = [0] * len(names)
+        pieces: Iterable[bytes] = (bytes(raw[k : k + _PIECE]) for k in range(0, len(raw), _PIECE))
+        for number, name in enumerate(names):
+            pieces = _counted(_DECODERS[name](pieces), counts, number)
+        try:
+            for _ in pieces:
+                if sum(counts) > budget:
+                    break
+        except _Failed:
+            failed = next((k for k, count in enumerate(counts) if count == 0), None)
+            if failed is not None:
+                names = names[:failed] + names[failed + 1 :]
+                continue
+        return sum(counts)
+    return 0
+
+
+def _counted(pieces: Iterable[bytes], counts: list[int], number: int) -> Iterator[bytes]:
+    for piece in pieces:
+        counts[number] += len(piece)
+        yield piece
+
+
+def _flate(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    inflater = zlib.decompressobj()
+    try:
+        for piece in pieces:
+            while piece and not inflater.eof:
+                out = inflater.decompress(piece, _PIECE)
+                piece = inflater.unconsumed_tail
+                if out:
+                    yield out
+            if inflater.eof:
+                return
+    except zlib.error:
+        raise _Failed from None
+
+
+def _lzw(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """LZW with the early change PDF uses by default; the table holds byte strings of at most
+    4,096 codes' worth, and each code's output is yielded as it is decoded."""
+    table = [bytes([k]) for k in range(256)] + [b"", b""]
+    width, bits, value, previous = 9, 0, 0, b""
+    for piece in pieces:
+        for byte in piece:
+            value, bits = (value << 8) | byte, bits + 8
+            while bits >= width:
+                bits -= width
+                code = (value >> bits) & ((1 << width) - 1)
+                if code == 256:  # clear
+                    del table[258:]
+                    width, previous = 9, b""
+                    continue
+                if code == 257:  # end of data
+                    return
+                if code < len(table):
+                    entry = table[code]
+                elif code == len(table) and previous:
+                    entry = previous + previous[:1]
+                else:
+                    raise _Failed
+                if previous and len(table) < 4096:
+                    table.append(previous + entry[:1])
+                    if len(table) + 1 >= 1 << width and width < 12:
+                        width += 1
+                previous = entry
+                yield entry
+            value &= (1 << bits) - 1
+
+
+def _run_length(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    data = b"".join(pieces)
+    at = 0
+    while at < len(data):
+        length = data[at]
+        if length == 128:
+            return
+        if length < 128:
+            yield data[at + 1 : at + 2 + length]
+            at += length + 2
+        else:
+            yield data[at + 1 : at + 2] * (257 - length)
+            at += 2
+
+
+def _hex(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    text = bytes(b for b in b"".join(pieces).split(b">", 1)[0] if b not in b" \t\r\n\f\x00")
+    try:
+        yield bytes.fromhex((text + b"0" * (len(text) % 2)).decode("ascii"))
+    except ValueError:
+        raise _Failed from None
+
+
+def _ascii85(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    import base64
+
+    text = b"".join(pieces).split(b"~>", 1)[0]
+    try:
+        yield base64.a85decode(text + b"~>", adobe=False, ignorechars=b" \t\r\n\f\x00")
+    except ValueError:
+        raise _Failed from None
+
+
+_DECODERS: dict[str, Callable[[Iterable[bytes]], Iterator[bytes]]] = {
+    "flate": _flate,
+    "lzw": _lzw,
+    "run_length": _run_length,
+    "hex": _hex,
+    "ascii85": _ascii85,
+}
+_FILTERS = {  # a filter's name, in full and abbreviated (as inline images write them)
+    b"FlateDecode": "flate",
+    b"Fl": "flate",
+    b"LZWDecode": "lzw",
+    b"LZW": "lzw",
+    b"RunLengthDecode": "run_length",
+    b"RL": "run_length",
+    b"ASCIIHexDecode": "hex",
+    b"AHx": "hex",
+    b"ASCII85Decode": "ascii85",
+    b"A85": "ascii85",
+}

@@ -30,6 +30,23 @@ CLAUSE_STYLE = "Clause"
 LABEL_STYLE = "Clause Label"
 
 
+_CORE_LIMIT = 255  # characters of a core property (python-docx refuses more; Word shows fewer)
+
+
+def _core_title(old: str, new: str) -> str:
+    """The document's title property: a text without a symbol is named by its file name, which may
+    be long; each name is then cut in its middle, its start and its extension kept."""
+    title = f"Changes: {old} → {new}"
+    if len(title) <= _CORE_LIMIT:
+        return title
+    room = (_CORE_LIMIT - len("Changes:  → ")) // 2
+
+    def cut(name: str) -> str:
+        return name if len(name) <= room else f"{name[: room - 13]}…{name[-12:]}"
+
+    return f"Changes: {cut(old)} → {cut(new)}"
+
+
 def render(report: Report, *, date: datetime | None = None) -> bytes:
     comparison = report.comparison
     stamp = (date or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -37,7 +54,7 @@ def render(report: Report, *, date: datetime | None = None) -> bytes:
     document = Document()
     document.core_properties.author = AUTHOR
     old_label, new_label = document_label(comparison.old), document_label(comparison.new)
-    document.core_properties.title = f"Changes: {old_label} → {new_label}"
+    document.core_properties.title = _core_title(old_label, new_label)
     clause_style = document.styles.add_style(CLAUSE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     clause_style.base_style = document.styles["Normal"]
     label_style = document.styles.add_style(LABEL_STYLE, WD_STYLE_TYPE.PARAGRAPH)

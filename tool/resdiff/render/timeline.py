@@ -19,7 +19,9 @@ from ..evolution import longest_lived, most_edited
 from ..model import DRAFT_MARK
 from ..records import DELETED, Change
 from ..refs import short_symbol
-from .history import KIND_FILLS, KIND_NAMES, kind_text, lineage_row, version_name
+from ..report import named_lookalikes
+from . import printable
+from .history import KIND_FILLS, KIND_NAMES, dated, kind_text, lineage_row, version_name
 from .history_html import CSS, header, stats_table
 from .html import page
 
@@ -41,11 +43,12 @@ _SANS = "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"
 
 def svg(history: History) -> str:
     """The timeline picture, standalone (``-o timeline.svg``)."""
-    return _Picture(history, standalone=True).draw()
+    return _Picture(printable(history), standalone=True).draw()
 
 
 def html(history: History) -> str:
     """The timeline page (``-o timeline.html``): the picture, then the stats and rankings."""
+    history = printable(history)
     heading = f"Timeline: {history.versions[0].symbol} → {history.versions[-1].symbol}"
     body = header(history, heading)
     body += ['<div class="scroll" id="timeline">', _Picture(history, standalone=False).draw(), "</div>"]
@@ -56,7 +59,7 @@ def html(history: History) -> str:
     )
     body += stats_table(history)
     body += ["<h2>Most edited clauses</h2>", *_ranking(history, most_edited(history), "most-edited")]
-    body += ["<h2>Longest-lived clauses</h2>", *_ranking(history, longest_lived(history), "longest-lived")]
+    body += ["<h2>Longest-lived clauses</h2>", *_lived(history)]
     return page(heading, body, CSS)
 
 
@@ -86,6 +89,36 @@ def _ranking(history: History, lineages: list[Lineage], name: str) -> list[str]:
             f"{escape(version_name(history.versions[last]))}</td><td>{escape(lineage.origin)}</td>"
             f'<td class="num">{lineage.present} of {len(symbols)}</td>'
             f"<td>{escape(', '.join(changed))}</td><td>{escape(ended)}</td></tr>"
+        )
+    parts += ["</tbody>", "</table></div>"]
+    return parts
+
+
+def _lived(history: History) -> list[str]:
+    """The lineages by how many versions they are in: one row a tier (all those in every version,
+    then the next), with how many of them never changed and their clauses' keys now."""
+    count = len(history.versions)
+    parts = [
+        '<div class="scroll"><table id="longest-lived">',
+        "<thead><tr><th>in versions</th><th>clauses</th><th>text never changed</th><th>the clauses now</th>"
+        "</tr></thead>",
+        "<tbody>",
+    ]
+    for present, lineages in longest_lived(history):
+        steady = sum(not lineage.changes for lineage in lineages)
+        keys = []
+        for lineage in lineages:
+            last = max(k for k, cell in enumerate(lineage.cells) if cell is not None)
+            cell = lineage.cells[last]
+            assert cell is not None
+            where = "" if last == count - 1 else f" in {version_name(history.versions[last])}"
+            keys.append(
+                f'<span title="{lineage.id}, origin {escape(lineage.origin)}">'
+                f"{escape(' + '.join(cell.keys) + where)}</span>"
+            )
+        parts.append(
+            f'<tr><td class="num">{present} of {count}</td><td class="num">{len(lineages)}</td>'
+            f'<td class="num">{steady}</td><td class="key">{", ".join(keys)}</td></tr>'
         )
     parts += ["</tbody>", "</table></div>"]
     return parts
@@ -170,8 +203,10 @@ class _Picture:
         parts = ['<g class="headings" font-weight="600">']
         for number, (name, version) in enumerate(zip(self.names, self.history.versions, strict=True)):
             centre = self.x(number) + self.column / 2
-            year = (version.adopted or "")[:4] or ("draft" if DRAFT_MARK in version.symbol else "")
-            hint = f"<title>{escape(version.symbol)} ({escape(version.adopted or 'date unknown')})</title>"
+            year = (version.date or "")[:4]
+            if DRAFT_MARK in version.symbol:
+                year = f"{year} draft".strip()
+            hint = f"<title>{escape(dated(version))}</title>"
             if self.slanted and not below:
                 base = top + self.heading - 20
                 parts.append(
@@ -285,7 +320,8 @@ def _plain(change: Change | None) -> str:
     if change.kind == DELETED:
         return "[-" + change.old_text + "-]"
     return "".join(
-        text if op == 0 else f"[-{text}-]" if op < 0 else f"{{+{text}+}}" for op, text in change.diff
+        text if op == 0 else f"[-{text}-]" if op < 0 else f"{{+{text}+}}"
+        for op, text in named_lookalikes(change.diff)
     )
 
 
