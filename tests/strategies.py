@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from resdiff.model import Clause, Resolution, Source, Vote
+from resdiff.model import LANGUAGES, POSITIONS, Clause, Resolution, Source, Vote
 
 _WORDS = st.sampled_from(
     (
@@ -31,7 +31,16 @@ draft_symbols = st.builds(
     st.sampled_from(["", "/Rev.1"]),
 )
 _COUNT = st.one_of(st.none(), st.integers(0, 193))
-votes = st.builds(Vote, yes=_COUNT, no=_COUNT, abstentions=_COUNT, non_voting=_COUNT, total=_COUNT)
+_VOTERS = st.lists(
+    st.tuples(
+        st.sampled_from(["SYNTHETIC REPUBLIC", "NETHERLANDS (KINGDOM OF THE)", "CÔTE D’IVOIRE", "TÜRKİYE"]),
+        st.sampled_from(POSITIONS),
+    ),
+    max_size=4,
+).map(tuple)
+votes = st.builds(
+    Vote, yes=_COUNT, no=_COUNT, abstentions=_COUNT, non_voting=_COUNT, total=_COUNT, voters=_VOTERS
+)
 _SPONSOR = st.sampled_from(
     ["Synthetic Republic", "Netherlands (Kingdom of the)", "Lao People’s Democratic Republic"]
 )
@@ -88,4 +97,5 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         committee=draw(st.one_of(st.none(), st.just("First Committee"))),
         sponsors=tuple(draw(st.lists(_SPONSOR, max_size=3, unique=True))),
         vote=draw(st.one_of(st.none(), votes.filter(lambda v: any(v.to_json().values())))),
+        language=draw(st.one_of(st.none(), st.sampled_from(LANGUAGES))),
     )

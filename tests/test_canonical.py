@@ -107,7 +107,8 @@ SYNTHETIC_DRAFT = Resolution(
     distributed="2030-10-15",
     committee="First Committee",
     sponsors=("Synthetic Republic", "Netherlands (Kingdom of the)"),
-    vote=Vote(yes=150, no=2, abstentions=20),
+    vote=Vote(yes=150, no=2, abstentions=20, voters=(("SYNTHETIC REPUBLIC", "yes"), ("TÜRKİYE", "abstain"))),
+    language="fr",
 )
 
 
@@ -115,10 +116,12 @@ def test_optional_header_fields_follow_source_only_when_present() -> None:
     text = canonical.dump(SYNTHETIC_DRAFT)
     header = text.split("\n\n")[0].splitlines()
     assert header[10:] == [
+        "language: fr",
         "distributed: 2030-10-15",
         "committee: First Committee",
         "sponsors: Synthetic Republic; Netherlands (Kingdom of the)",
         "vote: yes=150 no=2 abstentions=20",
+        "voters: yes=SYNTHETIC REPUBLIC; abstain=TÜRKİYE",
         "origin: record=9 language=en retrieved=2031-01-05 "
         "url=https://library.example/record/9/files/A_C.1_99_L.7_Rev.1-EN.pdf",
     ]
@@ -130,6 +133,10 @@ def test_optional_header_fields_follow_source_only_when_present() -> None:
     ("line", "message"),
     [
         ("vote: yes=many", "must be numbers"),
+        ("vote: yes=" + "9" * 5000, "at most 4 digits"),
+        ("voters: maybe=SYNTHETIC REPUBLIC", "POSITION=STATE"),
+        ("voters: yes=", "POSITION=STATE"),
+        ("language: xx", "must be one of en, fr"),
         ("vote: ayes=3", "KEY=VALUE"),
         ("origin: url", "KEY=VALUE"),
     ],

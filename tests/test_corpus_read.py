@@ -127,7 +127,8 @@ def test_resolve_ref_works_without_a_corpus_for_files(tmp_path: Path) -> None:
     [
         ("91/8", "A/RES/91/8 is not in the corpus; closest: A/RES/91/7, .*; to compare it, add its text"),
         ("widget@2036", "no series 'widget'.*closest: widgets"),
-        ("widgets@2040", "has none from 2040; it has: widgets@2036 \\(A/RES/91/7\\), widgets@2037"),
+        ("widgets@2040", "series widgets has no text of 2040; it has texts of 2036, 2037"),
+        ("widgets@99999", "series widgets has no text of 99999; it has texts of 2036, 2037"),
         (
             "widgets",
             "ambiguous: series widgets holds widgets@2036 \\(A/RES/91/7\\), widgets@2037 \\(A/RES/92/4\\)",

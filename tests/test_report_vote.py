@@ -64,7 +64,9 @@ def test_every_format_shows_the_vote() -> None:
 def test_json_gives_each_side_its_vote_and_keeps_every_other_field() -> None:
     data = json.loads(str(render(report_with(None, NEW_VOTE), "json")))
     assert data["old"]["vote"] is None
-    assert data["new"]["vote"] == {"yes": 155, "no": 1, "abstentions": 10, "non_voting": 27, "total": 193}
+    assert data["new"]["vote"] == {
+        "yes": 155, "no": 1, "abstentions": 10, "non_voting": 27, "total": 193, "voters": []
+    }
     fields = ["symbol", "session", "title", "adopted", "agenda_item", "report", "meeting", "vote"]
     # fields may be added after these, never renamed or dropped
     assert list(data["old"])[: len(fields)] == list(data["new"])[: len(fields)] == fields
@@ -75,3 +77,35 @@ def test_a_vote_alone_is_no_change_of_the_text() -> None:
     comparison = report_with(OLD_VOTE, NEW_VOTE).comparison
     same = replace(comparison, new=replace(comparison.old, vote=NEW_VOTE), changes=())
     assert not same.differs
+
+
+VOTERS_OLD = Vote(
+    yes=2, no=1, abstentions=0, voters=(("SYNTHETIC REPUBLIC", "yes"), ("TÜRKİYE", "yes"), ("ATLANTIS", "no"))
+)
+VOTERS_NEW = Vote(
+    yes=1,
+    no=0,
+    abstentions=1,
+    voters=(("Synthetic Republic", "yes"), ("TÜRKİYE", "abstain"), ("UTOPIA", "yes")),
+)
+
+
+def test_the_states_that_changed_their_vote_are_named_where_both_sources_name_voters() -> None:
+    report = report_with(VOTERS_OLD, VOTERS_NEW)
+    line = (
+        "States that changed their vote: TÜRKİYE (yes → abstain), UTOPIA (non-voting → yes), "
+        "ATLANTIS (no → non-voting)."
+    )
+    assert report.vote_changes == line  # names matched whatever their case; the unchanged one left out
+    assert line in report.header_notes
+    for name in ("terminal", "markdown", "html"):
+        assert "TÜRKİYE (yes → abstain)" in str(render(report, name))
+    changes = json.loads(str(render(report, "json")))["vote_changes"]
+    assert changes[0] == {"state": "TÜRKİYE", "old": "yes", "new": "abstain"}
+    assert [c["state"] for c in changes] == ["TÜRKİYE", "UTOPIA", "ATLANTIS"]
+
+
+def test_no_vote_changes_are_claimed_when_one_side_does_not_name_its_voters() -> None:
+    report = report_with(Vote(yes=2, no=1, abstentions=0), VOTERS_NEW)
+    assert report.vote_changes is None
+    assert json.loads(str(render(report, "json")))["vote_changes"] == []

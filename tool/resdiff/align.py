@@ -20,6 +20,13 @@ rounds, most certain first, because a false pairing is worse than a missed one:
 Footnotes are aligned last: a footnote follows the clause it is anchored to, so FNk of OLD and FNj
 of NEW get a bonus when a clause citing FNk is paired with a clause citing FNj.
 
+Where both texts are divided into parts (``A.``, ``B.``; sections ``I.``, ``II.``), the parts are
+paired first, by their words (a part added in front shifts every letter after it), and a clause pairs
+only within its part's counterpart: the boilerplate every part repeats ("Decides to remain seized of
+the matter") stays in its part. A part with no counterpart was dropped, or is new: its clauses are
+deleted or added (a part's clauses share the template of every other part's, which must not make a
+new part a modified old one).
+
 The time grows about linearly with the input, whatever it holds: the rounds, whose cost grows
 faster, only ever see a class within FREE_BUDGET and CLASS_BUDGET (far beyond any real
 resolution); a larger one keeps its identical pairs and is aligned window by window
@@ -71,6 +78,9 @@ JOIN_MIN = 0.6  # how well the joined group must match at least
 SEED_MIN = 0.7  # a split or merge none of whose parts paired alone: how well the joined parts must match
 SEED_PARTS = 4  # and of how many parts at most
 SEED_PART_MIN = 0.2  # how well each part alone must match at least
+# how much more of their words (weighted by rarity) two parts must share than either shares with any other
+# part to be counterparts (parts of one text share their boilerplate: a high share alone says little)
+PART_MARGIN = 0.1
 
 _WORD_RE = re.compile(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # words; a superscript footnote marker is none
 
@@ -791,11 +801,56 @@ def _align_in_windows(
     return result, deleted, added
 
 
-def _by_class(clauses: Sequence[Clause]) -> dict[tuple[str, str], list[Clause]]:
+def _by_class(
+    clauses: Sequence[Clause], parts: dict[str, str] | None = None, side: str = ""
+) -> dict[tuple[str, str], list[Clause]]:
+    """Clauses by alignment class; ``parts``: a body part's counterpart pair (see ``_part_pairs``),
+    which narrows the class to that pair of parts (a part without one: a class of its own on ``side``)."""
     classes: dict[tuple[str, str], list[Clause]] = {}
     for clause in clauses:
-        classes.setdefault(alignment_class(clause), []).append(clause)
+        where, kind = alignment_class(clause)
+        if parts and where == "body":
+            where = f"body/{parts.get(clause.section) or side + clause.section}"
+        classes.setdefault((where, kind), []).append(clause)
     return classes
+
+
+def _body_parts(resolution: Resolution) -> dict[str, frozenset[str]]:
+    """The words of each part of a resolution's body (``""`` for what precedes its parts), in order."""
+    found: dict[str, set[str]] = {}
+    for clause in resolution.clauses:
+        if clause.type != FOOTNOTE and not clause.section.startswith("ANNEX"):
+            found.setdefault(clause.section, set()).update(_WORD_RE.findall(clause.text.casefold()))
+    return {section: frozenset(words) for section, words in found.items()}
+
+
+def _part_pairs(old: Resolution, new: Resolution) -> tuple[dict[str, str], dict[str, str]]:
+    """Counterpart parts of two divided texts, each pair named ``OLD>NEW``: two parts whose share of
+    common words beats, by ``PART_MARGIN``, what either shares with any other part. A word weighs by
+    how few parts hold it (the template every part repeats weighs next to nothing; a part's subject
+    most). ({}, {}) unless both texts are divided."""
+    old_parts, new_parts = _body_parts(old), _body_parts(new)
+    if len(set(old_parts) - {""}) < 1 or len(set(new_parts) - {""}) < 1:
+        return {}, {}
+    every = [*old_parts.values(), *new_parts.values()]
+    frequency = Counter(chain.from_iterable(every))
+    weight = {word: math.log((len(every) + 1) / (count + 0.5)) for word, count in frequency.items()}
+
+    def mass(words: frozenset[str]) -> float:
+        return math.fsum(weight[word] for word in words)
+
+    share: dict[tuple[str, str], float] = {}
+    for a, old_words in old_parts.items():
+        for b, new_words in new_parts.items():
+            union = mass(old_words | new_words)
+            share[a, b] = mass(old_words & new_words) / union if union else 0.0
+    old_map: dict[str, str] = {}
+    new_map: dict[str, str] = {}
+    for (a, b), value in share.items():
+        rivals = [v for (x, y), v in share.items() if (x == a) != (y == b)]
+        if value - max(rivals, default=0.0) >= PART_MARGIN:
+            old_map[a] = new_map[b] = f"{a}>{b}"
+    return old_map, new_map
 
 
 def _footnote_bonus(
@@ -834,7 +889,9 @@ def _refers_back(note: str) -> bool:
 def align(old: Resolution, new: Resolution) -> Alignment:
     """Pair the clauses of OLD and NEW; every clause ends in exactly one group, or added/deleted."""
     words = _Words(old.clauses + new.clauses)
-    old_classes, new_classes = _by_class(old.clauses), _by_class(new.clauses)
+    old_parts, new_parts = _part_pairs(old, new)
+    old_classes = _by_class(old.clauses, old_parts, "old:")
+    new_classes = _by_class(new.clauses, new_parts, "new:")
     groups: list[Group] = []
     deleted: list[str] = []
     added: list[str] = []

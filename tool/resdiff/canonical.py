@@ -10,12 +10,24 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .model import KEY_RE, METADATA, OPERATIVE, Clause, Resolution, Source, Vote, find_unsafe, unsafe_name
+from .model import (
+    KEY_RE,
+    LANGUAGES,
+    METADATA,
+    OPERATIVE,
+    POSITIONS,
+    Clause,
+    Resolution,
+    Source,
+    Vote,
+    find_unsafe,
+    unsafe_name,
+)
 
 MAGIC = "# resdiff canonical 1"
 HEADER_FIELDS = (*METADATA, "source")
 # written only when the text has them, in this order, after ``source:`` (files without them stay valid)
-OPTIONAL_FIELDS = ("distributed", "committee", "sponsors", "vote", "origin")
+OPTIONAL_FIELDS = ("language", "distributed", "committee", "sponsors", "vote", "voters", "origin")
 _VOTE_KEYS = ("yes", "no", "abstentions", "non_voting", "total")
 _ORIGIN_KEYS = ("record", "language", "retrieved", "url")  # url last: the only value that may be long
 _NOTES_RE = re.compile(r"^\[((?:FN[0-9]+)(?: FN[0-9]+)*)\] ")
@@ -74,9 +86,12 @@ def dump(resolution: Resolution) -> str:
 
 
 def _optional_values(r: Resolution) -> dict[str, str]:
-    vote = origin = ""
+    vote = voters = origin = ""
     if r.vote is not None:
         vote = " ".join(f"{k}={getattr(r.vote, k)}" for k in _VOTE_KEYS if getattr(r.vote, k) is not None)
+        if any("; " in state or "=" in state or not state.strip() for state, _ in r.vote.voters):
+            raise ValueError(f"a voter's name cannot be empty or hold '; ' or '=': {r.vote.voters!r}")
+        voters = "; ".join(f"{position}={state}" for state, position in r.vote.voters)
     if r.source is not None and r.source.fetched:
         values = {k: getattr(r.source, k) for k in _ORIGIN_KEYS if getattr(r.source, k)}
         if any(not v or any(c.isspace() for c in v) for v in values.values()):
@@ -85,10 +100,12 @@ def _optional_values(r: Resolution) -> dict[str, str]:
     if any("; " in sponsor for sponsor in r.sponsors):
         raise ValueError(f"a sponsor's name cannot hold '; ': {r.sponsors!r}")
     return {
+        "language": r.language or "",
         "distributed": r.distributed or "",
         "committee": r.committee or "",
         "sponsors": "; ".join(r.sponsors),
         "vote": vote,
+        "voters": voters,
         "origin": origin,
     }
 
@@ -170,12 +187,19 @@ def load(text: str) -> Resolution:
         origin = _pairs(optional["origin"][0], _ORIGIN_KEYS, "origin", optional["origin"][1])
         source = Source(source.name, source.sha256, source.reader, **{k: origin.get(k) for k in _ORIGIN_KEYS})
     vote = None
-    if "vote" in optional:
-        text, number = optional["vote"]
-        counts = _pairs(text, _VOTE_KEYS, "vote", number)
-        if not all(v.isdigit() for v in counts.values()):
-            raise InputError(f"line {number}: the counts of 'vote:' must be numbers")
-        vote = Vote(**{k: int(v) for k, v in counts.items()})
+    if "vote" in optional or "voters" in optional:
+        counts: dict[str, str] = {}
+        if "vote" in optional:
+            text, number = optional["vote"]
+            counts = _pairs(text, _VOTE_KEYS, "vote", number)
+            if not all(v.isdigit() and len(v) <= 4 for v in counts.values()):
+                raise InputError(f"line {number}: the counts of 'vote:' must be numbers (at most 4 digits)")
+        vote = Vote(**{k: int(v) for k, v in counts.items()}, voters=_voters(optional))
+    language = optional.get("language", ("", 0))
+    if language[0] and language[0] not in LANGUAGES:
+        raise InputError(
+            f"line {language[1]}: 'language:' must be one of {', '.join(LANGUAGES)}, not {language[0]!r}"
+        )
     session = values["session"]
     if session and not session.isdigit():
         raise InputError(f"header field 'session:' must be a number, not {session!r}")
@@ -194,4 +218,21 @@ def load(text: str) -> Resolution:
         committee=optional.get("committee", ("", 0))[0] or None,
         sponsors=tuple(optional["sponsors"][0].split("; ")) if "sponsors" in optional else (),
         vote=vote,
+        language=language[0] or None,
     )
+
+
+def _voters(optional: dict[str, tuple[str, int]]) -> tuple[tuple[str, str], ...]:
+    """``yes=ALBANIA; no=ISRAEL; abstain=...``: each State's position, in the source's order."""
+    if "voters" not in optional:
+        return ()
+    text, number = optional["voters"]
+    voters = []
+    for item in text.split("; "):
+        position, equals, state = item.partition("=")
+        if not equals or position not in POSITIONS or not state.strip():
+            raise InputError(
+                f"line {number}: 'voters:' reads 'POSITION=STATE; ...' with positions {', '.join(POSITIONS)}"
+            )
+        voters.append((state, position))
+    return tuple(voters)

@@ -8,8 +8,19 @@ a reader sees a dropped paragraph where it stood.
 from __future__ import annotations
 
 from .align import Alignment, Group, align
-from .model import FOOTNOTE, Clause, Resolution
-from .records import ADDED, DELETED, MERGED, MODIFIED, SPLIT, TAG_FOOTNOTES, UNCHANGED, Change, Comparison
+from .model import FOOTNOTE, TABLE, Clause, Resolution, table_rows
+from .records import (
+    ADDED,
+    DELETED,
+    MERGED,
+    MODIFIED,
+    SPLIT,
+    TAG_FOOTNOTES,
+    UNCHANGED,
+    CellChange,
+    Change,
+    Comparison,
+)
 from .redline import kind_of, redline, tags_of
 
 
@@ -55,7 +66,46 @@ def _group_change(
         new_verb=new_verb,
         old_notes=old_notes,
         new_notes=new_notes,
+        cells=_cells(olds[0].text, news[0].text) if olds[0].type == TABLE and len(olds) == len(news) else (),
     )
+
+
+def _labels(cells: list[str]) -> list[str]:
+    """Row or column labels: the cells themselves where they are unique, else numbers from 1."""
+    return cells if len(set(cells)) == len(cells) else [str(n) for n in range(1, len(cells) + 1)]
+
+
+def _by_place(
+    labels: list[str], heads: list[str], rows: tuple[tuple[str, ...], ...]
+) -> dict[tuple[str, str], str]:
+    """Each cell by its row's label and its column's head (a row shorter than the head row lacks the
+    last cells; one longer keeps its extra cells under their numbers)."""
+    cells: dict[tuple[str, str], str] = {}
+    for label, row in zip(labels, rows, strict=True):
+        for index, cell in enumerate(row):
+            cells[label, heads[index] if index < len(heads) else str(index + 1)] = cell
+    return cells
+
+
+def _cells(old_text: str, new_text: str) -> tuple[CellChange, ...]:
+    """A table's changed cells, cell by cell: rows paired by their labels (first cells), columns by
+    their heads (first row's cells), so that a row added or a column moved changes only its own."""
+    old_rows, new_rows = table_rows(old_text), table_rows(new_text)
+    old_heads, new_heads = _labels(list(old_rows[0])), _labels(list(new_rows[0]))
+    old_labels = _labels([row[0] for row in old_rows])
+    new_labels = _labels([row[0] for row in new_rows])
+    old_by = _by_place(old_labels, old_heads, old_rows)
+    new_by = _by_place(new_labels, new_heads, new_rows)
+    rows = list(dict.fromkeys([*new_labels, *old_labels]))
+    columns = list(dict.fromkeys([*new_heads, *old_heads]))
+    changes = []
+    for r in rows:
+        for c in columns:
+            old, new = old_by.get((r, c)), new_by.get((r, c))
+            if old != new:
+                diff = redline(old or "", new or "")
+                changes.append(CellChange(row=r, column=c, old=old, new=new, diff=diff))
+    return tuple(changes)
 
 
 def _lone_change(clause: Clause, kind: str) -> Change:

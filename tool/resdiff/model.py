@@ -4,10 +4,15 @@ Clause keys carry the structure, so a key alone says what a clause is:
 
 * ``PP7`` preambular, ``OP3`` operative, ``OP3(a)`` / ``OP3(a)(i)`` / ``PP4(a)`` sub-paragraph,
   ``FN2`` footnote, ``H1`` a heading inside the operative part;
-* a multi-part resolution prefixes the part: ``A.PP1``, ``B.OP4(c)``;
+* a multi-part resolution prefixes the part: ``A.PP1``, ``B.OP4(c)``; a Roman-numbered section of
+  the operative part, whose numbering starts from 1 again, its numeral: ``II.OP3``, within a part
+  ``A.II.OP3``;
 * an annex prefixes ``ANNEX`` (or ``ANNEX-I``, ``ANNEX-II``): numbered annex paragraphs are
   ``ANNEX.P3``, their items ``ANNEX.P3(a)``, unnumbered annex text ``ANNEX.T2``, annex headings
-  ``ANNEX.H1``.
+  ``ANNEX.H1``;
+* ``TB1`` a table (a scale of assessments, budget figures), in any section (``ANNEX.TB1``): its text
+  is its rows, each row its cells, ``Member State | Scale || Afghanistan | 0.006 || ...`` (see
+  ``table_rows``), so that a change is one cell's.
 
 Footnotes are global (``FN1..FNn`` in marker order) whatever the section of the clause citing them.
 """
@@ -26,13 +31,15 @@ FOOTNOTE = "footnote"
 HEADING = "heading"
 PARAGRAPH = "paragraph"  # a numbered paragraph of an annex
 TEXT = "text"  # an unnumbered block of an annex
+TABLE = "table"  # a table: rows of cells (not in CLAUSE_TYPES, whose counts series.json records)
+ROW_SEPARATOR, CELL_SEPARATOR = " || ", " | "
 
 CLAUSE_TYPES = (PREAMBULAR, OPERATIVE, SUBPARAGRAPH, FOOTNOTE, HEADING, PARAGRAPH, TEXT)
 
 # section prefix (optional), then the local key
 KEY_RE = re.compile(
-    r"^(?:(?P<section>[A-Z]|ANNEX(?:-[IVXLC0-9]+)?)\.)?"
-    r"(?P<local>(?P<kind>PP|OP|FN|H|P|T)(?P<number>[0-9]+)(?P<items>(?:\([a-z0-9]+\))*))\Z"
+    r"^(?:(?P<section>(?:[A-Z]\.)?[IVXLC]+|[A-Z]|ANNEX(?:-[IVXLC0-9]+)?)\.)?"
+    r"(?P<local>(?P<kind>PP|OP|FN|H|P|TB|T)(?P<number>[0-9]+)(?P<items>(?:\([a-z0-9]+\))*))\Z"
 )
 
 
@@ -54,7 +61,20 @@ def clause_type_of(key: str) -> str:
         "H": HEADING,
         "P": PARAGRAPH,
         "T": TEXT,
+        "TB": TABLE,
     }[kind]
+
+
+def table_rows(text: str) -> tuple[tuple[str, ...], ...]:
+    """A table clause's rows and cells (``a | b || c | d``); a cell's own ``|`` the reader wrote ``/``."""
+    return tuple(tuple(row.split(CELL_SEPARATOR)) for row in text.split(ROW_SEPARATOR))
+
+
+def table_text(rows: list[list[str]]) -> str:
+    """The clause text of a table's rows (the inverse of ``table_rows``)."""
+    return ROW_SEPARATOR.join(
+        CELL_SEPARATOR.join(" ".join(cell.replace("|", "/").split()) for cell in row) for row in rows
+    )
 
 
 @cache
@@ -124,23 +144,53 @@ class Source:
         return data
 
 
+# how a Member State voted, as ``Vote.voters`` records it (AKN4UN's inFavour / against / abstaining; the
+# UN's voting records' Y / N / A; a member present but not voting, or absent, is ``non-voting``)
+POSITIONS = ("yes", "no", "abstain", "non-voting")
+
+
 @dataclass(frozen=True)
 class Vote:
-    """A recorded vote (UN Digital Library field 996); None where the record gives no figure."""
+    """A recorded vote (the Digital Library's Voting Data record, an AKN4UN ``voting`` element); None where
+    the source gives no figure. ``voters`` says how each Member State voted, where the source names them:
+    ``(state, position)`` pairs in the source's order, the state's name as the source spells it."""
 
     yes: int | None = None
     no: int | None = None
     abstentions: int | None = None
     non_voting: int | None = None
     total: int | None = None
+    voters: tuple[tuple[str, str], ...] = ()
 
-    def to_json(self) -> dict[str, int | None]:
+    def position_of(self) -> dict[str, str]:
+        """Each named State's position, by its name in upper case (sources differ in case)."""
+        return {state.upper(): position for state, position in self.voters}
+
+    def changed_voters(self, later: Vote) -> tuple[tuple[str, str, str], ...]:
+        """``(state, position here, position in later)`` for every State whose vote differs, in
+        ``later``'s order, then those only this vote names; empty unless both votes name their voters.
+        A State one vote names and the other does not was not voting there (absent or not voting)."""
+        if not self.voters or not later.voters:
+            return ()
+        before, after = self.position_of(), later.position_of()
+        names = {state.upper(): state for state, _ in self.voters} | {
+            state.upper(): state for state, _ in later.voters
+        }
+        order = list(after) + [state for state in before if state not in after]
+        return tuple(
+            (names[state], before.get(state, "non-voting"), after.get(state, "non-voting"))
+            for state in order
+            if before.get(state, "non-voting") != after.get(state, "non-voting")
+        )
+
+    def to_json(self) -> dict[str, Any]:
         return {
             "yes": self.yes,
             "no": self.no,
             "abstentions": self.abstentions,
             "non_voting": self.non_voting,
             "total": self.total,
+            "voters": [{"state": state, "vote": position} for state, position in self.voters],
         }
 
     def __str__(self) -> str:
@@ -212,7 +262,9 @@ METADATA = ("symbol", "session", "title", "adopted", "agenda_item", "report", "m
 # metadata that only some renderings carry (a front page's distribution date, a draft's committee and
 # sponsors, the vote a library record holds): kept and shown, but their absence in one rendering is no
 # change of the text
-EXTRA_METADATA = ("distributed", "committee", "sponsors", "vote")
+EXTRA_METADATA = ("language", "distributed", "committee", "sponsors", "vote")
+# the six official languages of the United Nations, by their ISO 639-1 codes
+LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 # a draft's symbol: A/C.1/80/L.52, A/C.1/80/L.43/Rev.1, A/80/L.12
 DRAFT_MARK = "/L."
 
@@ -235,6 +287,7 @@ class Resolution:
     committee: str | None = None  # a draft's Main Committee ("First Committee")
     sponsors: tuple[str, ...] = ()  # a draft's sponsors, as its front page lists them
     vote: Vote | None = None
+    language: str | None = None  # ISO 639-1 (``LANGUAGES``), from the source; None where it does not say
 
     @property
     def is_draft(self) -> bool:
@@ -266,6 +319,7 @@ class Resolution:
             "committee": self.committee,
             "sponsors": list(self.sponsors),
             "vote": self.vote.to_json() if self.vote else None,
+            "language": self.language,
         }
 
 

@@ -31,7 +31,8 @@ _STEM_RE = re.compile(
     r"^A_RES_(?P<session>(?:ES-|S-)?[0-9]{1,3})_(?P<number>[0-9]{1,4})(?:_(?P<part>[A-Z]))?\Z"
 )
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-YEAR_RE = re.compile(r"^[12][0-9]{3}\Z")
+# what a REF reads as a year after a slug: up to six digits (a commit is named by more, or HEAD~N)
+_REF_YEAR_RE = re.compile(r"^[0-9]{1,6}\Z")
 MAX_SLUG_LENGTH = 60
 FILE_SUFFIX = ".txt"
 SOURCES = "sources"  # the corpus folder holding the bytes texts were normalized from: never a series
@@ -202,8 +203,8 @@ class Ref:
 def parse_ref(ref: str) -> Ref:
     """Split a REF: ``@`` after a symbol starts a revision; after a slug, a year then a revision.
 
-    A slug never contains ``/``, so ``slug@2017`` and ``72/54@HEAD~1`` cannot be confused; a four-digit
-    part right after a slug is always read as a year.
+    A slug never contains ``/``, so ``slug@2017`` and ``72/54@HEAD~1`` cannot be confused; a part of
+    up to six digits right after a slug is always read as a year (``slug@99999``: a year with no text).
     """
     head, at, tail = ref.partition("@")
     symbol = parse_symbol(head)
@@ -217,7 +218,7 @@ def parse_ref(ref: str) -> Ref:
     if not at:
         return Ref(text=ref, series=slug)
     first, at2, rest = tail.partition("@")
-    if YEAR_RE.match(first):
+    if _REF_YEAR_RE.match(first):
         return Ref(text=ref, series=slug, year=int(first), rev=_rev(ref, rest) if at2 else None)
     return Ref(text=ref, series=slug, rev=_rev(ref, tail))
 

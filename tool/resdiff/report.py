@@ -64,9 +64,21 @@ class Report:
         return f"Vote: {_vote_change(old, new)}."
 
     @property
+    def vote_changes(self) -> str | None:
+        """Which States changed their vote, where both texts' sources name the voters: what a delegation
+        reads first after the figures."""
+        changes = self.comparison.vote_changes
+        if not changes:
+            return None
+        listed = ", ".join(f"{state} ({before} → {after})" for state, before, after in changes)
+        return f"States that changed their vote: {listed}."
+
+    @property
     def header_notes(self) -> tuple[str, ...]:
-        """The lines every format prints under its heading: a new title, other metadata changed, the vote."""
-        return tuple(line for line in (self.retitled, self.metadata_changed, self.vote) if line)
+        """The lines every format prints under its heading: a new title, other metadata changed, the vote
+        and who changed it."""
+        lines = (self.retitled, self.metadata_changed, self.vote, self.vote_changes)
+        return tuple(line for line in lines if line)
 
     @property
     def sources(self) -> str | None:

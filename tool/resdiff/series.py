@@ -20,7 +20,6 @@ from .dates import iso_date
 from .model import CLAUSE_TYPES, PREAMBULAR, Resolution
 from .refs import parse_symbol, safe_name, symbol_sort_key
 
-INDEX_NAME = "series.json"
 INDEX_FORMAT = 1
 # "its resolutions 63/71 ...", "its previous resolutions ..., in particular resolution 79/56"
 LINEAGE_PARAGRAPH_RE = re.compile(r"\bits\s+(?:previous\s+)?resolutions?\b", re.IGNORECASE)
@@ -54,18 +53,6 @@ class Member:
             data["distributed"] = self.distributed
         return data
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Member:
-        return cls(
-            symbol=data["symbol"],
-            session=data.get("session"),
-            adopted=data.get("adopted"),
-            title=data.get("title"),
-            file=data["file"],
-            clauses=tuple((kind, int(count)) for kind, count in (data.get("clauses") or {}).items()),
-            distributed=data.get("distributed"),
-        )
-
 
 @dataclass(frozen=True)
 class LineageEntry:
@@ -79,15 +66,6 @@ class LineageEntry:
         if self.distributed is not None:
             data["distributed"] = self.distributed
         return data
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> LineageEntry:
-        return cls(
-            symbol=data["symbol"],
-            adopted=data.get("adopted"),
-            present=bool(data["present"]),
-            distributed=data.get("distributed"),
-        )
 
     @property
     def date(self) -> str:
@@ -112,15 +90,6 @@ class SeriesIndex:
             "members": [m.to_json() for m in self.members],
             "lineage": [e.to_json() for e in self.lineage],
         }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SeriesIndex:
-        return cls(
-            slug=data["slug"],
-            title=data.get("title"),
-            members=tuple(Member.from_json(m) for m in data.get("members") or ()),
-            lineage=tuple(LineageEntry.from_json(e) for e in data.get("lineage") or ()),
-        )
 
     def dumps(self) -> str:
         """The index file's text: deterministic, so that rebuilding an unchanged series changes nothing."""
@@ -150,25 +119,97 @@ def clause_counts(resolution: Resolution) -> tuple[tuple[str, int], ...]:
     return tuple((kind, len(resolution.of_type(kind))) for kind in CLAUSE_TYPES)
 
 
-def build_index(slug: str, resolutions: Iterable[Resolution]) -> SeriesIndex:
-    """The index of a series from its members' texts (each must have a validated symbol)."""
-    ordered = sorted(resolutions, key=lambda r: symbol_sort_key(r.symbol or ""))
+@dataclass(frozen=True)
+class TextSummary:
+    """What a series index needs of one text: its member record's facts and its lineage citations
+    (symbol, ISO date or None). Small, so that the corpus can keep one per text in its cache."""
+
+    symbol: str
+    session: int | None
+    adopted: str | None
+    title: str | None
+    clauses: tuple[tuple[str, int], ...]
+    lineage: tuple[tuple[str, str | None], ...]
+    distributed: str | None = None  # a draft's distribution date
+
+    @classmethod
+    def of(cls, resolution: Resolution) -> TextSummary:
+        return cls(
+            symbol=resolution.symbol or "",
+            session=resolution.session,
+            adopted=resolution.adopted,
+            title=resolution.title,
+            clauses=clause_counts(resolution),
+            lineage=tuple(lineage_citations(resolution).items()),
+            distributed=resolution.distributed if resolution.is_draft else None,
+        )
+
+    def to_row(self) -> list[Any]:
+        """A compact JSON row (the cache holds tens of thousands of them)."""
+        return [
+            self.symbol,
+            self.session,
+            self.adopted,
+            self.title,
+            [n for _, n in self.clauses],
+            self.lineage,
+            self.distributed,
+        ]
+
+    @classmethod
+    def from_row(cls, row: Any) -> TextSummary:
+        """The summary a row holds; ValueError when the row is not one ``to_row`` writes."""
+        if not isinstance(row, list) or len(row) != 7:
+            raise ValueError("not a text summary")
+        symbol, session, adopted, title, counts, lineage, distributed = row
+        if not (
+            isinstance(symbol, str)
+            and (session is None or type(session) is int)
+            and all(v is None or isinstance(v, str) for v in (adopted, title, distributed))
+            and isinstance(counts, list)
+            and len(counts) == len(CLAUSE_TYPES)
+            and all(type(n) is int and n >= 0 for n in counts)
+            and isinstance(lineage, list)
+            and all(
+                isinstance(e, list)
+                and len(e) == 2
+                and isinstance(e[0], str)
+                and (e[1] is None or isinstance(e[1], str))
+                for e in lineage
+            )
+        ):
+            raise ValueError("not a text summary")
+        return cls(
+            symbol,
+            session,
+            adopted,
+            title,
+            tuple(zip(CLAUSE_TYPES, counts, strict=True)),
+            tuple((s, d) for s, d in lineage),
+            distributed,
+        )
+
+
+def build_index(slug: str, texts: Iterable[Resolution | TextSummary]) -> SeriesIndex:
+    """The index of a series from its members' texts or their summaries (each with a validated symbol)."""
+    summaries = [t if isinstance(t, TextSummary) else TextSummary.of(t) for t in texts]
+    ordered = sorted(summaries, key=lambda r: symbol_sort_key(r.symbol))
     members = tuple(
         Member(
-            symbol=r.symbol or "",
+            symbol=r.symbol,
             session=r.session,
             adopted=r.adopted,
             title=r.title,
-            file=safe_name(r.symbol or ""),
-            clauses=clause_counts(r),
-            distributed=r.distributed if r.is_draft else None,
+            file=safe_name(r.symbol),
+            clauses=r.clauses,
+            distributed=r.distributed,
         )
         for r in ordered
     )
     distributed = {m.symbol: m.distributed for m in members}
     dates: dict[str, str | None] = {m.symbol: m.adopted for m in members}
-    for resolution in ordered:
-        for symbol, date in lineage_citations(resolution).items():
+    for summary in ordered:
+        for symbol, date in summary.lineage:
             if dates.get(symbol) is None:
                 dates[symbol] = date
     present = {m.symbol for m in members}

@@ -211,7 +211,9 @@ def main() -> None:
 # the module that defines each command (with ``@main.command``): imported only when the command is asked for
 COMMAND_MODULES = {
     "normalize": "text_commands",
-    **dict.fromkeys(("init", "add", "list", "show", "log", "series", "verify"), "corpus_commands"),
+    **dict.fromkeys(
+        ("init", "add", "list", "show", "log", "series", "verify", "conflicts"), "corpus_commands"
+    ),
     **dict.fromkeys(("diff", "report"), "diff_commands"),
     "fetch": "fetch_commands",
     **dict.fromkeys(("history", "blame", "timeline"), "history_commands"),

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..corpus import AddResult, Corpus
+    from ..corpus.catalog import Catalog
+    from ..corpus.conflicts import Difference
 
 
 @main.command("init", short_help="Create an empty corpus.")
@@ -120,12 +122,15 @@ def _open(corpus_path: str | None) -> Corpus:
     return corpus
 
 
-def _say_unindexed(corpus: Corpus) -> None:
-    for slug in corpus.unindexed():
-        warn(
-            f"{slug}/ holds texts but no series.json, so they are not shown; "
-            "'resdiff verify --repair' rebuilds it"
-        )
+def _say_unreadable(catalog: Catalog) -> None:
+    """The texts the index could not read (a merge's conflict, damage): named, and left out."""
+    for unreadable in catalog.unreadable:
+        if unreadable.conflicted:
+            warn(
+                f"{unreadable.path} is in conflict from a git merge and is not shown; see 'resdiff conflicts'"
+            )
+        else:
+            warn(f"{unreadable.reason}; it is not shown ('resdiff verify' says more)")
 
 
 @main.command("list", short_help="List the corpus texts with their clause counts.")
@@ -142,12 +147,13 @@ def list_command(series: str | None, output_format: str, corpus_path: str | None
     """
     from ..corpus import list_entries
     from ..model import FOOTNOTE, OPERATIVE, PREAMBULAR, SUBPARAGRAPH
+    from ..refs import validate_slug
 
     corpus = _open(corpus_path)
-    entries = list_entries(corpus, series)
-    if series is None:
-        _say_unindexed(corpus)
-    if not entries and (series is not None or not corpus.unindexed()):
+    catalog = corpus.catalog(validate_slug(series) if series else None)
+    entries = list_entries(corpus, series, catalog)
+    _say_unreadable(catalog)
+    if not entries and not catalog.unreadable:
         say_empty(corpus.root)
     if output_format == "json":
         echo_json([entry.to_json() for entry in entries])
@@ -223,12 +229,13 @@ def series_command(slug: str | None, output_format: str, corpus_path: str | None
       resdiff series cluster-munitions
     """
     from ..corpus import series_indexes
+    from ..refs import validate_slug
 
     corpus = _open(corpus_path)
-    indexes = series_indexes(corpus, slug)
-    if slug is None:
-        _say_unindexed(corpus)
-    if not indexes and (slug is not None or not corpus.unindexed()):
+    catalog = corpus.catalog(validate_slug(slug) if slug else None)
+    indexes = series_indexes(corpus, slug, catalog)
+    _say_unreadable(catalog)
+    if not indexes and not catalog.unreadable:
         say_empty(corpus.root)
     if output_format == "json":
         echo_json([index.to_json() for index in indexes])
@@ -291,3 +298,72 @@ def verify_command(repair: bool, source_dirs: tuple[str, ...], corpus_path: str 
         click.echo(f"resdiff: {len(report.problems)} problem(s) in {corpus.root}{checked}", err=True)
         sys.exit(1)
     click.echo(f"resdiff: {corpus.root} is consistent{checked}", err=True)
+
+
+@main.command("conflicts", short_help="Texts a git merge left in conflict, clause by clause.")
+@click.option(
+    "--take",
+    type=click.Choice(["ours", "theirs"]),
+    help="Resolve the texts named (or --all) by taking that side's whole text.",
+)
+@click.option("--all", "every", is_flag=True, help="With --take: every text in conflict.")
+@click.argument("refs", nargs=-1)
+@corpus_format_option
+@corpus_option
+def conflicts_command(
+    take: str | None, every: bool, refs: tuple[str, ...], output_format: str, corpus_path: str | None
+) -> None:
+    """Show the texts a git merge, rebase or cherry-pick left in conflict, each clause (and header
+    field) the two sides hold differently, with the common ancestor's; --take resolves one.
+
+    Two clones adding different texts never conflict (the series index is derived from the texts,
+    not kept in git); two different corrections of one text do. Taking a side takes its whole text,
+    which its own source explains. During a rebase git calls the branch rebased onto "ours" and
+    your commit being replayed "theirs".
+
+    \b
+    Examples:
+      git pull                      # stops: CONFLICT in widgets/A_RES_91_7.txt
+      resdiff conflicts             # what each side says, clause by clause
+      resdiff conflicts --take theirs 91/7 && git commit
+    """
+    from ..corpus.conflicts import conflicts
+    from ..corpus.conflicts import take as take_side
+
+    corpus = _open(corpus_path)
+    if take is not None:
+        for path in take_side(corpus, take, refs, every):
+            click.echo(f"resdiff: {path}: took {take}", err=True)
+    elif refs or every:
+        raise click.UsageError("name texts (or --all) only with --take ours|theirs")
+    state, found = conflicts(corpus)
+    if output_format == "json":
+        echo_json({"in_progress": state.name if state else None, "conflicts": [c.to_json() for c in found]})
+        return
+    if state is None:
+        click.echo(f"resdiff: no git merge is in progress in {corpus.root}: nothing is in conflict", err=True)
+        return
+    for conflict in found:
+        what = f" ({conflict.symbol})" if conflict.symbol else ""
+        click.echo(f"{conflict.path}{what}" + (f": {conflict.note}" if conflict.note else ""))
+        for difference in conflict.differences:
+            changed = "changed on both sides" if difference.both_changed else _one_side(difference)
+            click.echo(f"  {difference.key}: {changed}")
+            for label, value in (
+                ("base", difference.base),
+                ("ours", difference.ours),
+                ("theirs", difference.theirs),
+            ):
+                click.echo(f"    {label + ':':8}{value if value is not None else '(absent)'}")
+    if found:
+        click.echo(
+            f"resdiff: {len(found)} file(s) in conflict; take a side with 'resdiff conflicts --take "
+            f"ours|theirs REF' (or --all), then {state.next_step}",
+            err=True,
+        )
+    else:
+        click.echo(f"resdiff: no corpus file is in conflict; {state.next_step}", err=True)
+
+
+def _one_side(difference: Difference) -> str:
+    return "changed in ours only" if difference.theirs == difference.base else "changed in theirs only"

@@ -30,13 +30,12 @@ from ..refs import (
     SOURCES,
     safe_name,
     slugify,
-    symbol_of_file_name,
     symbol_sort_key,
     validate_slug,
     validate_symbol,
 )
-from ..series import INDEX_NAME, SeriesIndex, build_index, lineage_citations
-from .gitrepo import Git, GitFailed, explain, locate, open_worktree
+from ..series import SeriesIndex, lineage_citations
+from .gitrepo import Git, GitFailed, explain, locate, merge_state, open_worktree
 from .journal import MARKER, Lock, commit_changes, locked, recover
 from .store import MARKER_TEXT, ROOT_FILES, Corpus, read_bytes, stored_text
 
@@ -239,22 +238,20 @@ def add_texts(
     with locked(corpus.root) as lock:
         assert lock is not None
         notice = recover(corpus.root, lock)
-        git = Git(worktree, keep_fds=(lock.fd,))
-        try:
-            git.head()
-            dirty = git.status(worktree.relative(corpus.root))
-        except GitFailed as failure:
-            raise explain(worktree, failure) from None
-        if dirty:
-            where = worktree.relative(corpus.root)
+        state = merge_state(worktree)
+        if state is not None:
             raise CorpusError(
-                f"the corpus has uncommitted changes ({', '.join(dirty[:5])}); commit them "
-                f"(git add {where} && git commit) or discard them (git reset -q -- {where}; "
-                f"git checkout -- {where}; git clean -n {where} lists new files to remove), then retry"
+                f"a git {state.name} is in progress in {worktree.root}: finish it first ('resdiff conflicts' "
+                f"shows the texts in conflict; then {state.next_step}), and add again"
             )
+        git = Git(worktree, keep_fds=(lock.fd,))
         notices = (notice,) if notice else ()
         try:
-            return _store(corpus, lock, chosen, extras, series, message, replace, tuple(warnings), notices)
+            return _store(
+                corpus, git, lock, chosen, extras, series, message, replace, tuple(warnings), notices
+            )
+        except GitFailed as failure:
+            raise explain(worktree, failure) from None
         except OSError as error:
             raise CorpusError(
                 f"cannot write to the corpus {corpus.root} ({error.strerror or error}); nothing was "
@@ -280,8 +277,22 @@ def _checked_extras(corpus: Corpus, extra_files: Mapping[str, bytes]) -> dict[Pa
     return checked
 
 
+def _refuse_uncommitted(git: Git, paths: list[Path]) -> None:
+    """An add overwrites no change of the user's: the files it writes must be as HEAD has them."""
+    worktree = git.worktree
+    dirty = git.status(*sorted(worktree.relative(p) for p in paths))
+    if dirty:
+        where = worktree.relative(paths[0].parent)
+        raise CorpusError(
+            f"the corpus has uncommitted changes where this add writes ({', '.join(dirty[:5])}); commit them "
+            f"(git add {where} && git commit) or discard them (git checkout -- {where}; "
+            f"git clean -n {where} lists new files to remove), then retry"
+        )
+
+
 def _store(
     corpus: Corpus,
+    git: Git,
     lock: Lock,
     texts: dict[str, Incoming],
     extras: dict[Path, bytes],
@@ -291,14 +302,16 @@ def _store(
     warnings: tuple[str, ...],
     notices: tuple[str, ...],
 ) -> AddResult:
-    facts = {index.slug: _SeriesFacts.of(index) for index in corpus.indexes()}
+    catalog = corpus.catalog()
+    facts = {slug: _SeriesFacts.of(catalog.index(slug)) for slug in catalog.slugs()}
     writes: dict[Path, bytes | None] = {}
     results: list[Added] = []
     notes = list(warnings)
     for symbol in sorted(texts, key=symbol_sort_key):
         incoming = texts[symbol]
         resolution, source, note = _with_source(corpus, incoming, writes)
-        existing = corpus.locate(symbol)
+        where = catalog.where(symbol)
+        existing = corpus.root / where / safe_name(symbol) if where is not None else corpus.locate(symbol)
         if existing is not None:
             slug = existing.parent.name
             if series is not None and series != slug:
@@ -331,16 +344,15 @@ def _store(
     if not changed:
         return AddResult(tuple(results), None, tuple(notes), notices)
     writes.update(extras)
-    for slug in sorted({r.series for r in changed}):
-        index_text = series_index_text(corpus, slug, writes)
-        writes[_inside(corpus, corpus.root / slug / INDEX_NAME)] = index_text.encode("utf-8")
+    _refuse_uncommitted(git, [path for path, data in writes.items() if data != _current(path)])
     subject = ", ".join(f"{'correct' if r.action == 'replaced' else 'add'} {r.symbol}" for r in changed)
     body = "\n".join(f"{r.action} {r.symbol} in {r.series}" for r in changed)
     full_message = f"{message}\n\n{body}" if message else f"resdiff: {subject}\n\n{body}"
-    summary = f"resdiff add {', '.join(r.symbol for r in changed)}"
+    shown = ", ".join(r.symbol for r in changed[:5])
+    summary = f"resdiff add {shown}" + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
     result = AddResult(tuple(results), None, tuple(notes), notices)
     try:
-        commit = commit_changes(corpus.root, lock, writes, full_message, summary)
+        commit = commit_changes(corpus.root, lock, writes, full_message, summary, git=git)
     except InterruptedAfterCommit as interrupted:
         done = dataclasses.replace(result, commit=interrupted.commit)
         raise InterruptedAfterCommit(interrupted.commit, done) from None
@@ -438,15 +450,12 @@ def _assign_series(resolution: Resolution, facts: dict[str, _SeriesFacts]) -> st
     return validate_slug(slug)
 
 
-def series_index_text(corpus: Corpus, slug: str, writes: Mapping[Path, bytes | None] | None = None) -> str:
-    """The text of a series' index, built from its texts (as they will be once ``writes`` are done)."""
-    folder = corpus.root / slug
-    texts = {p: p.read_bytes() for p in corpus.texts(slug)}
-    for path, data in (writes or {}).items():
-        if path.parent == folder and symbol_of_file_name(path.name) and data is not None:
-            texts[path] = data
-    members = (stored_text(data, path) for path, data in sorted(texts.items()))
-    return build_index(slug, members).dumps()
+def _current(path: Path) -> bytes | None:
+    """A file's bytes as they are (None if absent): a source already kept as it is is no change."""
+    try:
+        return path.read_bytes() if path.is_file() and not path.is_symlink() else None
+    except OSError:
+        return None
 
 
 def _inside(corpus: Corpus, path: Path) -> Path:

@@ -43,6 +43,10 @@ class RawText(NamedTuple):
     hints: Mapping[str, str] = _NO_HINTS  # e.g. front-matter symbol/title (read-only)
     bare_markers: bool = False
     notices: tuple[str, ...] = ()  # what the reader did that the user should know of
+    # the blocks are the paragraphs as the page lays them out (an indented first line or an italic
+    # opener starts one, the next page's first line says whether it goes on): nothing joins them again
+    # by their words
+    laid_out: bool = False
 
 
 def safe(raw: RawText) -> RawText:

@@ -60,7 +60,12 @@ def render(report: Report) -> str:
     parts = ["<header>", f"<h1>{escape(title)}</h1>"]
     if comparison.new.title:
         parts.append(f'<p class="meta" id="title">{escape(comparison.new.title)}</p>')
-    notes = ((report.retitled, "retitled"), (report.metadata_changed, "metadata"), (report.vote, "vote"))
+    notes = (
+        (report.retitled, "retitled"),
+        (report.metadata_changed, "metadata"),
+        (report.vote, "vote"),
+        (report.vote_changes, "vote-changes"),
+    )
     for line, name in notes:
         if line:
             parts.append(f'<p class="meta" id="{name}">{escape(line)}</p>')
