@@ -447,7 +447,7 @@ class _Tracer:
             steps.append(Step(self.labels[number - 1], self.labels[number], skipped, comparison))
             restored = self._restorations(comparison, new, number)
             current = self._step(comparison, new, number, current, restored)
-            pieces = self._carry(comparison, new, number, pieces)
+            pieces = carry_step(comparison, new, number, pieces)
             stats.append(self._stats(number, pieces, (comparison, len(restored))))
         last = self.versions[-1]
         return History(
@@ -584,31 +584,6 @@ class _Tracer:
 
     # --- words -------------------------------------------------------------------------------
 
-    def _carry(
-        self,
-        comparison: Comparison,
-        new: Resolution,
-        number: int,
-        pieces: dict[str, list[Piece]],
-    ) -> dict[str, list[Piece]]:
-        """Each clause's word pieces after the step (a restored clause dates from this version)."""
-        following: dict[str, list[Piece]] = {}
-        texts = {c.key: c.text for c in new.clauses}
-        for change in comparison.changes:
-            if change.kind == DELETED:
-                continue
-            if change.kind == ADDED:
-                key = change.new[0]
-                following[key] = first_pieces(texts[key], number)
-                continue
-            if change.kind == UNCHANGED:
-                following[change.new[0]] = pieces[change.old[0]]
-                continue
-            old = joined([pieces[key] for key in change.old])
-            parts = split_clauses(carry(old, change.diff, number), len(change.new))
-            following.update(zip(change.new, parts, strict=True))
-        return following
-
     def _stats(
         self, number: int, pieces: dict[str, list[Piece]], step: tuple[Comparison, int] | None
     ) -> VersionStats:
@@ -639,3 +614,38 @@ class _Tracer:
             carried_over=round(older / words, 3) if step is not None and words else None,
             since_first=round(first / words, 3) if words else None,
         )
+
+
+def carry_step(
+    comparison: Comparison, new: Resolution, number: int, pieces: dict[str, list[Piece]]
+) -> dict[str, list[Piece]]:
+    """Each clause's word pieces after the step (a restored clause dates from this version)."""
+    following: dict[str, list[Piece]] = {}
+    texts = {c.key: c.text for c in new.clauses}
+    for change in comparison.changes:
+        if change.kind == DELETED:
+            continue
+        if change.kind == ADDED:
+            key = change.new[0]
+            following[key] = first_pieces(texts[key], number)
+            continue
+        if change.kind == UNCHANGED:
+            following[change.new[0]] = pieces[change.old[0]]
+            continue
+        old = joined([pieces[key] for key in change.old])
+        parts = split_clauses(carry(old, change.diff, number), len(change.new))
+        following.update(zip(change.new, parts, strict=True))
+    return following
+
+
+def carried_over(comparison: Comparison) -> float | None:
+    """The share of NEW's words carried over unchanged from OLD: the ``carried_over`` figure ``history``
+    gives a step, for one pair (``session`` reports it for every pair)."""
+    pieces = {c.key: first_pieces(c.text, 0) for c in comparison.old.clauses}
+    words = older = 0
+    for clause_pieces in carry_step(comparison, comparison.new, 1, pieces).values():
+        for text, since in clause_pieces:
+            count = word_count(text)
+            words += count
+            older += count if since < 1 else 0
+    return round(older / words, 3) if words else None
