@@ -74,6 +74,10 @@ RESTORED = "restored"
 CHANGED_KINDS = frozenset({EDITORIAL, MODIFIED, SPLIT, MERGED, RESTORED})
 RESTORE_MIN = 0.7  # word-order similarity an added clause needs to the last text of a deleted lineage
 RESTORE_MARGIN = 0.05  # and how clearly it must beat the runner-up on either side
+# how many versions back a deleted lineage may be restored from: the search scores every added clause
+# against every lineage deleted within the window, so a series' tracing stays linear in its versions
+# (unbounded, every step scored against all the deletions so far: quadratic)
+RESTORE_WINDOW = 10
 
 
 @dataclass(frozen=True)
@@ -507,7 +511,10 @@ class _Tracer:
         gone = [
             (line, line.last[1])
             for line in self.lines
-            if line.end is not None and line.end[1] == DELETED and line.end[0] < number and line.last
+            if line.end is not None
+            and line.end[1] == DELETED
+            and number - RESTORE_WINDOW <= line.end[0] < number
+            and line.last
         ]
         if not added or not gone:
             return {}
@@ -520,6 +527,13 @@ class _Tracer:
             for g, (_, old) in enumerate(gone)
             if alignment_class(old) == alignment_class(clause)
         }
+        # the two best scores of each added clause and of each deleted lineage: a candidate's best rival
+        # is the best other score on its row or its column (one look-up, not a scan of all scores)
+        rows: dict[int, list[tuple[float, int]]] = {}
+        columns: dict[int, list[tuple[float, int]]] = {}
+        for (a, g), score in scores.items():
+            _keep_two(rows.setdefault(a, []), (score, g))
+            _keep_two(columns.setdefault(g, []), (score, a))
         found: dict[str, tuple[_Line, Change]] = {}
         taken: set[int] = set()
         for (a, g), score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
@@ -527,8 +541,11 @@ class _Tracer:
                 break
             if added[a].key in found or g in taken:
                 continue
-            rivals = [s for (a2, g2), s in scores.items() if (a2 == a) != (g2 == g)]
-            if rivals and max(rivals) > score - RESTORE_MARGIN:
+            rival = max(
+                [s for s, other in rows[a] if other != g] + [s for s, other in columns[g] if other != a],
+                default=None,
+            )
+            if rival is not None and rival > score - RESTORE_MARGIN:
                 continue
             line, old = gone[g]
             found[added[a].key] = (line, self._restoration(line, old, added[a], number))
@@ -649,3 +666,10 @@ def carried_over(comparison: Comparison) -> float | None:
             words += count
             older += count if since < 1 else 0
     return round(older / words, 3) if words else None
+
+
+def _keep_two(best: list[tuple[float, int]], entry: tuple[float, int]) -> None:
+    """Keep the two highest (score, index) entries in ``best``, highest first."""
+    best.append(entry)
+    best.sort(reverse=True)
+    del best[2:]
