@@ -146,40 +146,53 @@ def render(comparison: SessionComparison, fmt: str, *, width: int = 100, links: 
 # --- terminal -------------------------------------------------------------------------------------
 
 
+# columns a narrow terminal drops first, least telling first (the title takes what is left)
+_DROPPED_FIRST = ("Paired by", "Agenda", "Committee", "Tags", "Old")
+
+
 def terminal(comparison: SessionComparison, width: int = 100) -> str:
-    """A table that fits ``width`` columns: the title takes what the other columns leave."""
+    """A table that fits ``width`` columns: where it would not, the least telling columns go, and the
+    title takes what the others leave."""
+    import textwrap
+
     table = rows(comparison)
     cells = [
         [r.new, r.old, r.committee, r.agenda, r.evidence, r.carried, r.changes, r.tags, r.verbs, r.vote]
         for r in table
     ]
-    widths = [max([len(h), *(len(row[k]) for row in cells)]) for k, h in enumerate(COLUMNS)]
-    used = sum(widths) + 2 * len(widths)
-    title_width = width - used
-    show_title = title_width >= 12
-    lines = [heading(comparison), legend(), ""]
+    widths = {h: max([len(h), *(len(row[k]) for row in cells)]) for k, h in enumerate(COLUMNS)}
+    shown = list(COLUMNS)
+    for column in _DROPPED_FIRST:
+        if sum(widths[h] + 2 for h in shown) + 12 <= width:
+            break
+        shown.remove(column)
+    index = [COLUMNS.index(h) for h in shown]
+    title_width = width - sum(widths[h] + 2 for h in shown)
+    lines = [*textwrap.wrap(heading(comparison), width), *textwrap.wrap(legend(), width), ""]
 
     def line(values: list[str], title: str) -> str:
-        text = "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True))
-        if show_title:
+        text = "  ".join(values[k].ljust(widths[COLUMNS[k]]) for k in index)
+        if title_width >= 6:
             text += "  " + _cut(title, title_width)
-        return text.rstrip()
+        return _cut(text.rstrip(), width)
 
     lines.append(line(list(COLUMNS), "Title"))
     for row, values in zip(table, cells, strict=True):
         lines.append(line(values, row.title))
         if row.vote_detail:
-            lines.append(_cut(f"    States that changed their vote: {row.vote_detail}", width))
+            detail = f"States that changed their vote: {row.vote_detail}"
+            lines += textwrap.wrap(detail, width, initial_indent="    ", subsequent_indent="      ")
     for label, items in (
         (f"New at session {comparison.new_session} (no predecessor among the texts)", comparison.new),
         (f"Of session {comparison.old_session}, not re-adopted", comparison.not_readopted),
     ):
-        lines += ["", f"{label}: {len(items)}"]
+        lines += ["", _cut(f"{label}: {len(items)}", width)]
         for item in items:
             symbol, committee, title, note = _unpaired_line(item)
-            lines.append(_cut(f"  {symbol:<10} {committee:<8} {_cut(title, 40):<40}  {note}", width))
+            lines.append(_cut(f"  {symbol:<10} {committee:<8} {note} — {title}", width))
     if comparison.left_out:
-        lines += ["", f"Left out (drafts, or of a later session): {', '.join(comparison.left_out)}"]
+        left = f"Left out (drafts, of a later session, or a symbol given twice): {', '.join(comparison.left_out)}"
+        lines += ["", *textwrap.wrap(left, width)]
     return "\n".join(lines) + "\n"
 
 
@@ -212,7 +225,7 @@ def markdown(comparison: SessionComparison, links: dict[str, str] | None = None)
             symbol, committee, title, note = _unpaired_line(item)
             out.append(f"- **{symbol}** ({committee}) {_md(title)}: {_md(note)}")
     if comparison.left_out:
-        out += ["", f"Left out (drafts, or of a later session): {', '.join(comparison.left_out)}"]
+        out += ["", f"Left out (drafts, of a later session, or a symbol given twice): {', '.join(comparison.left_out)}"]
     return "\n".join(out) + "\n"
 
 
@@ -336,7 +349,7 @@ def html(comparison: SessionComparison, links: dict[str, str] | None = None) -> 
             )
         parts.append("</ul>")
     if comparison.left_out:
-        parts.append(f'<p class="meta">Left out (drafts, or of a later session): '
+        parts.append(f'<p class="meta">Left out (drafts, of a later session, or a symbol given twice): '
                      f"{escape(', '.join(comparison.left_out))}</p>")
     parts.append(f"<script>{_SCRIPT}</script>")
     return page(title, parts, _CSS)
