@@ -137,6 +137,14 @@ def normalize_bytes(data: bytes, name: str) -> Normalized:
     if len(data) > MAX_BYTES:
         raise InputError(_too_big(name, len(data)))
     source = Source(name=name, sha256=hashlib.sha256(data).hexdigest(), reader="")
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<" and b"akomaNtoso" in data[:8192]:
+        from .readers import akn  # the UN's XML: exact structure, read into the model directly
+
+        if akn.detect(data):
+            try:
+                return akn.read(data, source)
+            except akn.AknError as error:
+                raise InputError(f"{name}: {error}; give the UN's AKN4UN file as published") from None
     try:
         document = read_binary(data)
     except UnreadableError as error:
