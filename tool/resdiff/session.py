@@ -41,7 +41,7 @@ from .compare import compare
 from .errors import InputError
 from .evolution import carried_over
 from .model import Resolution
-from .records import KINDS, TAG_CITATIONS, TAG_FOOTNOTES, TAG_NUMBERS, TAG_VERB, Comparison, doc_summary
+from .records import TAG_CITATIONS, TAG_FOOTNOTES, TAG_NUMBERS, TAG_VERB, Comparison, doc_summary
 from .refs import session_of, symbol_sort_key
 from .series import lineage_citations
 
@@ -49,14 +49,20 @@ from .series import lineage_citations
 RECALLS = "recalls"
 TITLE = "title"
 SIMILAR_TITLE = "similar title"
-_EVIDENCE_RANK = {RECALLS: 3, TITLE: 2, SIMILAR_TITLE: 1}
-SIMILAR_TITLE_MIN = 90  # rapidfuzz token_sort_ratio of two normalized titles (0..100)
+_EVIDENCE = (RECALLS, TITLE, SIMILAR_TITLE)
+_TITLE_RANK = {TITLE: 2, SIMILAR_TITLE: 1}
+# rapidfuzz token_sort_ratio (0..100) of two title keys for a similar title; lower where the texts share
+# most of their words (as sets, ``SAME_WORDS_MIN``): "Freedom of religion or belief" / "... and belief"
+SIMILAR_TITLE_MIN = 90
+SIMILAR_TITLE_WITH_WORDS = 80
+SAME_WORDS_MIN = 0.6
 
 # why a text has no pair
 NEW = "new"
 PREDECESSOR_NOT_GIVEN = "predecessor not given"
 PERIODIC = "periodic"  # a newer text whose last predecessor is two or three sessions back
 NOT_DUE = "not due this session"
+NOT_YET = "not yet"  # its anniversary is after the newest text given
 NOT_READOPTED = "not re-adopted"
 _PERIODS = {2: "biennial", 3: "triennial"}
 TAGS = (TAG_NUMBERS, TAG_CITATIONS, TAG_VERB, TAG_FOOTNOTES)
@@ -126,10 +132,13 @@ class Pair:
 
     def to_json(self) -> dict[str, Any]:
         summary = self.comparison.summary()
+        from .report import unrelated
+
         return {
             "old": doc_summary(self.old),
             "new": doc_summary(self.new),
             "evidence": list(self.evidence),
+            "caution": unrelated(self.comparison),
             "summary": summary,
             "tags": self.tag_counts(),
             "verbs": [
@@ -180,10 +189,10 @@ class SessionComparison:
             "new": len(self.new),
             "not_readopted": len(self.not_readopted),
             "left_out": len(self.left_out),
-            "evidence": {e: sum(1 for p in self.pairs if p.evidence[0] == e) for e in _EVIDENCE_RANK},
+            "evidence": {e: sum(1 for p in self.pairs if e in p.evidence) for e in _EVIDENCE},
             "status": {
                 status: statuses.count(status)
-                for status in (NEW, PREDECESSOR_NOT_GIVEN, PERIODIC, NOT_DUE, NOT_READOPTED)
+                for status in (NEW, PREDECESSOR_NOT_GIVEN, PERIODIC, NOT_DUE, NOT_YET, NOT_READOPTED)
             },
         }
 
@@ -246,12 +255,13 @@ def compare_sessions(
             pairs.append(Pair(predecessor, text, evidence, compare(predecessor, text)))
         if progress is not None:
             progress(done, len(newer))
-    paired_old = {p.old.symbol for p in pairs}
-    unpaired_new = tuple(_why_new(t, old_session, by_symbol) for t in newer if t.symbol not in matches)
+    paired_old = {p.old.symbol or "": p.new.symbol or "" for p in pairs}
+    unpaired_new = tuple(
+        _why_new(t, old_session, by_symbol, paired_old) for t in newer if t.symbol not in matches
+    )
+    last = max((t.adopted for t in newer if t.adopted), default=None)
     not_readopted = tuple(
-        _why_not_readopted(t)
-        for t in older
-        if _session(t) == old_session and t.symbol not in paired_old
+        _why_not_readopted(t, last) for t in older if _session(t) == old_session and t.symbol not in paired_old
     )
     return SessionComparison(
         old_session, new_session, tuple(pairs), unpaired_new, not_readopted, tuple(sorted(left_out))
@@ -269,12 +279,14 @@ def _order(text: Resolution) -> tuple[int, int, int, str, str]:
 def _match(
     newer: Sequence[Resolution], older: Sequence[Resolution], old_session: int
 ) -> dict[str, tuple[Resolution, tuple[str, ...]]]:
-    """New symbol -> (its predecessor, the evidence), one to one, strongest evidence first."""
+    """New symbol -> (its predecessor, the evidence), one to one, strongest evidence first: the title
+    (the same, then similar), then whether the new text recites the old one, then the previous session
+    before older ones, then the closer words."""
     titles = {t.symbol: title_key(t.title) for t in (*newer, *older)}
+    bare = {symbol: _without_numbers(title) for symbol, title in titles.items()}
     words: dict[str | None, set[str]] = {}
 
     def overlap(old: Resolution, new: Resolution) -> float:
-        """The share of words the two texts share (as sets): what tells apart texts of one title."""
         a, b = (words.setdefault(t.symbol, _words(t)) for t in (old, new))
         return len(a & b) / len(a | b) if a | b else 0.0
 
@@ -283,38 +295,67 @@ def _match(
         recalled = set(lineage_citations(text))
         title = titles[text.symbol]
         for old in older:
-            evidence = []
-            if old.symbol in recalled:
-                evidence.append(RECALLS)
             old_title = titles[old.symbol]
+            named = None
             if title and old_title == title:
-                evidence.append(TITLE)
-            elif (
-                title
-                and old_title
-                and old.committee == text.committee
-                and fuzz.token_sort_ratio(title, old_title) >= SIMILAR_TITLE_MIN
-            ):
-                evidence.append(SIMILAR_TITLE)
-            if not evidence:
+                named = TITLE
+            elif title and old_title and old.committee == text.committee:
+                series = _series_title(title)
+                if bare[old.symbol] == bare[text.symbol] or (series and series == _series_title(old_title)):
+                    # "... to the seventy-ninth session" / "... to the eightieth session"; "Global health and
+                    # foreign policy: rethinking ..." / "...: accelerating ..." (a series title, a subtitle)
+                    named = SIMILAR_TITLE
+                else:
+                    ratio = fuzz.token_sort_ratio(title, old_title)
+                    if ratio >= SIMILAR_TITLE_MIN or (
+                        ratio >= SIMILAR_TITLE_WITH_WORDS and overlap(old, text) >= SAME_WORDS_MIN
+                    ):
+                        named = SIMILAR_TITLE
+            recalls = old.symbol in recalled
+            if named is None and not recalls:
                 continue
-            # stronger evidence, then the previous session before older ones, then the closer words
+            evidence = tuple(e for e in (RECALLS if recalls else None, named) if e)
             rank = (
-                float(_EVIDENCE_RANK[evidence[0]]),
-                float(len(evidence)),
+                float(_TITLE_RANK.get(named, 0)),
+                float(recalls),
                 -float(new_session_gap(old, old_session)),
                 overlap(old, text),
             )
-            candidates.append((rank, old, text, tuple(evidence)))
+            candidates.append((rank, old, text, evidence))
     candidates.sort(key=lambda c: (c[0], _order(c[2]), _order(c[1])), reverse=True)
     matches: dict[str, tuple[Resolution, tuple[str, ...]]] = {}
     taken: set[str | None] = set()
     for _, old, text, evidence in candidates:
         if text.symbol in matches or old.symbol in taken:
             continue
+        if evidence == (RECALLS,) and _unrelated(old, text):
+            continue  # it follows up the text it recites, but is another resolution ("Modalities of ...")
         matches[text.symbol or ""] = (old, evidence)
         taken.add(old.symbol)
     return matches
+
+
+def _unrelated(old: Resolution, new: Resolution) -> bool:
+    """Whether two texts of different titles look like two resolutions rather than two years of one
+    (``report.unrelated``: the caution ``diff`` gives, the one rule for it)."""
+    from .report import unrelated
+
+    return unrelated(compare(old, new)) is not None
+
+
+def _series_title(title: str) -> str | None:
+    """The part of a title before its subtitle ("Global health and foreign policy: ..."), if it has one."""
+    head, colon, _ = title.partition(": ")
+    return head if colon and len(head.split()) >= 3 else None
+
+
+def _without_numbers(title: str) -> str:
+    """A title key without its numbers, ordinals and number words (``redline.numbers``, the one rule
+    for them): a session's ordinal or a year in a title changes every session."""
+    from .redline import numbers
+
+    found = numbers(title)
+    return " ".join(word for word in _WORD_RE.findall(title) if word not in found)
 
 
 def new_session_gap(old: Resolution, old_session: int) -> int:
@@ -337,7 +378,9 @@ def _last_predecessor(text: Resolution) -> tuple[str, int] | None:
     return max(found, key=lambda item: (item[1], symbol_sort_key(item[0]))) if found else None
 
 
-def _why_new(text: Resolution, old_session: int, given: dict[str, Resolution]) -> Unpaired:
+def _why_new(
+    text: Resolution, old_session: int, given: dict[str, Resolution], paired: dict[str, str]
+) -> Unpaired:
     last = _last_predecessor(text)
     if last is None:
         return Unpaired(text, NEW, "new: it recites no earlier resolution of its own as its predecessor")
@@ -345,6 +388,16 @@ def _why_new(text: Resolution, old_session: int, given: dict[str, Resolution]) -
     gap = (_session(text) or 0) - session
     if session == old_session and symbol not in given:
         return Unpaired(text, PREDECESSOR_NOT_GIVEN, f"its predecessor {symbol} is not among the texts given", symbol)
+    if symbol in paired:
+        return Unpaired(text, NEW, f"new: it recites {symbol}, which {paired[symbol]} re-adopts", symbol)
+    if symbol in given:
+        return Unpaired(
+            text,
+            NEW,
+            f"new: it follows up {symbol}, which it recites, but is another text (another title, and fewer "
+            "than half of its clauses pair)",
+            symbol,
+        )
     if gap in _PERIODS:
         return Unpaired(
             text,
@@ -352,10 +405,18 @@ def _why_new(text: Resolution, old_session: int, given: dict[str, Resolution]) -
             f"{_PERIODS[gap]}: not adopted at session {old_session}; its last predecessor is {symbol}",
             symbol,
         )
-    return Unpaired(text, NEW, f"new: the last resolution it recites is {symbol}, {gap} sessions before", symbol)
+    return Unpaired(text, NEW, f"new: the last resolution it recites is {symbol}, of session {session}", symbol)
 
 
-def _why_not_readopted(text: Resolution) -> Unpaired:
+def _why_not_readopted(text: Resolution, newest: str | None) -> Unpaired:
+    """Why nothing re-adopts an older text: not due (a biennial or triennial series), not yet (its year
+    is not over in the texts given: they end before its anniversary), or not re-adopted."""
+    if text.adopted and newest and _anniversary(text.adopted) > newest:
+        return Unpaired(
+            text,
+            NOT_YET,
+            f"not yet: adopted on {text.adopted}, and the newer session's texts given end on {newest}",
+        )
     last = _last_predecessor(text)
     if last is not None:
         symbol, session = last
@@ -371,7 +432,9 @@ def _why_not_readopted(text: Resolution) -> Unpaired:
     return Unpaired(text, NOT_READOPTED, "not re-adopted: no text of the newer session re-adopts it")
 
 
-def pair_kinds(pair: Pair) -> tuple[tuple[str, int], ...]:
-    """The pair's record counts by kind, in ``records.KINDS`` order, and moved."""
-    summary = pair.comparison.summary()
-    return tuple((kind, summary[kind]) for kind in (*KINDS, "moved"))
+def _anniversary(date: str) -> str:
+    """The same day a year later (ISO), where a successor adopted at the same point of the next session
+    would stand; 29 February's is 1 March."""
+    year, rest = date.split("-", 1)
+    return f"{int(year) + 1:04d}-{'03-01' if rest == '02-29' else rest}"
+
