@@ -244,7 +244,9 @@ th button { font: inherit; font-weight: 600; background: none; border: 0; paddin
 th[aria-sort=ascending] button::after { content: " ▲"; } th[aria-sort=descending] button::after { content: " ▼"; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.title { max-width: 28rem; }
-.states { color: var(--muted); font-size: .85rem; }
+td.vote { white-space: nowrap; min-width: 9rem; }
+.states { color: var(--muted); font-size: .85rem; white-space: normal; max-width: 18rem; }
+.states summary { cursor: pointer; }
 @media print { th { position: static; } th button::after { content: none !important; } }
 """
 
@@ -279,7 +281,7 @@ _HTML_COLUMNS = (
     ("Committee", "committee", False),
     ("Agenda item", "agenda", False),
     ("Paired by", "evidence", False),
-    ("Changed", "changed", True),
+    ("Carried over", "carried", True),
     ("Changes", "changes", False),
     ("Tags", "tags", False),
     ("Verbs", "verbs", False),
@@ -315,7 +317,11 @@ def html(comparison: SessionComparison, links: dict[str, str] | None = None) -> 
         new = f'<a href="{escape(row.link)}">{escape(row.new)}</a>' if row.link else escape(row.new)
         vote = escape(row.vote)
         if row.vote_detail:
-            vote += f'<div class="states">{escape(row.vote_detail)}</div>'
+            states = row.vote_detail.count(" → ")
+            vote += (
+                f'<details class="states"><summary>which State{"s" if states > 1 else ""}</summary>'
+                f"{escape(row.vote_detail)}</details>"
+            )
         cells = (
             (new, _symbol_sort(row.new), ""),
             (escape(row.old), _symbol_sort(row.old), ""),
@@ -323,11 +329,11 @@ def html(comparison: SessionComparison, links: dict[str, str] | None = None) -> 
             (escape(row.committee), row.committee, ""),
             (escape(row.agenda), _agenda_sort(row.agenda), ""),
             (escape(row.evidence), row.evidence, ""),
-            (escape(row.carried), f"{row.sort_changed:.3f}", "num"),
+            (escape(row.carried), f"{1 - row.sort_changed:.3f}", "num"),
             (escape(row.changes), row.changes, "num"),
             (escape(row.tags), row.tags, ""),
             (escape(row.verbs), row.verbs, ""),
-            (vote, str(row.sort_vote), "num"),
+            (vote, str(row.sort_vote), "vote"),
         )
         tds = "".join(
             f'<td{f" class={css}" if css else ""} data-sort="{escape(key)}">{content}</td>'
