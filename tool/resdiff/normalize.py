@@ -66,8 +66,8 @@ _POOL_MIN = 2
 def normalize_many(
     inputs: Sequence[Input], jobs: int | None = None, progress: Callable[[int, int], None] | None = None
 ) -> list[Normalized]:
-    """Normalize many files at once, across ``jobs`` processes (default: every core this process may
-    use), in the order given: the results are exactly the serial run's, and the first input that
+    """Normalize many files at once, across ``jobs`` processes (default: ``RESDIFF_JOBS``, else every core
+    this process may use), in the order given: the results are exactly the serial run's, and the first input that
     fails (in that order) raises its error, as the serial run would. Processes rather than threads:
     reading a PDF is CPU-bound Python. ``progress(done, total)`` is called as each result arrives,
     in order. Stdin (``-``) is read here, before the workers start."""
@@ -95,10 +95,17 @@ def normalize_many(
 
 
 def _jobs(jobs: int | None, total: int) -> int:
+    """How many processes: ``jobs``, else ``RESDIFF_JOBS``, else every core this process may use."""
     if jobs is None:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        setting = os.environ.get("RESDIFF_JOBS", "").strip()
+        if setting:
+            if not setting.isdigit():
+                raise InputError(f"RESDIFF_JOBS={setting!r}: give a number of processes, such as 2")
+            jobs = int(setting)
+        else:
+            jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if jobs < 1:
-        raise InputError(f"--jobs must be at least 1, not {jobs}")
+        raise InputError(f"the number of processes (--jobs, RESDIFF_JOBS) must be at least 1, not {jobs}")
     return 1 if total < _POOL_MIN else min(jobs, total)
 
 
