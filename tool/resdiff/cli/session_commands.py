@@ -59,7 +59,7 @@ def session_command(
     \b
     Examples:
       resdiff session 79 80                              # two sessions of the corpus
-      resdiff session ../shared/data/un-pdf/ga-res-79/*.pdf ../shared/data/un-pdf/ga-res-80/*.pdf
+      resdiff session ../shared/data/un-pdf/ga-res-79 ../shared/data/un-pdf/ga-res-80
       resdiff session 79 80 -o session/                  # index.html and one report per pair
       resdiff session 79 80 --format json
     """
