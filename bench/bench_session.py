@@ -20,7 +20,6 @@ import argparse
 import ctypes
 import random
 import sys
-from pathlib import Path
 
 from _shared import add_shared_option, real_pair
 from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_times
@@ -95,14 +94,20 @@ def main() -> None:
     options = parser.parse_args()
     paths = sorted((options.shared / "data" / "un-pdf").glob("ga-res-*/*.pdf"))
     if len(paths) != 94:
-        sys.exit(f"expected the 94 PDFs of {options.shared}/data/un-pdf (the read-only shared data is absent?)")
+        sys.exit(
+            f"expected the 94 PDFs of {options.shared}/data/un-pdf (the read-only shared data is absent?)"
+        )
     files = [p.read_bytes() for p in paths]
     named = [(data, path.name) for data, path in zip(files, paths, strict=True)]
 
-    serial, parallel = best_of(options.runs, lambda: normalize_many(named, 1), lambda: normalize_many(named, 2))
+    serial, parallel = best_of(
+        options.runs, lambda: normalize_many(named, 1), lambda: normalize_many(named, 2)
+    )
     same = normalize_many(named, 1) == normalize_many(named, 2)
-    print(f"read 94 PDFs: serial {serial:.2f}s, 2 processes {parallel:.2f}s: {parallel / serial:.2f}x "
-          f"(target <= 0.6x); identical results: {same}")
+    print(
+        f"read 94 PDFs: serial {serial:.2f}s, 2 processes {parallel:.2f}s: {parallel / serial:.2f}x "
+        f"(target <= 0.6x); identical results: {same}"
+    )
 
     baseline, reading, glyphs = best_of(
         options.runs,
@@ -110,9 +115,14 @@ def main() -> None:
         lambda: [normalize_bytes(data, name) for data, name in named],
         lambda: [tuple(pages(data)) for data in files],
     )
-    print(f"PDFium's characters and boxes of the 94 PDFs: {baseline:.2f}s ({pdfium_chars_and_boxes(files)} "
-          "characters)")
-    print(f"  reading them (resdiff normalize, serial): {reading:.2f}s: {reading / baseline:.2f}x (target <= 2.5x)")
+    print(
+        f"PDFium's characters and boxes of the 94 PDFs: {baseline:.2f}s ({pdfium_chars_and_boxes(files)} "
+        "characters)"
+    )
+    print(
+        f"  reading them (resdiff normalize, serial): {reading:.2f}s: {reading / baseline:.2f}x"
+        " (target <= 2.5x)"
+    )
     print(f"  of which the character extraction (readers.pdf.pages): {glyphs:.2f}s: {glyphs / baseline:.2f}x")
 
     texts = [n.resolution for n in normalize_many(named, 1)]
@@ -123,8 +133,10 @@ def main() -> None:
     old, new = real_pair(options.shared)
     command = [*RESDIFF, "diff", str(old), str(new), "--format", "json"]
     python, diff = process_times(max(options.runs, 9), PYTHON_PASS, command)
-    print(f"resdiff diff --format json: {diff * 1000:.0f} ms, python -c pass {python * 1000:.0f} ms: "
-          f"{diff / python:.1f}x (target <= 6x)")
+    print(
+        f"resdiff diff --format json: {diff * 1000:.0f} ms, python -c pass {python * 1000:.0f} ms: "
+        f"{diff / python:.1f}x (target <= 6x)"
+    )
 
     window = evolution.RESTORE_WINDOW
     chains = {n: churning_versions(n) for n in (24, 48, 96)}

@@ -1,8 +1,8 @@
 """A series' index: its members and the lineage their citations give (pure: resolutions in, data out).
 
 Which citations make the lineage: those recited in a member's *lineage paragraph*, the first
-preambular paragraph that recalls the Assembly's own resolutions by their symbols ("Recalling its resolutions 63/71
-of 2 December 2008 ... and 70/54 of 7 December 2015 ..."). Annual resolutions recite their
+preambular paragraph that recalls the Assembly's own resolutions by their symbols ("Recalling its
+resolutions 63/71 of 2 December 2008 ... and 70/54 of 7 December 2015 ..."). Annual resolutions recite their
 predecessors there; later paragraphs cite unrelated texts, which must not enter the lineage. The
 lineage is that union plus the members themselves, oldest first, each marked present or missing;
 an adoption date comes from the member itself, else from the citing text ("63/71 of 2 December 2008").

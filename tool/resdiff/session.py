@@ -127,7 +127,8 @@ class Pair:
         if old is None or new is None:
             return 0
         return sum(
-            abs((getattr(new, name) or 0) - (getattr(old, name) or 0)) for name in ("yes", "no", "abstentions")
+            abs((getattr(new, name) or 0) - (getattr(old, name) or 0))
+            for name in ("yes", "no", "abstentions")
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -221,7 +222,9 @@ def split_sessions(
     if old_session is None:
         old_session = new_session - 1
     if old_session >= new_session:
-        raise InputError(f"session {old_session} is not older than session {new_session}: give the older first")
+        raise InputError(
+            f"session {old_session} is not older than session {new_session}: give the older first"
+        )
     return old_session, new_session
 
 
@@ -232,7 +235,8 @@ def compare_sessions(
     progress: Callable[[int, int], None] | None = None,
 ) -> SessionComparison:
     """Pair the newer session's texts with their predecessors among the older texts and compare each
-    pair. ``texts`` may hold texts of any session; those newer than ``new_session``, and drafts, are left out."""
+    pair. ``texts`` may hold texts of any session; those newer than ``new_session``, and drafts, are left
+    out."""
     old_session, new_session = split_sessions(texts, old_session, new_session)
     by_symbol: dict[str, Resolution] = {}
     left_out: list[str] = []
@@ -261,7 +265,9 @@ def compare_sessions(
     )
     last = max((t.adopted for t in newer if t.adopted), default=None)
     not_readopted = tuple(
-        _why_not_readopted(t, last) for t in older if _session(t) == old_session and t.symbol not in paired_old
+        _why_not_readopted(t, last)
+        for t in older
+        if _session(t) == old_session and t.symbol not in paired_old
     )
     return SessionComparison(
         old_session, new_session, tuple(pairs), unpaired_new, not_readopted, tuple(sorted(left_out))
@@ -387,7 +393,9 @@ def _why_new(
     symbol, session = last
     gap = (_session(text) or 0) - session
     if session == old_session and symbol not in given:
-        return Unpaired(text, PREDECESSOR_NOT_GIVEN, f"its predecessor {symbol} is not among the texts given", symbol)
+        return Unpaired(
+            text, PREDECESSOR_NOT_GIVEN, f"its predecessor {symbol} is not among the texts given", symbol
+        )
     if symbol in paired:
         return Unpaired(text, NEW, f"new: it recites {symbol}, which {paired[symbol]} re-adopts", symbol)
     if symbol in given:
@@ -405,7 +413,9 @@ def _why_new(
             f"{_PERIODS[gap]}: not adopted at session {old_session}; its last predecessor is {symbol}",
             symbol,
         )
-    return Unpaired(text, NEW, f"new: the last resolution it recites is {symbol}, of session {session}", symbol)
+    return Unpaired(
+        text, NEW, f"new: the last resolution it recites is {symbol}, of session {session}", symbol
+    )
 
 
 def _why_not_readopted(text: Resolution, newest: str | None) -> Unpaired:

@@ -22,13 +22,13 @@ _EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "jso
 
 @main.command("session", short_help="Every resolution of a session against its predecessor.")
 @click.argument("sources", nargs=-1, required=True)
-@click.option(
-    "--old", "old_session", type=int, help="The older session (default: the newer one less one)."
-)
+@click.option("--old", "old_session", type=int, help="The older session (default: the newer one less one).")
 @click.option(
     "--new", "new_session", type=int, help="The newer session (default: the newest among the texts)."
 )
-@click.option("--format", "output_format", type=click.Choice(_FORMATS), help="Default: from -o, else terminal.")
+@click.option(
+    "--format", "output_format", type=click.Choice(_FORMATS), help="Default: from -o, else terminal."
+)
 @click.option(
     "-o",
     "--output",

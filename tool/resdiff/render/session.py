@@ -193,7 +193,10 @@ def terminal(comparison: SessionComparison, width: int = 100) -> str:
             symbol, committee, title, note = _unpaired_line(item)
             lines.append(_cut(f"  {symbol:<10} {committee:<8} {note} — {title}", width))
     if comparison.left_out:
-        left = f"Left out (drafts, of a later session, or a symbol given twice): {', '.join(comparison.left_out)}"
+        left = (
+            "Left out (drafts, of a later session, or a symbol given twice): "
+            f"{', '.join(comparison.left_out)}"
+        )
         lines += ["", *textwrap.wrap(left, width)]
     return "\n".join(lines) + "\n"
 
@@ -215,8 +218,19 @@ def markdown(comparison: SessionComparison, links: dict[str, str] | None = None)
     out.append("|" + "---|" * (len(COLUMNS) + 1))
     for row in rows(comparison, links):
         new = f"[{row.new}]({row.link})" if row.link else row.new
-        values = (new, row.old, row.title, row.committee, row.agenda, row.evidence, row.carried, row.changes,
-                  row.tags, row.verbs, row.vote + (f": {row.vote_detail}" if row.vote_detail else ""))
+        values = (
+            new,
+            row.old,
+            row.title,
+            row.committee,
+            row.agenda,
+            row.evidence,
+            row.carried,
+            row.changes,
+            row.tags,
+            row.verbs,
+            row.vote + (f": {row.vote_detail}" if row.vote_detail else ""),
+        )
         out.append("| " + " | ".join(_md(v) for v in values) + " |")
     for label, items in (
         (f"New at session {comparison.new_session}", comparison.new),
@@ -227,7 +241,11 @@ def markdown(comparison: SessionComparison, links: dict[str, str] | None = None)
             symbol, committee, title, note = _unpaired_line(item)
             out.append(f"- **{symbol}** ({committee}) {_md(title)}: {_md(note)}")
     if comparison.left_out:
-        out += ["", f"Left out (drafts, of a later session, or a symbol given twice): {', '.join(comparison.left_out)}"]
+        out += [
+            "",
+            "Left out (drafts, of a later session, or a symbol given twice): "
+            f"{', '.join(comparison.left_out)}",
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -235,7 +253,8 @@ def markdown(comparison: SessionComparison, links: dict[str, str] | None = None)
 
 _CSS = """
 :root { --muted: #57606a; --line: #d0d7de; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1.5rem auto; max-width: 90rem;
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1.5rem auto;
+       max-width: 90rem;
        padding: 0 1rem; color: #1f2328; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
 .meta { color: var(--muted); }
@@ -243,7 +262,8 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; position: sticky; top: 0; }
 th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; }
-th[aria-sort=ascending] button::after { content: " ▲"; } th[aria-sort=descending] button::after { content: " ▼"; }
+th[aria-sort=ascending] button::after { content: " ▲"; }
+th[aria-sort=descending] button::after { content: " ▼"; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.title { max-width: 28rem; }
 td.vote { white-space: nowrap; min-width: 9rem; }
@@ -307,8 +327,10 @@ def html(comparison: SessionComparison, links: dict[str, str] | None = None) -> 
     from .html import page
 
     title = heading(comparison)
-    parts = [f"<h1>{escape(title)}</h1>", f'<p class="meta">{escape(legend())} '
-             "Click a column's heading to sort by it; again to reverse.</p>"]
+    parts = [
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="meta">{escape(legend())} Click a column\'s heading to sort by it; again to reverse.</p>',
+    ]
     head = "".join(
         f'<th id="col-{cid}" data-type="{"number" if numeric else "text"}"><button type="button">'
         f"{escape(label)}</button></th>"
@@ -357,7 +379,9 @@ def html(comparison: SessionComparison, links: dict[str, str] | None = None) -> 
             )
         parts.append("</ul>")
     if comparison.left_out:
-        parts.append(f'<p class="meta">Left out (drafts, of a later session, or a symbol given twice): '
-                     f"{escape(', '.join(comparison.left_out))}</p>")
+        parts.append(
+            f'<p class="meta">Left out (drafts, of a later session, or a symbol given twice): '
+            f"{escape(', '.join(comparison.left_out))}</p>"
+        )
     parts.append(f"<script>{_SCRIPT}</script>")
     return page(title, parts, _CSS)
