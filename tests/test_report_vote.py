@@ -10,7 +10,7 @@ from dataclasses import replace
 import docx
 import pytest
 
-from resdiff.model import Vote
+from resdiff.model import AKN_READER, Source, Vote
 from resdiff.render import render
 from resdiff.report import Report
 from synthetic_report import synthetic_comparison
@@ -109,3 +109,20 @@ def test_no_vote_changes_are_claimed_when_one_side_does_not_name_its_voters() ->
     report = report_with(Vote(yes=2, no=1, abstentions=0), VOTERS_NEW)
     assert report.vote_changes is None
     assert json.loads(str(render(report, "json")))["vote_changes"] == []
+
+
+def test_every_report_made_from_the_uns_xml_names_the_united_nations_as_its_source() -> None:
+    """The UN's terms for its AKN4UN XML: the United Nations is acknowledged wherever it is used."""
+    comparison = synthetic_comparison()
+    plain = Report(comparison)
+    assert plain.comparison.acknowledgement is None
+    assert json.loads(str(render(plain, "json")))["acknowledgement"] is None
+    source = Source(name="synthetic.xml", sha256="0" * 64, reader=AKN_READER)
+    report = Report(replace(comparison, new=replace(comparison.new, source=source)))
+    for name in ("terminal", "markdown", "html"):
+        assert "United Nations, Department for General Assembly and Conference Management" in str(
+            render(report, name)
+        )
+    assert "(DGACM)" in json.loads(str(render(report, "json")))["acknowledgement"]
+    document = docx.Document(io.BytesIO(render(report, "docx")))  # type: ignore[arg-type]
+    assert any("DGACM" in p.text for p in document.paragraphs)

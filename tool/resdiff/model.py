@@ -263,6 +263,8 @@ METADATA = ("symbol", "session", "title", "adopted", "agenda_item", "report", "m
 # sponsors, the vote a library record holds): kept and shown, but their absence in one rendering is no
 # change of the text
 EXTRA_METADATA = ("language", "distributed", "committee", "sponsors", "vote")
+# the reader of the UN's own XML (AKN4UN), whose terms ask that the United Nations be named as its source
+AKN_READER = "akn4un"
 # the six official languages of the United Nations, by their ISO 639-1 codes
 LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 # a draft's symbol: A/C.1/80/L.52, A/C.1/80/L.43/Rev.1, A/80/L.12

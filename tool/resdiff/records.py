@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .model import METADATA, TABLE, Resolution
+from .model import AKN_READER, METADATA, TABLE, Resolution
 
 UNCHANGED = "unchanged"
 EDITORIAL = "editorial"
@@ -146,6 +146,16 @@ class Comparison:
         return self.new.language or self.old.language
 
     @property
+    def acknowledgement(self) -> str | None:
+        """The credit the UN's terms ask for wherever its XML is used: said by every report made from it."""
+        if not any(r.source is not None and r.source.reader == AKN_READER for r in (self.old, self.new)):
+            return None
+        return (
+            "Text from the United Nations' AKN4UN XML: source United Nations, Department for General "
+            "Assembly and Conference Management (DGACM); unofficial copies for informational purposes."
+        )
+
+    @property
     def vote_changes(self) -> tuple[tuple[str, str, str], ...]:
         """The States whose vote changed from OLD to NEW (``Vote.changed_voters``), where both name them."""
         if self.old.vote is None or self.new.vote is None:
@@ -158,6 +168,7 @@ class Comparison:
             "new": doc_summary(self.new),
             "summary": self.summary(),
             "changes": [change.to_json() for change in self.changes],
+            "acknowledgement": self.acknowledgement,
             "vote_changes": [
                 {"state": state, "old": before, "new": after} for state, before, after in self.vote_changes
             ],

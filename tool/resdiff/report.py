@@ -77,7 +77,13 @@ class Report:
     def header_notes(self) -> tuple[str, ...]:
         """The lines every format prints under its heading: a new title, other metadata changed, the vote
         and who changed it."""
-        lines = (self.retitled, self.metadata_changed, self.vote, self.vote_changes)
+        lines = (
+            self.retitled,
+            self.metadata_changed,
+            self.vote,
+            self.vote_changes,
+            self.comparison.acknowledgement,
+        )
         return tuple(line for line in lines if line)
 
     @property

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple, cast
 
-from ..model import Clause, Normalized, Resolution, Source, Vote
+from ..model import AKN_READER, Clause, Normalized, Resolution, Source, Vote
 from ..normalizer.frontpage import (
     AGENDA_RE,
     COMMITTEE_RE,
@@ -35,7 +35,7 @@ from ..normalizer.verbs import derive_verb
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
-READER = "akn4un"
+READER = AKN_READER
 MAX_DEPTH = 100  # the UN's files nest 20 deep at most
 ACKNOWLEDGEMENT = (
     "Source of the AKN4UN XML: United Nations, Department for General Assembly and Conference "

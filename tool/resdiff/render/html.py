@@ -75,6 +75,7 @@ def render(report: Report) -> str:
         (report.metadata_changed, "metadata"),
         (report.vote, "vote"),
         (report.vote_changes, "vote-changes"),
+        (report.comparison.acknowledgement, "acknowledgement"),
     )
     for line, name in notes:
         if line:
