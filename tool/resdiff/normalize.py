@@ -23,6 +23,7 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -86,13 +87,32 @@ def normalize_many(
     from concurrent.futures import ProcessPoolExecutor
 
     # fork: the workers start with resdiff already imported (spawn would import it again in each)
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_die_with, initargs=(os.getpid(),))
+    with pool:
         results = []
         for done, result in enumerate(pool.map(_normalize_one, items), start=1):
             results.append(result)
             if progress is not None:
                 progress(done, total)
         return results
+
+
+def _die_with(parent: int) -> None:
+    """A worker ends with the process that started it: one killed (``kill -9``) must leave no worker
+    waiting forever on its pipe and holding the caller's stdout and stderr open (a ``| head`` or a
+    test reading them would wait too). Linux says so with PR_SET_PDEATHSIG; elsewhere the pool's own
+    shutdown is all there is."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the line above could say so
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _jobs(jobs: int | None, total: int) -> int:
