@@ -265,6 +265,10 @@ METADATA = ("symbol", "session", "title", "adopted", "agenda_item", "report", "m
 EXTRA_METADATA = ("language", "distributed", "committee", "sponsors", "vote")
 # the reader of the UN's own XML (AKN4UN), whose terms ask that the United Nations be named as its source
 AKN_READER = "akn4un"
+AKN_ACKNOWLEDGEMENT = (
+    "Text from the United Nations' AKN4UN XML: source United Nations, Department for General Assembly and "
+    "Conference Management (DGACM); unofficial copies for informational purposes."
+)
 # the six official languages of the United Nations, by their ISO 639-1 codes
 LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 # a draft's symbol: A/C.1/80/L.52, A/C.1/80/L.43/Rev.1, A/80/L.12

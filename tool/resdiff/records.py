@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .model import AKN_READER, METADATA, TABLE, Resolution
+from .model import AKN_ACKNOWLEDGEMENT, AKN_READER, METADATA, TABLE, Resolution
 
 UNCHANGED = "unchanged"
 EDITORIAL = "editorial"
@@ -150,10 +150,7 @@ class Comparison:
         """The credit the UN's terms ask for wherever its XML is used: said by every report made from it."""
         if not any(r.source is not None and r.source.reader == AKN_READER for r in (self.old, self.new)):
             return None
-        return (
-            "Text from the United Nations' AKN4UN XML: source United Nations, Department for General "
-            "Assembly and Conference Management (DGACM); unofficial copies for informational purposes."
-        )
+        return AKN_ACKNOWLEDGEMENT
 
     @property
     def vote_changes(self) -> tuple[tuple[str, str, str], ...]:

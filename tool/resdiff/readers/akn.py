@@ -37,10 +37,6 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
 READER = AKN_READER
 MAX_DEPTH = 100  # the UN's files nest 20 deep at most
-ACKNOWLEDGEMENT = (
-    "Source of the AKN4UN XML: United Nations, Department for General Assembly and Conference "
-    "Management (DGACM)"
-)
 # FRBRlanguage codes (ISO 639-2, both the bibliographic and the terminology forms) -> ISO 639-1
 LANGUAGE_CODES = {
     "eng": "en",
