@@ -335,7 +335,7 @@ def test_the_longest_increasing_run_is_the_one_the_quadratic_search_found() -> N
     import random
     from itertools import permutations
 
-    from resdiff.align import _longest_increasing
+    from resdiff.aligner.order import longest_increasing as _longest_increasing
 
     def quadratic(values: list[int]) -> list[int]:
         rank = {value: r for r, value in enumerate(sorted(values))}
@@ -367,7 +367,7 @@ def test_a_run_s_ceiling_is_never_below_its_similarity() -> None:
     """The bound that spares most scores of split and merge candidates must never hide one."""
     import random
 
-    from resdiff.align import _Words
+    from resdiff.aligner.words import Words as _Words
 
     rng = random.Random(72)
     vocabulary = [f"w{k}" for k in range(25)] + ["the", "of", "States"]
@@ -388,7 +388,9 @@ def test_the_footnote_bonus_without_a_table_is_the_table() -> None:
     """Every pair of anchored footnotes without a bonus is barred, unless it is the same note."""
     import random
 
-    from resdiff.align import FOOTNOTE_ELSEWHERE, _FootnoteBonus, _refers_back
+    from resdiff.aligner.footnotes import FOOTNOTE_ELSEWHERE
+    from resdiff.aligner.footnotes import FootnoteBonus as _FootnoteBonus
+    from resdiff.aligner.footnotes import refers_back as _refers_back
 
     rng = random.Random(80)
     for _ in range(200):
