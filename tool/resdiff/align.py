@@ -1,6 +1,6 @@
 """Pair the clauses of two resolutions by content, never by number.
 
-Clauses are only compared within one alignment class (preambular with preambular, operative with
+Clauses are compared within one alignment class (preambular with preambular, operative with
 operative, annex paragraphs with annex paragraphs, ...). Within a class the pairing is built in
 rounds, most certain first, because a false pairing is worse than a missed one:
 
@@ -15,7 +15,11 @@ rounds, most certain first, because a false pairing is worse than a missed one:
 4. gaps: in a stretch between two ordered pairs, a weaker match is accepted when it stands out
    clearly from every other clause of its row and column, because its position corroborates it;
 5. splits and merges: an unpaired neighbour joins a pair when the joined text explains a good
-   share of what the single clause failed to match.
+   share of what the single clause failed to match (``aligner.groups``);
+6. provenance: splits, merges and pairs that were also reworded, wherever their parts stand, and
+   paragraphs that became items of another (or items paragraphs), found from where each clause's
+   words came from, in order, rather than from how alike the texts look (``aligner.provenance``).
+   The preamble and the operative part stay apart here too.
 
 Footnotes are aligned last: a footnote follows the clause it is anchored to, so FNk of OLD and FNj
 of NEW get a bonus when a clause citing FNk is paired with a clause citing FNj.
@@ -36,8 +40,9 @@ from .aligner.footnotes import NO_BONUS, Bonus, WindowBonus, footnote_bonus
 from .aligner.groups import grow, unseeded_groups
 from .aligner.matcher import ClassMatcher, fits
 from .aligner.order import longest_increasing, moved_groups
+from .aligner.provenance import groups_by_provenance
 from .aligner.words import Words
-from .model import FOOTNOTE, Clause, Resolution
+from .model import FOOTNOTE, HEADING, KEY_RE, Clause, Resolution
 
 WINDOW = 50  # clauses a side in a window of a long stretch
 
@@ -211,6 +216,88 @@ def _by_class(clauses: Sequence[Clause]) -> dict[tuple[str, str], list[Clause]]:
     return classes
 
 
+def _part(clause: Clause) -> tuple[str, str] | None:
+    """The kind of section and the kind of paragraph (preambular, operative, annex paragraph or
+    text) a clause or its item belongs to; None for footnotes and headings."""
+    if clause.type in (FOOTNOTE, HEADING):
+        return None
+    match = KEY_RE.match(clause.key)
+    return (alignment_class(clause)[0], match["kind"] if match else "")
+
+
+def _by_provenance(
+    old: Resolution, new: Resolution, words: Words, groups: list[Group], deleted: list[str], added: list[str]
+) -> tuple[list[Group], list[str], list[str]]:
+    """Round 6 (``aligner.provenance``) on what the classes left unpaired, with the pairs they
+    made (a pair may grow into a split or merge with unpaired clauses), paragraphs and their items
+    together (a paragraph may become an item of another, or an item a paragraph), but the preamble
+    apart from the operative part, as in the classes; footnotes and headings stay apart. A class
+    that gained a group has its moves told again."""
+    old_by_key, new_by_key = {c.key: c for c in old.clauses}, {c.key: c for c in new.clauses}
+    gone, fresh = set(deleted), set(added)
+    pairs = {
+        g.old[0]: g.new[0]
+        for g in groups
+        if len(g.old) == len(g.new) == 1 and _part(old_by_key[g.old[0]]) == _part(new_by_key[g.new[0]])
+    }
+    parts = {_part(c) for c in old.clauses if c.key in gone} | {
+        _part(c) for c in new.clauses if c.key in fresh
+    }
+    found: list[Group] = []
+    for part in sorted(parts - {None}, key=str):
+        olds = [c for c in old.clauses if (c.key in gone or c.key in pairs) and _part(c) == part]
+        news = [c for c in new.clauses if (c.key in fresh or c.key in pairs.values()) and _part(c) == part]
+        new_index = {c.key: k for k, c in enumerate(news)}
+        kept = {k: new_index[pairs[c.key]] for k, c in enumerate(olds) if c.key in pairs}
+        if len(kept) == len(olds) == len(news):
+            continue  # nothing unpaired
+        for old_parts, new_parts in groups_by_provenance(
+            [c.text for c in olds], [c.text for c in news], words, kept
+        ):
+            found.append(
+                Group(
+                    old=tuple(olds[k].key for k in old_parts),
+                    new=tuple(news[k].key for k in new_parts),
+                    similarity=words.similarity(
+                        [olds[k].text for k in old_parts], [news[k].text for k in new_parts]
+                    ),
+                )
+            )
+    if not found:
+        return groups, deleted, added
+    # the pairs that grew give way to their groups
+    grown = {key for g in found for key in g.old if key in pairs}
+    groups = [g for g in groups if not (len(g.old) == 1 and g.old[0] in grown)]
+    paired_old = {key for group in found for key in group.old}
+    paired_new = {key for group in found for key in group.new}
+    # a group within one class may have moved against the class's other pairs
+    touched = {
+        alignment_class(old_by_key[g.old[0]])
+        for g in found
+        if alignment_class(old_by_key[g.old[0]]) == alignment_class(new_by_key[g.new[0]])
+    }
+    groups = groups + found
+    if touched:
+        old_position = {c.key: k for k, c in enumerate(old.clauses)}
+        new_position = {c.key: k for k, c in enumerate(new.clauses)}
+        for cls in touched:
+            members = [
+                k
+                for k, g in enumerate(groups)
+                if alignment_class(old_by_key[g.old[0]]) == cls == alignment_class(new_by_key[g.new[0]])
+            ]
+            moved = moved_groups(
+                [([old_position[groups[k].old[0]]], [new_position[groups[k].new[0]]]) for k in members]
+            )
+            for index, k in enumerate(members):
+                groups[k] = groups[k]._replace(moved=index in moved)
+    return (
+        groups,
+        [key for key in deleted if key not in paired_old],
+        [key for key in added if key not in paired_new],
+    )
+
+
 def align(old: Resolution, new: Resolution) -> Alignment:
     """Pair the clauses of OLD and NEW; every clause ends in exactly one group, or added/deleted."""
     words = Words(old.clauses + new.clauses)
@@ -227,6 +314,7 @@ def align(old: Resolution, new: Resolution) -> Alignment:
         groups += found
         deleted += gone
         added += fresh
+    groups, deleted, added = _by_provenance(old, new, words, groups, deleted, added)
     old_notes, new_notes = old_classes.get(footnote_class, []), new_classes.get(footnote_class, [])
     bonus = footnote_bonus(old, new, groups, old_notes, new_notes)
     # footnotes are numbered in marker order: their order follows the clauses, it is no move

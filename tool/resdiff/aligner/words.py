@@ -40,6 +40,19 @@ class Words:
         # groups, and a group's final similarity is the one its growing ended with
         self._known: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
         self._masses: dict[str, float] = {}
+        self._found = words
+        self._weights: dict[str, tuple[float, ...]] = {}
+
+    def found(self, text: str) -> list[str]:
+        """The words of ``text`` in order (casefolded)."""
+        return self._found[text]
+
+    def weights(self, text: str) -> tuple[float, ...]:
+        """Each word of ``text`` in turn, by its weight (a word found in every clause weighs ~0)."""
+        found = self._weights.get(text)
+        if found is None:
+            found = self._weights[text] = tuple(map(self._weight.__getitem__, self._found[text]))
+        return found
 
     def _mass(self, words: frozenset[str]) -> float:
         """Summed exactly (fsum): set order varies between runs, the result must not."""
