@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from resdiff.blame import WORD_RE
+import re
+
 from resdiff.evolution import History
 from resdiff.redline import editorial_key
+
+WORD_RE = re.compile(r"[^\W_]+")  # the words of an English text (letters and digits)
 
 
 def _runs(diff: tuple[tuple[int, str], ...]) -> list[tuple[int, str, str]]:

@@ -1,9 +1,17 @@
 """A SYNTHETIC imitation of the UN document services, for testing ``resdiff fetch`` without the internet.
 
 ``FakeUN`` is a local HTTP server (127.0.0.1, a free port, stdlib ``http.server`` in a thread) that
-answers like the UN Digital Library search (MARCXML built here, from ``MarcRecord``s), serves files, and
-stands in for the Official Document System and undocs.org. It also misbehaves on demand: 202 with an
-empty body, 429 with Retry-After, 5xx, a hang, an HTML page instead of a PDF, a connection cut mid-file.
+answers like the UN Digital Library search (MARCXML built here, from ``MarcRecord``s, laid out as a
+real answer is: the total in a comment, records with 029 job numbers, 191, 245, 856 and 993 fields),
+its Voting Data records (``VotingRecord``, found by 791$a), serves files, and stands in for the
+Official Document System, undocs.org and GitHub's raw file server for the UN's AKN4UN XML (the real
+files of ../shared/data/akn, read in place). It behaves as public evidence shows the real services do:
+
+* the library can challenge every request as AWS WAF does (``challenge_library``): 202, the header
+  ``x-amzn-waf-action: challenge``, an empty body (UN-EOSG-Analytics/undifferent met it in 2026);
+* ODS answers a symbol it lacks with 200 and an empty body (as reported for documents.un.org);
+* and misbehaves on demand: 202 with an empty body, 429 with or without Retry-After, 5xx, a hang, a
+  slow drip of one byte at a time, an HTML page instead of a PDF, a connection cut mid-file.
 
 Everything here is synthetic: the MARCXML records (ids, vote figures, related documents) are made up
 by the tests, and ``synthetic_pdf``/``synthetic_draft_pdf`` write one-page PDFs (with the team's
@@ -16,10 +24,12 @@ from __future__ import annotations
 import contextlib
 import textwrap
 import threading
+import time
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from synthetic_pdf import synthetic_un_pdf
@@ -40,6 +50,13 @@ class Reply:
     hang_after_headers: bool = False  # send the status line and headers, then nothing
     cut: bool = False  # announce the whole body's length, send half of it, close the connection
     unannounced: bool = False  # no Content-Length: the body ends when the connection closes
+    drip: float = 0.0  # send the body one byte at a time, this many seconds apart
+
+
+WAF_CHALLENGE = Reply(
+    status=202, body=b"", content_type="text/html", headers=(("x-amzn-waf-action", "challenge"),)
+)
+ODS_NOTHING = Reply(status=200, body=b"", content_type="text/html")  # what ODS answers for a symbol it lacks
 
 
 def pdf_reply(data: bytes) -> Reply:
@@ -54,15 +71,15 @@ class MarcRecord:
     symbol: str
     title: str
     files: tuple[tuple[str, str], ...] = ()  # (URL, language as 856$y spells it)
-    vote: tuple[tuple[str, int], ...] = ()  # (996 subfield code, count)
+    vote: tuple[tuple[str, int | str], ...] = ()  # (996 subfield code, count)
     related: tuple[str, ...] = ()  # 993$a
+    job: str | None = None  # 029$b, as the library writes it: "N2519990 E"
 
     def xml(self) -> str:
-        def datafield(tag: str, subfields: list[tuple[str, str]]) -> str:
-            inner = "".join(f'<subfield code="{c}">{escape(v)}</subfield>' for c, v in subfields)
-            return f'<datafield tag="{tag}" ind1=" " ind2=" ">{inner}</datafield>'
-
         parts = [f'<controlfield tag="001">{escape(self.record)}</controlfield>']
+        if self.job is not None:
+            parts.append(_datafield("029", [("a", "JN"), ("b", self.job)]))
+        datafield = _datafield
         parts.append(datafield("191", [("a", self.symbol), ("b", "A/")]))
         parts.append(datafield("245", [("a", f"{self.title} :"), ("b", "resolution /")]))
         parts.append(datafield("269", [("a", "2035-12-01")]))
@@ -73,7 +90,36 @@ class MarcRecord:
         return f"<record>{''.join(parts)}</record>"
 
 
-def marcxml(records: list[MarcRecord], total: int | None = None) -> bytes:
+def _datafield(tag: str, subfields: list[tuple[str, str]]) -> str:
+    inner = "".join(f'<subfield code="{c}">{escape(v)}</subfield>' for c, v in subfields)
+    return f'<datafield tag="{tag}" ind1=" " ind2=" ">{inner}</datafield>'
+
+
+@dataclass(frozen=True)
+class VotingRecord:
+    """A SYNTHETIC "Voting Data" record, laid out as the library's are (dag-hammarskjold-library's
+    votesheet-marc): 089$b B23, 791$a the resolution, 996 the figures, one 967 per Member State ($a its
+    place, $e its name, $d Y/N/A or none when it did not vote); the States' votes are made up."""
+
+    record: str
+    symbol: str
+    voters: tuple[tuple[str, str], ...]  # (State, "Y" | "N" | "A" | "")
+
+    def xml(self) -> str:
+        marks = [mark for _, mark in self.voters]
+        counts = [marks.count("Y"), marks.count("N"), marks.count("A"), marks.count(""), len(marks)]
+        parts = [f'<controlfield tag="001">{escape(self.record)}</controlfield>']
+        parts.append(_datafield("089", [("a", "Voting record"), ("b", "B23")]))
+        parts.append(_datafield("245", [("a", "Synthetic voting record :")]))
+        parts.append(_datafield("791", [("a", self.symbol), ("b", "A/"), ("c", self.symbol.split("/")[2])]))
+        parts.append(_datafield("996", list(zip("bcdef", map(str, counts), strict=True))))
+        for place, (state, mark) in enumerate(self.voters, 1):
+            subfields = [("a", str(place)), ("c", state[:3])] + ([("d", mark)] if mark else [])
+            parts.append(_datafield("967", [*subfields, ("e", state)]))
+        return f"<record>{''.join(parts)}</record>"
+
+
+def marcxml(records: list[MarcRecord] | list[VotingRecord], total: int | None = None) -> bytes:
     """A search answer as the library gives it: the total in a comment, then the collection."""
     count = len(records) if total is None else total
     return (
@@ -142,13 +188,21 @@ def _recital(recalls: str | None) -> list[str]:
 
 @dataclass
 class FakeUN:
-    """The fake services; ``url`` is the library, ``url + '/ods'`` the ODS, ``url + '/undocs'`` undocs.org."""
+    """The fake services; ``url`` is the library, ``url + '/ods'`` the ODS, ``url + '/undocs'`` undocs.org,
+    ``url + '/xml'`` the raw files of UNxml/GAresolutions (``raw_root``, a folder laid out as it is)."""
 
     url: str = ""
     routes: dict[str, list[Reply]] = field(default_factory=dict)  # path?query -> replies (the last repeats)
     searches: dict[str, list[Reply]] = field(default_factory=dict)  # symbol -> replies
+    votings: dict[str, list[Reply]] = field(default_factory=dict)  # symbol (791$a) -> replies
     requests: list[tuple[str, str]] = field(default_factory=list)  # (path?query, User-Agent)
     release: threading.Event = field(default_factory=threading.Event)
+    challenge_library: bool = False  # every search and record path answers AWS WAF's challenge
+    raw_root: Path | None = None
+
+    def voting(self, record: VotingRecord) -> None:
+        """What searching the Voting Data records for ``record.symbol`` (791$a) answers."""
+        self.votings[record.symbol] = [Reply(body=marcxml([record]), content_type="application/xml")]
 
     def record(self, *records: MarcRecord, symbol: str | None = None, total: int | None = None) -> None:
         """What searching for ``symbol`` (by default the last record's) answers."""
@@ -160,14 +214,15 @@ class FakeUN:
         self.routes[path] = list(replies)
         return self.url + path
 
-    def searched(self) -> list[str]:
-        """The symbols asked of the search, in order."""
+    def searched(self, field: str = "191__a") -> list[str]:
+        """The symbols asked of the search (by 191$a, the documents; 791__a: the Voting Data), in order."""
         found = []
         for path, _ in self.requests:
             parsed = urllib.parse.urlsplit(path)
             if parsed.path == "/search":
                 query = urllib.parse.parse_qs(parsed.query)["p"][0]
-                found.append(query.removeprefix('191__a:"').removesuffix('"'))
+                if query.startswith(f'{field}:"'):
+                    found.append(query.removeprefix(f'{field}:"').removesuffix('"'))
         return found
 
     def asked(self, path: str) -> bool:
@@ -175,15 +230,32 @@ class FakeUN:
 
     def reply_to(self, path: str) -> Reply:
         parsed = urllib.parse.urlsplit(path)
-        if parsed.path == "/search":
-            query = urllib.parse.parse_qs(parsed.query)
-            symbol = query["p"][0].removeprefix('191__a:"').removesuffix('"')
-            replies = self.searches.setdefault(
-                symbol, [Reply(body=marcxml([]), content_type="application/xml")]
+        if self.challenge_library and parsed.path.startswith(("/search", "/record/")):
+            return WAF_CHALLENGE
+        if path in self.routes:
+            replies = self.routes[path]
+        elif parsed.path == "/search":
+            query = urllib.parse.parse_qs(parsed.query)["p"][0]
+            field, _, symbol = query.partition(":")
+            store = self.votings if field == "791__a" else self.searches
+            replies = store.setdefault(
+                symbol.strip('"'), [Reply(body=marcxml([]), content_type="application/xml")]
             )
+        elif parsed.path.startswith("/ods/"):
+            replies = [ODS_NOTHING]
+        elif parsed.path.startswith("/xml/"):
+            replies = [self._raw(urllib.parse.unquote(parsed.path.removeprefix("/xml/")))]
         else:
-            replies = self.routes.get(path, [Reply(status=404, body=b"not found", content_type="text/plain")])
+            replies = [Reply(status=404, body=b"not found", content_type="text/plain")]
         return replies.pop(0) if len(replies) > 1 else replies[0]
+
+    def _raw(self, path: str) -> Reply:
+        """A file of the AKN4UN repository as GitHub's raw server gives it (text/plain), or its 404."""
+        root = self.raw_root
+        file = (root / path).resolve() if root is not None else None
+        if root is None or file is None or not file.is_relative_to(root.resolve()) or not file.is_file():
+            return Reply(status=404, body=b"404: Not Found", content_type="text/plain")
+        return Reply(body=file.read_bytes(), content_type="text/plain")
 
 
 @contextlib.contextmanager
@@ -207,6 +279,15 @@ def running(fake: FakeUN) -> Iterator[FakeUN]:
             if reply.hang_after_headers:
                 self.wfile.flush()
                 fake.release.wait(HANG_LIMIT)
+                return
+            if reply.drip:
+                with contextlib.suppress(ConnectionError):  # the client gave up: as it should
+                    for index in range(len(reply.body)):
+                        if fake.release.is_set():
+                            return
+                        self.wfile.write(reply.body[index : index + 1])
+                        self.wfile.flush()
+                        time.sleep(reply.drip)
                 return
             self.wfile.write(reply.body[: len(reply.body) // 2] if reply.cut else reply.body)
 

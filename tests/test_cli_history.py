@@ -4,6 +4,7 @@ SYNTHETIC series of tests/synthetic_history.py as files and in a corpus (a real 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -16,6 +17,9 @@ import pytest
 from corpus_synthetic import cli, make_corpus, write_synthetic
 from resdiff import canonical
 from resdiff.evolution import trace
+from resdiff.model import Resolution
+from resdiff.refs import short_symbol
+from resdiff.render.history import render_blame, render_history
 from synthetic_history import SYNTHETIC_SERIES, SYNTHETIC_V1, SYNTHETIC_V2, SYNTHETIC_V3
 
 
@@ -85,7 +89,7 @@ def test_blame_spans_rebuild_every_clause_of_the_last_text(files: list[str]) -> 
 )
 def test_the_output_files_extension_chooses_the_format(files: list[str], name: str, start: str) -> None:
     code, out, err = run("history", *files, "-o", name)
-    assert (code, out, err) == (0, "", "")
+    assert (code, out, err) == (0, "", f"resdiff: wrote {name} (3 versions, 14 lineages)\n")
     assert Path(name).read_text(encoding="utf-8").startswith(start)
 
 
@@ -103,7 +107,8 @@ def test_blame_terminal_marks_where_the_date_changes(files: list[str]) -> None:
     code, out, _ = run("blame", *files)
     assert code == 0
     assert (
-        "    [v1]Expresses [v2]grave[v1] concern at the use of synthetic widgets in populated areas;" in out
+        "    [v1]Expresses [v2]grave [v1]concern at the use of synthetic widgets in\n    populated areas;"
+        in out
     )
 
 
@@ -218,3 +223,117 @@ def test_a_draft_is_accepted_wherever_a_symbol_is(widgets: Path, tmp_path: Path)
     assert blame["versions"] == order[:3]
     assert run("timeline", "widgets", "-o", "t.svg")[0] == 0
     assert ">draft</text>" in Path("t.svg").read_text(encoding="utf-8")
+
+
+def test_a_draft_has_its_distribution_date_wherever_a_version_has_a_date(
+    widgets: Path, tmp_path: Path
+) -> None:
+    """``series``, history's heading and stats, blame's legend, the timeline's column: "(?)" and a
+    blank before."""
+    draft = replace(
+        SYNTHETIC_V3,
+        symbol="A/C.1/93/L.7",
+        adopted=None,
+        distributed="2038-10-20",
+        committee="First Committee",
+    )
+    assert cli("add", "--series", "widgets", str(write_synthetic(tmp_path / "draft", draft))).exit_code == 0
+    series = run("series", "widgets")[1].splitlines()
+    assert "  present  A/C.1/93/L.7\tdistributed 2038-10-20" in series
+    assert "  present  A/RES/93/7\t2038-12-06" in series
+    code, out, err = run("history", "90/7", "91/7", "A/C.1/93/L.7")
+    assert code == 0, err
+    assert out.startswith("A/RES/90/7 (2035-12-04) → A/C.1/93/L.7 (distributed 2038-10-20)\n")
+    assert any(line.startswith("A/C.1/93/L.7  2038-10-20  ") for line in out.splitlines())  # the stats
+    versions = json.loads(run("history", "widgets", "--format", "json")[1])["versions"]
+    assert [v["distributed"] for v in versions] == [None, None, "2038-10-20", None]
+    assert "    [v3] A/C.1/93/L.7 (2038)" in run("blame", "A/C.1/93/L.7")[1]
+    assert run("timeline", "widgets", "-o", "t.svg")[0] == 0
+    picture = Path("t.svg").read_text(encoding="utf-8")
+    assert (
+        ">2038 draft</text>" in picture and "<title>A/C.1/93/L.7 (distributed 2038-10-20)</title>" in picture
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["history", "-o", "h.md"], "resdiff: wrote h.md (3 versions, 14 lineages)\n"),
+        (["history", "-o", "h.txt"], "resdiff: wrote h.txt (3 versions, 14 lineages)\n"),
+        (["blame", "-o", "b.html"], "resdiff: wrote b.html (12 clauses of A/RES/93/7, 3 versions)\n"),
+    ],
+)
+def test_history_and_blame_say_what_they_wrote(files: list[str], command: list[str], said: str) -> None:
+    code, out, err = run(command[0], *files, *command[1:])
+    assert code == 0 and out == "" and err == said
+    assert Path(command[-1]).stat().st_size > 0
+    code, out, err = run(command[0], *files)  # to stdout: the data, and nothing said
+    assert code == 0 and out and err == ""
+
+
+def test_help_lists_every_exit_status() -> None:
+    out = run("--help")[1]
+    assert "0 success, 1 texts differ" in out and "130 interrupted (Ctrl-C)" in out and "141 when" in out
+
+
+def _yearly(count: int) -> tuple[Resolution, ...]:
+    """The SYNTHETIC series stretched to ``count`` yearly versions (the later ones unchanged)."""
+    versions = list(SYNTHETIC_SERIES)
+    for number in range(len(versions), count):
+        session = 90 + number + 1
+        versions.append(
+            replace(
+                SYNTHETIC_V3, symbol=f"A/RES/{session}/7", session=session, adopted=f"{session + 1945}-12-04"
+            )
+        )
+    return tuple(versions)
+
+
+@pytest.mark.parametrize("width", [80, 60, 132])
+def test_the_terminal_history_fits_the_width_in_panels(width: int) -> None:
+    """Twelve versions: the lineage table is wrapped into panels (lineage and origin in each), as
+    are the stats and the legend; nothing is lost."""
+    history = trace(_yearly(12))
+    out = render_history(history, "terminal", width=width)
+    lines = out.splitlines()
+    assert max(map(len, lines)) <= width
+    headings = [line for line in lines if line.startswith("lineage  origin")]
+    assert len(headings) > 1 if width < 132 else len(headings) >= 1
+    shown = [name for line in headings for name in line.split()[2:]]
+    assert shown == [short_symbol(v.symbol) for v in history.versions]  # each column once, in order
+    for lineage in history.lineages:  # every row in every panel
+        assert sum(line.split()[:1] == [lineage.id] for line in lines) == len(headings)
+    stats = [line for line in lines if line.startswith("version ")]
+    assert " ".join(name for line in stats for name in line.split("  ")[1:] if name).split() == (
+        "date clauses words added restored deleted modified carried over since first".split()
+    )
+
+
+@pytest.mark.parametrize("width", [80, 50])
+def test_blame_wraps_to_the_width_and_keeps_its_indent(width: int) -> None:
+    blame = trace(SYNTHETIC_SERIES).blame()
+    out = render_blame(blame, "terminal", width=width)
+    body = out.split("\n\n", 1)[1]
+    for clause, block in zip(blame.clauses, body.split("\n\n"), strict=True):
+        heading, *text = block.rstrip("\n").split("\n")
+        assert heading.startswith(clause.key + "  origin")
+        assert all(line.startswith("    ") and not line.startswith("     ") for line in text)
+        # a line breaks only at a space: past the width goes only a word whose date changes inside it
+        assert all(len(line) <= width or len(line[: line.rindex(" ")]) <= width for line in text)
+        joined = re.sub(r"\[v[0-9]+\]", "", " ".join(line[4:] for line in text))
+        assert joined == " ".join(clause.text.split())  # every word, in order
+    assert len(render_blame(blame, "terminal", width=50).splitlines()) > len(
+        render_blame(blame, "terminal").splitlines()
+    )
+
+
+def test_blame_colours_neighbouring_versions_apart_along_an_ordered_palette() -> None:
+    from resdiff.render.history_terminal import _VIRIDIS_256, _palette
+
+    for count in range(2, len(_VIRIDIS_256) + 1):
+        codes = _palette(count)
+        assert all(a != b for a, b in pairwise(codes)), count  # neighbours differ
+        assert [_VIRIDIS_256.index(code) for code in codes] == sorted(_VIRIDIS_256.index(c) for c in codes)
+        assert codes[0] == _VIRIDIS_256[0] and codes[-1] == _VIRIDIS_256[-1]  # the whole range
+    colored = render_blame(trace(SYNTHETIC_SERIES).blame(), "terminal", color=True)
+    assert "\x1b[48;5;53m" in colored and "\x1b[48;5;220m" in colored  # the oldest, the newest

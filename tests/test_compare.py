@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 
 from resdiff.compare import compare
+from resdiff.errors import InputError
 from resdiff.model import Clause, Resolution
 from resdiff.report import kind_label
 from strategies import resolutions
@@ -23,6 +26,7 @@ def _all_keys(resolution: Resolution) -> list[str]:
 @settings(max_examples=60, deadline=None)
 @given(resolutions(), resolutions())
 def test_every_clause_in_exactly_one_record_and_texts_rebuild(old: Resolution, new: Resolution) -> None:
+    new = replace(new, language=old.language)  # texts in two languages are refused (below)
     comparison = compare(old, new)
     assert sorted(k for c in comparison.changes for k in c.old) == sorted(_all_keys(old))
     assert sorted(k for c in comparison.changes for k in c.new) == sorted(_all_keys(new))
@@ -31,6 +35,13 @@ def test_every_clause_in_exactly_one_record_and_texts_rebuild(old: Resolution, n
     for change in comparison.changes:
         assert change.old_text == "\n".join(old_text[k] for k in change.old)
         assert change.new_text == "\n".join(new_text[k] for k in change.new)
+
+
+def test_texts_in_two_languages_are_refused_with_the_fix() -> None:
+    old = replace(BASE, language="fr")
+    with pytest.raises(InputError, match=r"in French and English: compare two texts in one language .*@fr"):
+        compare(old, replace(old, language="en"))
+    assert compare(old, replace(old, language=None)).language == "fr"  # None: the source did not say
 
 
 @settings(max_examples=40, deadline=None)

@@ -41,7 +41,7 @@ def test_init_inside_a_repository_reuses_it(tmp_path: Path) -> None:
     assert commits(tmp_path)[0].stats.files.keys() == {"corpus/.resdiff-corpus"}
 
 
-def test_add_commits_the_text_and_its_series_index(tmp_path: Path) -> None:
+def test_add_commits_the_text_and_the_series_index_is_derived_from_it(tmp_path: Path) -> None:
     root = make_corpus(tmp_path)
     source = write_synthetic(tmp_path / "in", synthetic_resolution(91, 7))
     result = cli("add", "--corpus", str(root), "--series", "widgets", str(source))
@@ -49,12 +49,14 @@ def test_add_commits_the_text_and_its_series_index(tmp_path: Path) -> None:
     assert "added\tA/RES/91/7\twidgets/A_RES_91_7.txt" in result.output
     stored = root / "widgets" / "A_RES_91_7.txt"
     assert stored.read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
-    index = json.loads((root / "widgets" / "series.json").read_text(encoding="utf-8"))
+    assert not (root / "widgets" / "series.json").exists()  # derived data: never committed
+    series = cli("series", "widgets", "--format", "json", "--corpus", str(root))
+    [index] = json.loads(series.output)
     assert index["title"] == SYNTHETIC_TITLE
     assert [m["file"] for m in index["members"]] == ["A_RES_91_7.txt"]
     head = commits(root)[0]
     assert "A/RES/91/7" in str(head.message)
-    assert set(head.stats.files) == {"widgets/A_RES_91_7.txt", "widgets/series.json"}
+    assert set(head.stats.files) == {"widgets/A_RES_91_7.txt"}
     assert clean(root)
 
 
@@ -209,17 +211,24 @@ def test_refused_series_names(tmp_path: Path) -> None:
     assert "refusing the series name" in result.output
 
 
-def test_add_refuses_a_dirty_corpus_and_says_how_to_proceed(tmp_path: Path) -> None:
+def test_add_refuses_to_overwrite_uncommitted_changes_and_says_how_to_proceed(tmp_path: Path) -> None:
     root = make_corpus(tmp_path)
     cli("add", "--corpus", str(root), str(write_synthetic(tmp_path / "a", synthetic_resolution(91, 7))))
     stored = next(root.glob("*/A_RES_91_7.txt"))
-    stored.write_text(stored.read_text(encoding="utf-8") + "OP9 synthetic hand edit\n", encoding="utf-8")
-    result = cli(
-        "add", "--corpus", str(root), str(write_synthetic(tmp_path / "b", synthetic_resolution(92, 1)))
-    )
+    edited = stored.read_text(encoding="utf-8") + "OP9 synthetic hand edit\n"
+    stored.write_text(edited, encoding="utf-8")
+    corrected = synthetic_resolution(91, 7, operative=("Synthetic corrected decision;",))
+    result = cli("add", "--replace", "--corpus", str(root), str(write_synthetic(tmp_path / "b", corrected)))
     assert result.exit_code == 2
     assert "uncommitted changes" in result.output and "git checkout --" in result.output
-    assert not list(root.glob("*/A_RES_92_1.txt"))
+    assert stored.read_text(encoding="utf-8") == edited
+    # a text the add does not write is left as it is, and not committed
+    other = cli(
+        "add", "--corpus", str(root), str(write_synthetic(tmp_path / "c", synthetic_resolution(92, 1)))
+    )
+    assert other.exit_code == 0, other.output
+    assert stored.read_text(encoding="utf-8") == edited
+    assert "A_RES_91_7.txt" not in str(commits(root)[0].stats.files)
 
 
 def test_inside_a_larger_repository_only_corpus_files_are_committed(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def test_two_concurrent_adds_both_commit_and_keep_the_index_whole(tmp_path: Path
         assert process.returncode == 0, stderr
     assert len(commits(root)) == 3  # init + one commit per process
     slug = "synthetic-cooperation-widget-safety"  # both joined the same series, by title
-    index = json.loads((root / slug / "series.json").read_text(encoding="utf-8"))
+    [index] = json.loads(cli("series", slug, "--format", "json", "--corpus", str(root)).output)
     assert len(index["members"]) == 6
     assert cli("verify", "--corpus", str(root)).exit_code == 0
 

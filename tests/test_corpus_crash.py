@@ -294,14 +294,16 @@ def test_files_left_staged_by_a_killed_writer_are_unstaged(scene: Scene, tmp_pat
 
 def test_a_file_changed_after_a_crash_is_not_overwritten(scene: Scene, tmp_path: Path) -> None:
     work = _killed_at(scene, 30, tmp_path / "work")  # after the commit: files are being put in place
-    index = work / "widgets" / "series.json"
+    index = work / "widgets" / "A_RES_91_7.txt"  # put in place (corrected) before the kill
     index.write_text("synthetic edit made after the crash\n", encoding="utf-8")
     refused = cli("verify", "--repair", "--corpus", str(work))
     assert refused.exit_code == 2
-    assert "widgets/series.json was changed since" in refused.output and "checkout HEAD --" in refused.output
+    assert (
+        "widgets/A_RES_91_7.txt was changed since" in refused.output and "checkout HEAD --" in refused.output
+    )
     assert index.read_text(encoding="utf-8") == "synthetic edit made after the crash\n"
     assert journal.pending(work)
-    git.Repo(work).git.checkout("HEAD", "--", "widgets/series.json")
+    git.Repo(work).git.checkout("HEAD", "--", "widgets/A_RES_91_7.txt")
     healed = cli("verify", "--repair", "--corpus", str(work))
     assert healed.exit_code == 0, healed.output
     assert "completed" in healed.output

@@ -127,7 +127,8 @@ def test_resolve_ref_works_without_a_corpus_for_files(tmp_path: Path) -> None:
     [
         ("91/8", "A/RES/91/8 is not in the corpus; closest: A/RES/91/7, .*; to compare it, add its text"),
         ("widget@2036", "no series 'widget'.*closest: widgets"),
-        ("widgets@2040", "has none from 2040; it has: widgets@2036 \\(A/RES/91/7\\), widgets@2037"),
+        ("widgets@2040", "series widgets has no text of 2040; it has texts of 2036, 2037"),
+        ("widgets@99999", "series widgets has no text of 99999; it has texts of 2036, 2037"),
         (
             "widgets",
             "ambiguous: series widgets holds widgets@2036 \\(A/RES/91/7\\), widgets@2037 \\(A/RES/92/4\\)",
@@ -216,3 +217,27 @@ def test_a_folder_that_is_not_a_corpus_is_refused(tmp_path: Path) -> None:
     result = run_resdiff("show", "--corpus", str(tmp_path), "91/7")
     assert result.returncode == 2
     assert "is not a resdiff corpus" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [
+        ("\r", "the control character U+000D"),
+        ("\x9b", "the control character U+009B"),
+        ("\u202e", "the bidirectional control U+202E"),
+        ("\ufdd0", "the noncharacter U+FDD0"),
+    ],
+)
+def test_a_corpus_text_holding_an_unsafe_character_is_one_line_naming_it(
+    root: Path, character: str, name: str
+) -> None:
+    """A carriage return in a clause (someone's editor) gave a traceback in ``show``; a C1 control, a
+    bidirectional override or a noncharacter reached the terminal raw."""
+    path = root / "widgets" / "A_RES_91_7.txt"
+    path.write_bytes(path.read_bytes().replace(b"Synthetic", character.encode() + b"Synthetic", 1))
+    for args in (["show", "91/7"], ["diff", "91/7", "92/4"]):
+        result = cli(*args, "--corpus", str(root))  # an exception would propagate: no traceback
+        assert result.exit_code == 2
+        assert "widgets/A_RES_91_7.txt is damaged (line " in result.stderr
+        assert f" holds {name}; remove it)" in result.stderr
+        assert character not in result.output

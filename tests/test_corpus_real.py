@@ -60,7 +60,7 @@ def test_the_shipped_layout_inside_a_project_repository_verifies(tmp_path: Path,
     assert cli("init", str(root)).exit_code == 0
     added = cli("add", "--corpus", str(root), "--series", "cluster-munitions", str(seed_path))
     assert added.exit_code == 0, added.output
-    index = json.loads((root / "cluster-munitions" / "series.json").read_text(encoding="utf-8"))
+    [index] = json.loads(cli("series", "--format", "json", "--corpus", str(root)).output)
     assert [m["symbol"] for m in index["members"]] == ["A/RES/72/54"]
     assert [e["symbol"] for e in index["lineage"]] == [
         "A/RES/63/71",

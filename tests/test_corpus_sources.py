@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import subprocess
 from pathlib import Path
 
 import git
@@ -64,7 +63,7 @@ def test_add_keeps_the_source_in_the_same_commit(root: Path, tmp_path: Path) -> 
     data = (tmp_path / "in" / "synthetic_91_7.txt").read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     assert (root / "sources" / sha).read_bytes() == data
-    assert set(commits(root)[0].stats.files) == {str(TEXT), "widgets/series.json", f"sources/{sha}"}
+    assert set(commits(root)[0].stats.files) == {str(TEXT), f"sources/{sha}"}
     stored = canonical.load((root / TEXT).read_text(encoding="utf-8"))
     assert stored.source is not None and stored.source.sha256 == sha
     assert stored.source.name == "synthetic_91_7.txt"
@@ -191,7 +190,6 @@ def test_add_texts_stores_normalized_texts_with_their_sources_and_extra_files(tm
     assert result.commit is not None and [a.action for a in result.added] == ["added"]
     assert set(commits(root)[0].stats.files) == {
         str(TEXT),
-        "widgets/series.json",
         f"sources/{sha}",
         f"sources/{sha}.record.xml",
     }
@@ -247,47 +245,36 @@ def test_add_refuses_a_text_over_the_limit_and_verify_agrees(tmp_path: Path) -> 
 # --- indexes -----------------------------------------------------------------------------------
 
 
-def test_a_missing_index_is_said_and_rebuilt_by_repair(root: Path, tmp_path: Path) -> None:
+def test_an_index_an_older_resdiff_committed_is_not_read_and_repair_removes_it(
+    root: Path, tmp_path: Path
+) -> None:
     second = _source(
         tmp_path / "in", "synthetic_92_1.txt", synthetic_source(92, 1, recalls=((91, 7, "2036-12-08"),))
     )
     assert cli("add", "--corpus", str(root), str(second)).exit_code == 0
-    index = (root / "widgets" / "series.json").read_bytes()
-    git.Repo(root).git.rm("-q", "widgets/series.json")
-    _commit_all(root, "synthetic: the index removed")
+    (root / "widgets" / "series.json").write_text('{"format": 1, "members": [{"file": "/dev/zero"}]}\n')
+    _commit_all(root, "synthetic: an index as an older resdiff kept it")
     listed = run_resdiff("list", "--corpus", str(root))
-    assert listed.returncode == 0
-    assert "A/RES/91/7" not in listed.stdout
-    assert "widgets/ holds texts but no series.json" in listed.stderr and "verify --repair" in listed.stderr
-    assert "widgets/ holds texts but no series.json" in run_resdiff("series", "--corpus", str(root)).stderr
-    assert cli("verify", "--corpus", str(root)).exit_code == 1
+    assert listed.returncode == 0 and "A/RES/92/1" in listed.stdout, listed.stderr
+    checked = cli("verify", "--corpus", str(root))
+    assert (
+        checked.exit_code == 1
+        and "widgets/series.json: an index written by an older resdiff" in checked.output
+    )
     repaired = cli("verify", "--repair", "--corpus", str(root))
     assert repaired.exit_code == 0, repaired.output
-    assert "rebuilt series.json of widgets from the texts (commit " in repaired.output
-    assert (root / "widgets" / "series.json").read_bytes() == index
-    assert clean(root)
+    assert "removed the series.json an older resdiff kept in widgets" in repaired.output
+    assert not (root / "widgets" / "series.json").exists() and clean(root)
     assert "A/RES/92/1" in cli("list", "--corpus", str(root)).output
 
 
-def test_repair_rebuilds_a_drifted_index_and_removes_stray_temporary_files(root: Path) -> None:
-    index = root / "widgets" / "series.json"
-    good = index.read_bytes()
-    index.write_text('{"synthetic": "drift"}\n', encoding="utf-8")
-    _commit_all(root)
-    (root / "widgets" / ".series.json.abc123.tmp").write_text("synthetic leftover\n", encoding="utf-8")
+def test_repair_rebuilds_a_damaged_cache_and_removes_stray_temporary_files(root: Path) -> None:
+    assert "A/RES/91/7" in cli("list", "--corpus", str(root)).output
+    [cache] = (root / ".git" / "resdiff-index").iterdir()
+    cache.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    assert "A/RES/91/7" in cli("list", "--corpus", str(root)).output  # thrown away and rebuilt
+    (root / "widgets" / ".A_RES_91_7.txt.abc123.tmp").write_text("synthetic leftover\n", encoding="utf-8")
     repaired = cli("verify", "--repair", "--corpus", str(root))
     assert repaired.exit_code == 0, repaired.output
-    assert "removed 1 temporary file(s)" in repaired.output
-    assert index.read_bytes() == good and clean(root)
-
-
-def test_repair_leaves_an_index_alone_while_its_texts_are_uncommitted(root: Path) -> None:
-    stored = root / TEXT
-    stored.write_text(
-        stored.read_text(encoding="utf-8") + "OP2 *Decides* a second synthetic thing;\n", "utf-8"
-    )
-    repaired = cli("verify", "--repair", "--corpus", str(root))
-    assert repaired.exit_code == 1
-    assert "left the index of widgets as it is" in repaired.output
-    unchanged = ["git", "-C", str(root), "diff", "--quiet", "--", "widgets/series.json"]
-    assert subprocess.run(unchanged).returncode == 0
+    assert "removed 1 temporary file(s)" in repaired.output and "rebuilt the series index" in repaired.output
+    assert clean(root) and '"format":1' in cache.read_text(encoding="utf-8")

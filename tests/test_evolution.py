@@ -163,7 +163,11 @@ def test_most_edited_and_longest_lived(history: History) -> None:
     top = most_edited(history, 3)
     assert top[0] is history.lineage_of("PP1", 2)  # the lineage paragraph changes every year
     assert all(a.changes >= b.changes for a, b in pairwise(top))
-    assert {lineage.present for lineage in longest_lived(history, 5)} == {3}
+    tiers = longest_lived(history)
+    assert [present for present, _ in tiers] == [3, 2, 1]  # every tier, the most versions first
+    assert all(lineage.present == present for present, group in tiers for lineage in group)
+    assert sum(len(group) for _, group in tiers) == len(history.lineages)  # no tie left out
+    assert tiers[0][1] == [lineage for lineage in history.lineages if lineage.present == 3]  # text order
 
 
 def test_clause_history_gives_each_steps_record(history: History) -> None:
@@ -193,6 +197,7 @@ def test_the_json_is_the_contract(history: History) -> None:
         "session": 90,
         "title": SYNTHETIC_V1.title,
         "adopted": "2035-12-04",
+        "distributed": None,  # added: a draft's date
     }
     assert set(data["steps"][1]) >= {"old", "new", "skipped", "summary", "changes"}
     lineage = data["lineages"][0]
@@ -213,8 +218,9 @@ def test_the_json_is_the_contract(history: History) -> None:
 
 
 def _series(drawn: list[Resolution]) -> list[Resolution]:
-    """Random resolutions made a series: symbols in order, so that only the clauses are random."""
-    return [replace(r, symbol=f"A/RES/{k + 1}/1") for k, r in enumerate(drawn)]
+    """Random resolutions made a series: symbols in order and one language (a series runs per
+    language), so that only the clauses are random."""
+    return [replace(r, symbol=f"A/RES/{k + 1}/1", language=drawn[0].language) for k, r in enumerate(drawn)]
 
 
 @settings(max_examples=60, deadline=None)

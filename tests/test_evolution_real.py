@@ -48,6 +48,7 @@ SYMBOLS = [
     f"A/RES/{s}" for s in ("72/54", "73/54", "74/62", "75/62", "76/47", "77/79", "78/32", "79/58", "80/52")
 ]
 
+
 def _need(paths: tuple[Path, ...]) -> list[Path]:
     missing = [p for p in paths if not p.exists()]
     if missing:

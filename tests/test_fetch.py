@@ -15,25 +15,30 @@ import json
 import shutil
 import signal
 import socket
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import git
 import pytest
 
+import synthetic_un
 from conftest import SHARED
 from corpus_synthetic import cli, make_corpus, run_python, run_resdiff
 from resdiff import __version__, canonical
 from resdiff.cache import FileCache
 from resdiff.cli.fetch_commands import LANGUAGE_CODES, _Reporter
 from resdiff.corpus import journal
+from resdiff.fetch import PROJECT_URL
 from resdiff.library import LANGUAGES
 from resdiff.refs import slugify
 from synthetic_pdf import synthetic_un_pdf
 from synthetic_un import (
+    SYNTHETIC_TITLE,
     FakeUN,
     MarcRecord,
     Reply,
+    VotingRecord,
     marcxml,
     pdf_reply,
     running,
@@ -71,6 +76,7 @@ def un(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeUN]:
         monkeypatch.setenv("RESDIFF_LIBRARY_URL", fake.url)
         monkeypatch.setenv("RESDIFF_ODS_URL", fake.url + "/ods")
         monkeypatch.setenv("RESDIFF_UNDOCS_URL", fake.url + "/undocs")
+        monkeypatch.setenv("RESDIFF_XML_URL", fake.url + "/xml")  # empty unless a test sets raw_root
         yield fake
 
 
@@ -161,7 +167,7 @@ def test_fetch_keeps_the_exact_record_and_its_provenance_and_vote(
     assert fields["origin"].endswith(f" url={un.url}/record/4000001/files/A_RES_79_58-EN.pdf")
     assert fields["vote"] == "yes=150 no=1 abstentions=12 total=163"
     assert not un.asked("/record/9001/files/corr.pdf") and not un.asked("/record/9002/files/580.pdf")
-    assert {agent for _, agent in un.requests} == {f"resdiff/{__version__}"}
+    assert {agent for _, agent in un.requests} == {f"resdiff/{__version__} (+{PROJECT_URL})"}
     repo = git.Repo(corpus_with_78_32)
     assert repo.head.commit.parents[0].hexsha == before[0]  # one commit
     assert repo.head.commit.message.startswith("resdiff: fetch 79/58 from the UN document services")
@@ -245,7 +251,8 @@ def test_offline_fails_cleanly(corpus: Path, monkeypatch: pytest.MonkeyPatch) ->
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    monkeypatch.setenv("RESDIFF_LIBRARY_URL", closed)
+    for service in ("LIBRARY", "ODS", "UNDOCS", "XML"):
+        monkeypatch.setenv(f"RESDIFF_{service}_URL", closed)
     before = state(corpus)
     result = cli("fetch", "90/58")
     assert result.exit_code == 2
@@ -340,11 +347,14 @@ def test_a_server_that_never_recovers_fails_after_the_retries(un: FakeUN, corpus
 
 
 def test_a_dirty_corpus_refuses_after_fetching_and_stays_as_it_was(un: FakeUN, corpus: Path) -> None:
-    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"))
-    (corpus / "stray.txt").write_text("not committed", encoding="utf-8")
+    data = synthetic_pdf("90/58")
+    publish(un, "A/RES/90/58", "4000001", data)
+    stray = corpus / "sources" / hashlib.sha256(data).hexdigest()  # where the fetch keeps the file
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_text("not committed", encoding="utf-8")
     before = state(corpus)
     result = cli("fetch", "90/58")
-    assert result.exit_code == 2
+    assert result.exit_code == 2, (result.stdout, result.stderr)
     assert "uncommitted changes" in error_line(result.stderr)
     assert state(corpus) == before
 
@@ -507,14 +517,28 @@ def test_a_predecessor_the_fallbacks_answer_with_a_page_of_their_own_is_a_warnin
     assert result.stdout.startswith("added\tA/RES/88/47\t")
 
 
-def test_a_predecessor_the_server_breaks_on_fails_the_whole_fetch(un: FakeUN, corpus: Path) -> None:
+def test_a_predecessor_the_server_breaks_on_is_a_warning_and_the_rest_goes_in(
+    un: FakeUN, corpus: Path
+) -> None:
     publish(un, "A/RES/88/47", "3000001", synthetic_pdf("88/47", recalls="87/45 of 5 December 2032"))
     html = Reply(body=b"<html>oops</html>", content_type="text/html")
     publish(un, "A/RES/87/45", "3000002", b"", reply=html)
-    before = state(corpus)
     result = cli("fetch", "88/47", "--with-predecessors")
+    assert result.exit_code == 0, result.output
+    warning = "resdiff: warning: A/RES/87/45 is not available in English, so it is not fetched: "
+    assert warning in result.stderr
+    assert "an answer of type text/html, not a PDF" in result.stderr
+    assert result.stdout == "added\tA/RES/88/47\tsynthetic-cooperation-widget-safety/A_RES_88_47.txt\n"
+    assert len(list(git.Repo(corpus).iter_commits())) == 2  # the corpus's first commit, and this one
+
+
+def test_strict_makes_every_predecessor_required(un: FakeUN, corpus: Path) -> None:
+    publish(un, "A/RES/88/47", "3000001", synthetic_pdf("88/47", recalls="87/45 of 5 December 2032"))
+    before = state(corpus)
+    result = cli("fetch", "88/47", "--with-predecessors", "--strict")
     assert result.exit_code == 2
-    assert error_line(result.stderr).endswith("the server sent a bad file: retry later")
+    line = error_line(result.stderr)
+    assert line.startswith("resdiff: error: cannot fetch A/RES/87/45: the Digital Library has no record")
     assert state(corpus) == before
 
 
@@ -727,3 +751,330 @@ def test_a_fetch_killed_at_any_step_is_healed_and_can_be_run_again(
         assert again.returncode == 0, again.stderr
         assert run_resdiff("verify", env={"RESDIFF_CORPUS": str(copy)}).returncode == 0
     assert points >= 20
+
+
+# --- the real services, as public evidence shows them --------------------------------------------
+
+CHALLENGE_NOTICE = (
+    "resdiff: the UN Digital Library asked for a browser check (an AWS WAF challenge); "
+    "using the Official Document System for the files\n"
+)
+ODS_90_58 = "/ods/api/symbol/access?s=A/RES/90/58&l=en&t=pdf"
+
+
+def test_a_library_that_challenges_every_request_is_said_once_and_ods_serves_the_files(
+    un: FakeUN, corpus: Path
+) -> None:
+    un.challenge_library = True
+    un.serve(ODS_90_58, pdf_reply(synthetic_pdf("90/58", recalls="89/47 of 4 December 2034")))
+    un.serve("/ods/api/symbol/access?s=A/RES/89/47&l=en&t=pdf", pdf_reply(synthetic_pdf("89/47")))
+    result = cli("fetch", "90/58", "--with-predecessors")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("browser check") == 1 and CHALLENGE_NOTICE in result.stderr
+    assert "Traceback" not in result.stderr and "error" not in result.stderr
+    assert len(un.searched()) == 1 and un.searched("791__a") == []  # challenged once: not asked again
+    assert {agent for _, agent in un.requests} == {f"resdiff/{__version__} (+{PROJECT_URL})"}  # no disguise
+    fields = header(corpus, "A_RES_90_58.txt")
+    assert fields["origin"] == f"language=en retrieved={fields['origin'].split('retrieved=')[1]}"
+    assert fields["origin"].endswith(f"url={un.url}{ODS_90_58}")
+    assert result.stdout.count("added\t") == 2
+
+
+def test_ods_answering_an_empty_200_passes_to_the_library_file(un: FakeUN, corpus: Path) -> None:
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"))  # ODS: the fake's empty 200 for it
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    assert un.asked(ODS_90_58)
+    said = "resdiff: the Official Document System answered HTTP 200 with an empty body for A/RES/90/58; "
+    assert f"{said}trying the Digital Library file\n" in result.stderr
+    assert header(corpus, "A_RES_90_58.txt")["origin"].endswith("/record/4000001/files/A_RES_90_58-EN.pdf")
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [Reply(status=403, body=b"Forbidden", content_type="text/html"), synthetic_un.WAF_CHALLENGE],
+    ids=["403", "challenge"],
+)
+def test_a_refused_library_file_passes_to_undocs(un: FakeUN, corpus: Path, refusal: Reply) -> None:
+    publish(un, "A/RES/90/58", "4000001", b"", reply=refusal)
+    target = un.serve("/files/90-58.pdf", pdf_reply(synthetic_pdf("90/58")))
+    un.serve("/undocs/en/A/RES/90/58", Reply(status=302, headers=(("Location", target),)))
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    assert header(corpus, "A_RES_90_58.txt")["origin"].endswith(f"url={target}")
+    assert "Traceback" not in result.stderr
+
+
+def test_the_vote_comes_from_the_voting_data_record_with_each_states(un: FakeUN, corpus: Path) -> None:
+    """The resolution's own record holds no vote (only a note); its Voting Data record, found by 791$a,
+    does, and each Member State's (SYNTHETIC States and votes)."""
+    states = ("SYNTHETICA", "EXAMPLESTAN", "FICTONIA", "PLACEHOLDIA")
+    publish(un, "A/RES/89/58", "3000001", synthetic_pdf("89/58", adopted="4 December 2034"))
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"))
+    un.voting(VotingRecord("8000001", "A/RES/89/58", tuple(zip(states, ("Y", "Y", "A", "N"), strict=True))))
+    un.voting(VotingRecord("8000002", "A/RES/90/58", tuple(zip(states, ("Y", "N", "Y", ""), strict=True))))
+    result = cli("fetch", "89/58", "90/58")
+    assert result.exit_code == 0, result.output
+    assert un.searched("791__a") == ["A/RES/89/58", "A/RES/90/58"]
+    fields = header(corpus, "A_RES_90_58.txt")
+    assert fields["vote"] == "yes=2 no=1 abstentions=0 non_voting=1 total=4"
+    assert "voters" in fields
+    diff = cli("diff", "89/58", "90/58").stdout
+    assert "States that changed their vote: " in diff
+    assert "EXAMPLESTAN" in diff and "FICTONIA" in diff and "PLACEHOLDIA" in diff
+    data = json.loads(cli("diff", "89/58", "90/58", "--format", "json").stdout)
+    assert {"state": "EXAMPLESTAN", "vote": "no"} in data["new"]["vote"]["voters"]
+
+
+def test_a_429_without_retry_after_is_waited_out_and_shown(
+    un: FakeUN, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RESDIFF_FETCH_WAIT_SCALE", "0.001")  # the 300 s window becomes 0.3 s
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"))
+    limited = Reply(status=429, body=b"Max 100 requests per 5 minutes", content_type="text/plain")
+    un.searches["A/RES/90/58"][:0] = [limited, limited]
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    assert "HTTP 429 Too Many Requests; retrying in 0.02 s (retry 1 of 4)" in result.stderr
+    assert "HTTP 429 Too Many Requests; retrying in 0.04 s (retry 2 of 4)" in result.stderr
+
+
+def test_a_wait_is_shown_on_the_progress_bar() -> None:
+    stream = _Terminal()
+    with _Reporter(stream) as reporter:
+        reporter.progress(0, 3)
+        reporter.waiting(40, "HTTP 429 Too Many Requests")
+        assert "fetching (waiting 40 s: HTTP 429 Too Many Requests)" in stream.getvalue()
+        reporter.progress(1, 3)
+        last = stream.getvalue().rsplit("\r", 1)[-1]
+        assert "fetching " in last and "waiting" not in last  # the next step draws the bar again
+
+
+def test_a_slow_drip_is_cut_off_by_the_deadline_and_nothing_is_added(un: FakeUN, corpus: Path) -> None:
+    data = synthetic_pdf("90/58")
+    publish(un, "A/RES/90/58", "4000001", data, reply=Reply(body=data, drip=0.05))
+    before = state(corpus)
+    result = cli("fetch", "90/58", "--deadline", "1")
+    assert result.exit_code == 2
+    assert "the fetch's deadline passed (--deadline 1 s)" in error_line(result.stderr)
+    assert state(corpus) == before
+
+
+def test_a_slow_drip_on_an_optional_text_leaves_the_rest_to_go_in(un: FakeUN, corpus: Path) -> None:
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58", recalls="89/47 of 4 December 2034"))
+    dripping = synthetic_pdf("89/47")
+    publish(un, "A/RES/89/47", "3000001", dripping, reply=Reply(body=dripping, drip=0.05))
+    result = cli("fetch", "90/58", "--with-predecessors")  # the timeout is 0.5 s: 2 s for one answer
+    assert result.exit_code == 0, result.output
+    assert "resdiff: warning: A/RES/89/47 is not available in English" in result.stderr
+    assert "took more than 2 s to answer" in result.stderr
+    assert result.stdout == "added\tA/RES/90/58\tsynthetic-cooperation-widget-safety/A_RES_90_58.txt\n"
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("http://10.20.30.40/A_RES_90_58-EN.pdf", "10.20.30.40 is a private address"),
+        ("http://127.0.0.2:{port}/record/1/files/A_RES_90_58-EN.pdf", "127.0.0.2 is a loopback address"),
+        ("https://files.example.org/A_RES_90_58-EN.pdf", "files.example.org is another site"),
+    ],
+)
+def test_a_record_naming_a_file_on_another_host_is_refused(
+    un: FakeUN, corpus: Path, where: str, said: str
+) -> None:
+    url = where.format(port=urllib.parse.urlsplit(un.url).port)
+    un.record(MarcRecord("4000001", "A/RES/90/58", "Synthetic", files=((url, "English"),)))
+    un.serve(ODS_90_58, synthetic_un.ODS_NOTHING)
+    before = state(corpus)
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 2
+    line = error_line(result.stderr)
+    assert f"the Digital Library file {url}: {said}, not one of the UN hosts configured" in line
+    assert state(corpus) == before
+    assert not any(path.endswith("A_RES_90_58-EN.pdf") for path, _ in un.requests)
+
+
+@pytest.mark.parametrize("figure", ["²", "9" * 5000])
+def test_a_record_vote_that_is_no_number_is_a_warning(un: FakeUN, corpus: Path, figure: str) -> None:
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"), vote=(("b", figure), ("c", 3)))
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.stderr
+    assert "resdiff: warning: A/RES/90/58: its Digital Library record 4000001: the vote figure 996$b " in (
+        result.stderr
+    )
+    assert header(corpus, "A_RES_90_58.txt")["vote"] == "no=3"
+
+
+def test_a_file_url_holding_a_line_break_gets_a_plain_name(un: FakeUN, corpus: Path) -> None:
+    data = synthetic_pdf("90/58")
+    url = un.serve("/record/4000001/files/x%0Aname.pdf", pdf_reply(data))
+    un.record(MarcRecord("4000001", "A/RES/90/58", "Synthetic", files=((url, "English"),)))
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    fields = header(corpus, "A_RES_90_58.txt")
+    assert fields["source"].endswith(" A_RES_90_58-EN.pdf")  # made from the symbol, one line
+    assert fields["origin"].endswith("/files/x%0Aname.pdf")
+    assert cli("verify").exit_code == 0
+
+
+def test_a_file_that_fails_a_check_is_not_cached(un: FakeUN, corpus: Path, tmp_path: Path) -> None:
+    path = "/record/4000001/files/A_RES_90_58-EN.pdf"
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/580"))  # a wrong PDF, once served
+    assert cli("fetch", "90/58").exit_code == 2
+    assert not (tmp_path / "cache" / "files").exists() or not list((tmp_path / "cache" / "files").iterdir())
+    un.routes[path] = [pdf_reply(synthetic_pdf("90/58"))]  # the right one, served the next time
+    result = cli("fetch", "90/58")
+    assert result.exit_code == 0, result.output
+    assert "(record 4000001, http" in result.stderr  # downloaded, not from the cache
+
+
+# --- the UN's own XML (AKN4UN, by the United Nations (DGACM)), from a GitHub-like raw file server ----
+
+AKN = SHARED / "data" / "akn"
+
+
+@pytest.fixture
+def akn_un(un: FakeUN) -> FakeUN:
+    """The fake services with the real AKN4UN files of ../shared/data/akn on the raw file server, and
+    ODS serving the UN's real PDFs of 78/32, 79/58 and 80/52 (from which the job numbers are read)."""
+    if not (AKN / "data_extract").is_dir():
+        pytest.skip(f"{AKN} is absent: the read-only shared data is not beside this checkout")
+    un.raw_root = AKN
+    for session, number in ((78, 32), (79, 58), (80, 52)):
+        path = f"/ods/api/symbol/access?s=A/RES/{session}/{number}&l=en&t=pdf"
+        un.serve(path, pdf_reply(real_pdf(session, number)))
+    return un
+
+
+XML_80_52 = "/xml/80session/English/A_RES_80_52-2519990E.xml"
+
+
+@pytest.mark.shared
+def test_the_xml_is_preferred_and_named_by_the_pdfs_job_number(akn_un: FakeUN, corpus: Path) -> None:
+    akn_un.challenge_library = True
+    result = cli("fetch", "80/52")
+    assert result.exit_code == 0, result.output
+    assert CHALLENGE_NOTICE in result.stderr
+    assert (
+        f"resdiff: fetched A/RES/80/52 (source: United Nations (DGACM), AKN4UN XML, {akn_un.url}{XML_80_52})"
+        in result.stderr
+    )
+    fields = header(corpus, "A_RES_80_52.txt")
+    assert fields["source"].startswith("akn4un sha256:")
+    assert fields["source"].endswith(" A_RES_80_52-2519990E.xml")
+    assert fields["origin"].endswith(f"url={akn_un.url}{XML_80_52}")
+    assert fields["vote"] == "yes=138 no=2 abstentions=35"  # the XML's voting element
+    assert "no=UNITED STATES" in fields["voters"]
+    assert cli("verify").exit_code == 0
+
+
+@pytest.mark.shared
+def test_from_pdf_takes_the_pdf(akn_un: FakeUN, corpus: Path) -> None:
+    result = cli("fetch", "80/52", "--from", "pdf")
+    assert result.exit_code == 0, result.output
+    assert header(corpus, "A_RES_80_52.txt")["source"].startswith("pdf sha256:")
+    assert not any("session/" in path for path, _ in akn_un.requests)  # data_extract only, for the vote
+
+
+@pytest.mark.shared
+def test_from_xml_without_a_job_number_fails_clearly(akn_un: FakeUN, corpus: Path) -> None:
+    result = cli("fetch", "80/52", "--from", "xml")  # the record has no 029; the PDF is not asked
+    assert result.exit_code == 2
+    line = error_line(result.stderr)
+    assert "its file cannot be named without its job number" in line and line.endswith("(and --from xml)")
+
+
+@pytest.mark.shared
+def test_the_records_job_number_names_the_xml_without_the_pdf(akn_un: FakeUN, corpus: Path) -> None:
+    akn_un.record(MarcRecord("4000001", "A/RES/80/52", "Synthetic record title", job="N2519990 E"))
+    result = cli("fetch", "80/52", "--from", "xml")
+    assert result.exit_code == 0, result.output
+    assert akn_un.asked(XML_80_52)
+    assert not akn_un.asked("/ods/api/symbol/access?s=A/RES/80/52&l=en&t=pdf")
+    assert header(corpus, "A_RES_80_52.txt")["origin"].startswith("record=4000001 language=en ")
+
+
+@pytest.mark.shared
+def test_a_full_fetch_while_the_library_challenges_every_request(akn_un: FakeUN, corpus: Path) -> None:
+    """The issue's case: fetch 80/52 --with-predecessors --drafts while the Digital Library challenges
+    every request. The texts come from the UN's XML (named by the job numbers of the PDFs ODS serves;
+    75/62's needs none), the votes from the XML, the draft from the XML's workflow (served by ODS as a
+    SYNTHETIC PDF here); what no source has is a warning each, and the rest goes in, in one commit."""
+    akn_un.challenge_library = True
+    draft = synthetic_draft_pdf("A/C.1/80/L.52")
+    akn_un.serve("/ods/api/symbol/access?s=A/C.1/80/L.52&l=en&t=pdf", pdf_reply(draft))
+    before = state(corpus)
+    result = cli("fetch", "80/52", "--with-predecessors", "--drafts")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.stderr and "error" not in result.stderr
+    assert result.stderr.count(CHALLENGE_NOTICE) == 1
+    added = [line.split("\t")[1] for line in result.stdout.splitlines()]
+    assert sorted(added) == ["A/C.1/80/L.52", "A/RES/75/62", "A/RES/78/32", "A/RES/79/58", "A/RES/80/52"]
+    for missing in ("63/71", "70/54", "71/45", "72/54", "73/54", "74/62", "76/47", "77/79"):
+        assert f"resdiff: warning: A/RES/{missing} is not available in English, so it is not fetched" in (
+            result.stderr
+        )
+    repo = git.Repo(corpus)
+    assert repo.head.commit.parents[0].hexsha == before[0]  # one commit
+    votes = {
+        "A_RES_80_52.txt": "yes=138 no=2 abstentions=35",
+        "A_RES_79_58.txt": "yes=121 no=1 abstentions=33",
+    }
+    for name, vote in votes.items():
+        fields = header(corpus, name)
+        assert fields["source"].startswith("akn4un sha256:") and fields["vote"] == vote
+        assert fields["voters"].startswith("yes=")
+    assert header(corpus, "A_RES_75_62.txt")["source"].endswith(" 75_62_E.xml")
+    assert header(corpus, "A_C.1_80_L.52.txt")["source"].startswith("pdf sha256:")
+    diff = cli("diff", "79/58", "80/52")
+    assert diff.exit_code == 0 and "States that changed their vote: " in diff.stdout
+    assert cli("verify").exit_code == 0
+
+
+def test_a_heading_without_its_number_is_taken_when_the_front_page_names_the_symbol(
+    un: FakeUN, corpus: Path
+) -> None:
+    """As A/RES/79/9's body heading lacks its number: the masthead names the text (SYNTHETIC PDFs)."""
+    lines = ["A/RES/90/9", "", "Ninetieth session", "Agenda item 99 (z)", ""]
+    lines += ["Resolution adopted by the General Assembly on 7 December 2035", "", SYNTHETIC_TITLE, ""]
+    lines += [">*The General Assembly,*", "", ">*Noting* the synthetic widget reports,", ""]
+    lines += ["1.|*Urges* all States to keep synthetic widgets safe;"]
+    headless = synthetic_un_pdf([lines], symbol="A/RES/90/9", title=SYNTHETIC_TITLE)
+    publish(un, "A/RES/90/9", "4000009", headless, title=SYNTHETIC_TITLE)
+    result = cli("fetch", "90/9")
+    assert result.exit_code == 0, result.output
+    fields = header(corpus, "A_RES_90_9.txt")
+    assert fields["symbol"] == "A/RES/90/9" and fields["session"] == "90"
+    assert fields["title"] == SYNTHETIC_TITLE
+    publish(un, "A/RES/90/90", "4000090", headless)  # the same masthead does not name 90/90
+    result = cli("fetch", "90/90")
+    assert result.exit_code == 2
+    assert "no symbol was read in it, so it cannot be told to be A/RES/90/90" in error_line(result.stderr)
+
+
+def test_a_deadline_passing_on_an_optional_text_keeps_what_was_fetched(un: FakeUN, corpus: Path) -> None:
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58", recalls="89/47 of 4 December 2034"))
+    dripping = synthetic_pdf("89/47")
+    publish(un, "A/RES/89/47", "3000001", dripping, reply=Reply(body=dripping, drip=0.05))
+    result = cli("fetch", "90/58", "--with-predecessors", "--deadline", "1.5")
+    assert result.exit_code == 0, result.output
+    warning = [line for line in result.stderr.splitlines() if "deadline passed" in line]
+    assert len(warning) == 1 and warning[0].endswith("so these are not fetched: A/RES/89/47"), result.stderr
+    assert result.stdout == "added\tA/RES/90/58\tsynthetic-cooperation-widget-safety/A_RES_90_58.txt\n"
+
+
+def test_drafts_that_cannot_be_read_are_warnings_and_the_rest_goes_in(un: FakeUN, corpus: Path) -> None:
+    """A related /L. document that gives no symbol (an amendment, a draft decision: SYNTHETIC here) or
+    that no source has is a warning; the readable draft and the resolution go in."""
+    related = ("A/C.1/90/L.99", "A/C.1/90/L.98", "A/C.1/90/L.97")
+    publish(un, "A/RES/90/58", "4000001", synthetic_pdf("90/58"), related=related)
+    publish(un, "A/C.1/90/L.99", "4000002", synthetic_draft_pdf("A/C.1/90/L.99"))
+    unreadable = synthetic_un_pdf([["Synthetic amendment", "", "Insert a synthetic paragraph."]])
+    publish(un, "A/C.1/90/L.98", "4000003", unreadable)
+    result = cli("fetch", "90/58", "--drafts")
+    assert result.exit_code == 0, result.output
+    warning = "resdiff: warning: A/C.1/90/L.98 is not available in English, so it is not fetched: "
+    assert warning in result.stderr and "does not read as a resolution" in result.stderr
+    assert "resdiff: warning: A/C.1/90/L.97 is not available in English" in result.stderr
+    assert [line.split("\t")[1] for line in result.stdout.splitlines()] == ["A/C.1/90/L.99", "A/RES/90/58"]

@@ -6,7 +6,9 @@ lines, no markup); none of it is real resolution text.
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import textwrap
 
 import pytest
@@ -15,8 +17,9 @@ from hypothesis import strategies as st
 
 from resdiff import canonical
 from resdiff.errors import InputError
-from resdiff.model import UNSAFE_RE, Clause, Resolution
+from resdiff.model import UNSAFE_RE, Clause, Resolution, find_unsafe
 from resdiff.normalize import normalize_bytes
+from resdiff.readers import Block, RawText, safe
 from strategies import resolutions
 
 _WORDS = st.sampled_from(
@@ -105,9 +108,24 @@ def test_a_canonical_text_normalizes_to_itself_byte_for_byte(resolution: Resolut
     assert canonical.dump(normalize_bytes(text.encode(), "corpus.txt").resolution) == text
 
 
-_UNSAFE = st.sampled_from(
-    ["\x01", "\x02", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "\ufffe", "\uffff", "\ud800"]
+# every kind of character no field of the model may hold (model.UNSAFE_RE): C0 controls (the carriage
+# return and ESC among them), DEL and C1 (U+009B opens a terminal's escape sequence), lone surrogates,
+# the bidirectional embeddings, overrides and isolates, and the noncharacters of every plane
+_XML_UNSAFE = st.one_of(  # those a Word file (XML) can carry
+    st.integers(0x7F, 0x9F).map(chr),
+    st.sampled_from(
+        ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+    ),
+    st.integers(0xFDD0, 0xFDEF).map(chr),
+    st.tuples(st.integers(1, 16), st.integers(0xFFFE, 0xFFFF)).map(lambda p: chr(p[0] * 0x10000 + p[1])),
 )
+_UNSAFE = st.one_of(
+    st.sampled_from(["\x01", "\x02", "\x0b", "\x0c", "\r", "\x1b", "\x1f", "\ufffe", "\uffff", "\ud800"]),
+    _XML_UNSAFE,
+)
+# what a right-to-left text legitimately holds, and must keep: the implicit marks LRM, RLM and ALM,
+# and the joiners ZWNJ and ZWJ
+_KEPT = ("\u200e", "\u200f", "\u061c", "\u200c", "\u200d")
 
 
 def _model_strings(resolution: Resolution) -> list[str]:
@@ -152,6 +170,104 @@ def test_no_control_character_reaches_any_field_of_the_model(
             assert UNSAFE_RE.search(value) is None, value
         again = normalize_bytes(canonical.dump(resolution).encode(), "again.txt").resolution
         assert again == resolution
+
+
+def _insert(text: str, insertions: list[tuple[int, str]]) -> str:
+    for at, character in insertions:
+        at %= len(text) + 1
+        text = text[:at] + character + text[at:]
+    return text
+
+
+@given(
+    plain_resolutions(),
+    st.lists(st.tuples(st.integers(0, 10_000), _XML_UNSAFE), min_size=1, max_size=8),
+    st.sampled_from(["docx", "markdown"]),
+)
+@settings(max_examples=30, deadline=None)
+def test_no_unsafe_character_reaches_the_model_from_a_word_file_or_a_markdown_extraction(
+    case: tuple[str, list[Clause]], insertions: list[tuple[int, str]], form: str
+) -> None:
+    """The DOCX reader (the characters XML can carry) and the Markdown-like extraction reader, whose
+    footnote bodies and front matter are fields of their own."""
+    text = _insert(case[0], insertions)
+    if form == "docx":
+        from docx import Document
+
+        document = Document()
+        for block in text.split("\n\n"):
+            document.add_paragraph(block.replace("\n", " "))
+        stream = io.BytesIO()
+        document.save(stream)
+        payload, name = stream.getvalue(), "synthetic.docx"
+    else:
+        front = _insert("---\nsymbol: A/RES/99/7\ntitle: Synthetic test title\n---\n\n", insertions)
+        payload, name = (front + text + "\n[^1]: " + _insert("Synthetic note.", insertions)).encode(), "s.md"
+    try:
+        resolution = normalize_bytes(payload, name).resolution
+    except InputError:
+        return  # no longer a resolution: refused, never crashed
+    for value in _model_strings(resolution):
+        assert UNSAFE_RE.search(value) is None, value
+
+
+@given(
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",))),
+    st.lists(st.tuples(st.integers(0, 10_000), _UNSAFE), max_size=6),
+)
+@settings(max_examples=300, deadline=None)
+def test_safe_leaves_no_unsafe_character_in_any_reader_output_and_keeps_the_rest(
+    text: str, insertions: list[tuple[int, str]]
+) -> None:
+    """``readers.safe`` is what every reader's output (PDF and DOCX included) goes through: after
+    it, nothing unsafe in any block, emphasis, footnote, hint or notice; every other character (the
+    right-to-left marks and the joiners among them) where it was."""
+    dirty = _insert(text, insertions)
+    raw = RawText(
+        reader="synthetic",
+        blocks=(Block(dirty, dirty),),
+        footnotes=((1, dirty),),
+        hints={"title": dirty},
+        notices=(dirty,),
+    )
+    cleaned = safe(raw)
+    for value in (
+        cleaned.blocks[0].text,
+        cleaned.blocks[0].emphasis,
+        cleaned.footnotes[0][1],
+        cleaned.hints["title"],
+        cleaned.notices[0],
+    ):
+        assert value is not None and find_unsafe(value) is None and UNSAFE_RE.search(value) is None
+        assert [c for c in value if c != " "] == [c for c in dirty if c != " " and not UNSAFE_RE.match(c)]
+
+
+def test_right_to_left_marks_and_joiners_stay_in_the_clause() -> None:
+    text = (
+        "Resolution adopted by the General Assembly on 4 December 2030\n\n99/7. Synthetic test title\n\n"
+        "The General Assembly,\n\nNoting that\u200f the synthetic\u061c text\u200e holds\u200c all\u200d "
+        "marks,\n\n1. Decides to act.\n\n40th plenary meeting\n4 December 2030\n"
+    )
+    resolution = normalize_bytes(text.encode(), "synthetic.txt").resolution
+    assert all(mark in resolution.clause("PP1").text for mark in _KEPT)
+
+
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [
+        ("\r", "the control character U+000D"),
+        ("\x9b", "the control character U+009B"),
+        ("\u202e", "the bidirectional control U+202E"),
+        ("\u2066", "the bidirectional control U+2066"),
+        ("\ufdd0", "the noncharacter U+FDD0"),
+        ("\U0010ffff", "the noncharacter U+10FFFF"),
+    ],
+)
+def test_a_canonical_file_with_an_unsafe_character_names_it_and_its_line(character: str, name: str) -> None:
+    """What the corpus reads (``canonical.load``): refused with the line, never a traceback later."""
+    text = canonical.dump(Resolution(symbol="A/RES/99/7", clauses=(Clause("PP1", "Noting x,"),)))
+    with pytest.raises(InputError, match=rf"^line 12 holds {re.escape(name)}; remove it$"):
+        canonical.load(text.replace("Noting", "No" + character + "ting"))
 
 
 def test_a_canonical_file_with_a_control_character_names_its_line() -> None:

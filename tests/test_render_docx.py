@@ -119,3 +119,34 @@ def test_the_real_pair_accepts_to_new_and_rejects_to_old(seed_path: Path, res_80
     data = _render(compare(old, new))
     assert _resolved(data, accept=True) == [c.text for c in new.clauses]
     assert sorted(_resolved(data, accept=False)) == sorted(c.text for c in old.clauses)
+
+
+def test_a_report_of_texts_named_by_long_file_names_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Texts without a symbol are named by their file names; two of 200 characters made the title
+    property too long for python-docx (``ValueError: exceeded 255 char limit``)."""
+    from click.testing import CliRunner
+
+    from resdiff.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    names = []
+    for number, verb in ((1, "Decides"), (2, "Requests")):
+        name = f"synthetic-{number}-" + "long-file-name-" * 12 + "end.txt"
+        Path(name).write_text(
+            f"The General Assembly,\n\nNoting a synthetic convention,\n\n1. {verb} to act on it.\n",
+            encoding="utf-8",
+        )
+        names.append(name)
+    assert len(names[0]) > 190
+    result = CliRunner().invoke(main, ["report", *names, "-o", "r.docx"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile("r.docx") as archive:
+        core = ElementTree.fromstring(archive.read("docProps/core.xml"))
+    title = next(e.text for e in core if e.tag.endswith("}title"))
+    assert title is not None and len(title) <= 255
+    assert title.startswith("Changes: synthetic-1-long-file-name-") and title.endswith("-end.txt")
+    assert "…" in title and " → synthetic-2-long-file-name-" in title
+    heading = "".join(t.text or "" for t in _body(Path("r.docx").read_bytes()).iter(f"{W}t"))
+    assert f"Changes: {names[0]} → {names[1]}" in heading  # the document itself names them whole

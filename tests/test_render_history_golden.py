@@ -57,3 +57,32 @@ def test_every_renderer_escapes_the_hostile_synthetic_text() -> None:
         assert "<script>" not in output and "&lt;script&gt;" in output
     assert "<script>" not in render_history(history, "html")
     assert "\\<script\\>" in render_blame(history.blame(), "markdown")
+
+
+# what a terminal obeys (ESC, the C1 CSI U+009B, a carriage return) or reorders (a bidirectional
+# override and isolate), and noncharacters; the normalizer and the canonical reader let none of them
+# in, but a ``Resolution`` built in code can carry them, and no renderer may pass them on
+HOSTILE = "\x1b[2J\x9b2J\r\u202e\u2066\ufdd0\U0010ffff"
+
+
+def test_no_renderer_of_a_series_passes_on_a_control_or_override() -> None:
+    from dataclasses import replace
+
+    series = tuple(
+        replace(
+            text,
+            title=f"Synthetic{HOSTILE} title",
+            clauses=tuple(replace(c, text=c.text[:9] + HOSTILE + c.text[9:]) for c in text.clauses),
+        )
+        for text in SYNTHETIC_SERIES
+    )
+    history = trace(series)
+    outputs = {name: render(history) for name, render in CASES.items() if not name.endswith(".json")}
+    for name, output in outputs.items():
+        kept = set(output) & set(HOSTILE.replace("[2J", "").replace("2J", ""))
+        if name.endswith("color.txt"):  # the renderer's own colour sequences, and only those
+            kept.discard("\x1b")
+            assert "\x1b[2J" not in output, name
+        assert not kept, (name, kept)
+        assert "\ufffd" in output, name  # shown where it stood
+    assert "\\u001b[2J" in render_history(history, "json")  # the data, exactly

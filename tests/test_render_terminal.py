@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from resdiff.render.terminal import render
-from resdiff.report import build_report
+from resdiff.report import build_report, named_lookalikes
 from synthetic_report import synthetic_comparison
 
 STRIKE, UNDERLINE, RED, GREEN = "\x1b[9m", "\x1b[4m", "\x1b[31m", "\x1b[32m"
@@ -39,3 +39,32 @@ def test_each_line_of_a_split_is_indented_and_marked_on_its_own() -> None:
     output = render(build_report(synthetic_comparison()), color=False)
     assert "    Requests the Secretary-General to convene meetings[- and-]{+;+}\n" in output
     assert "    {+Also requests the Secretary-General+} to report to the General Assembly;\n" in output
+
+
+def test_a_hyphen_become_non_breaking_is_editorial_and_says_so_in_plain_text() -> None:
+    """``post[---]{+‑+}conflict`` read as nothing changed: the look-alike characters are named."""
+    from resdiff.compare import compare
+    from resdiff.evolution import trace
+    from resdiff.model import Clause, Resolution
+    from resdiff.render.history import render_clause
+    from resdiff.render.timeline import svg
+
+    text = "Noting the synthetic post-conflict programme and its non-governmental partners,"
+    old = Resolution(symbol="A/RES/91/7", adopted="2036-12-01", clauses=(Clause("PP1", text),))
+    new = Resolution(
+        symbol="A/RES/92/7",
+        adopted="2037-12-01",
+        clauses=(Clause("PP1", text.replace("post-", "post\u2011").replace("its ", "its\u00a0")),),
+    )
+    comparison = compare(old, new)
+    assert [change.kind for change in comparison.changes] == ["editorial"]
+    out = render(build_report(comparison))
+    assert "post[-⟨hyphen-minus⟩-]{+⟨non-breaking hyphen⟩+}conflict" in out
+    assert "its[-⟨space⟩-]{+⟨no-break space⟩+}non-governmental" in out
+    history = trace((old, new))
+    assert "post[-⟨hyphen-minus⟩-]{+⟨non-breaking hyphen⟩+}conflict" in render_clause(
+        history.clause_history("PP1"), "terminal"
+    )
+    assert "post[-⟨hyphen-minus⟩-]{+⟨non-breaking hyphen⟩+}conflict" in svg(history)  # the hover text
+    assert comparison.changes[0].diff != named_lookalikes(comparison.changes[0].diff)  # the data unchanged
+    assert named_lookalikes(((0, "a"), (-1, " "), (0, "b"))) == ((0, "a"), (-1, " "), (0, "b"))  # no swap

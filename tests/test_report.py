@@ -111,6 +111,34 @@ def test_a_corrected_adoption_date_or_title_is_a_difference() -> None:
         (((0, "resolution A/RES/"), (-1, "72"), (1, "80"), (0, "/54 of")), []),
         (((0, "States "), (-1, "parties"), (1, "Parties")), []),
         (((0, "in "), (1, "December "), (0, "2017")), [("2017", "December 2017")]),
+        # the values only, never the words around them (SYNTHETIC phrases)
+        (
+            (
+                (0, "the "),
+                (-1, "ninth Meeting of States Parties to"),
+                (1, "second Review Conference of"),
+                (0, " x"),
+            ),
+            [("ninth", "second")],
+        ),
+        (((0, "70/54"), (1, " and 72/54 of 4 December 2017"), (0, " on")), [("", "4 December 2017")]),
+        (((0, "the "), (-1, "second Review Conference"), (1, "Meetings"), (0, " of")), [("second", "")]),
+        # a span of days is one value
+        (
+            (
+                (0, "held from "),
+                (-1, "7 to 11"),
+                (1, "14 to 18"),
+                (0, " September "),
+                (-1, "2015"),
+                (1, "2026"),
+            ),
+            [("7 to 11 September 2015", "14 to 18 September 2026")],
+        ),
+        (
+            ((0, "from "), (-1, "23 to 27 November 2020"), (1, "30 August to 2 September 2022"), (0, ",")),
+            [("23 to 27 November 2020", "30 August to 2 September 2022")],
+        ),
     ],
 )
 def test_value_updates(diff: tuple[tuple[int, str], ...], expected: list[tuple[str, str]]) -> None:

@@ -149,3 +149,51 @@ def test_long_series_stay_readable(
     _open(driver, history, tmp_path)
     assert _console_errors(driver) == []
     _assert_readable(driver, history)
+
+
+_IN_VIEW = """
+const panes = document.querySelector('.panes');
+panes.scrollIntoView();
+panes.scrollLeft = panes.scrollWidth; panes.scrollTop = panes.scrollHeight;  // the far corner
+const view = panes.getBoundingClientRect();
+const inside = (e) => { const b = e.getBoundingClientRect();
+  return b.left >= view.left - 1 && b.right <= view.right + 1
+    && b.top >= view.top - 1 && b.bottom <= view.bottom + 1; };
+const labels = [...document.querySelectorAll('.labels g.label')].filter(inside);
+const headings = [...document.querySelectorAll('.heads g.headings text')].filter(inside);
+const heads = document.querySelector('.heads').getBoundingClientRect();
+const lefts = document.querySelector('.labels').getBoundingClientRect();
+return {scrolled: [panes.scrollLeft, panes.scrollTop], labels: labels.map(g => g.textContent),
+        headings: headings.map(t => t.textContent), heads_top: heads.top - view.top,
+        labels_left: lefts.left - view.left,
+        openings: [...document.querySelectorAll('text.opening')].map(t => t.lastChild.textContent),
+        page_width: document.documentElement.scrollWidth, window_width: window.innerWidth};
+"""
+
+
+def test_at_60_versions_the_row_labels_and_headings_stay_in_view(driver: Any, tmp_path: Path) -> None:
+    """Scrolled to the far corner of 60 versions, the lineage ids and their opening words are still
+    at the left, the version headings at the top (frozen panes: CSS, no script)."""
+    versions = list(SYNTHETIC_SERIES)
+    while len(versions) < 60:
+        session = 90 + len(versions) + 1
+        versions.append(
+            replace(
+                versions[-1], symbol=f"A/RES/{session}/7", session=session, adopted=f"{session + 1945}-12-04"
+            )
+        )
+    history = trace(versions)
+    _open(driver, history, tmp_path)
+    assert _console_errors(driver) == [] and driver.execute_script("return document.scripts.length") == 0
+    driver.set_window_size(1000, 360)  # lower than the 14 rows: the panes scroll down too
+    found = driver.execute_script(_IN_VIEW)
+    driver.save_screenshot(str(tmp_path / "timeline-scrolled.png"))
+    assert found["scrolled"][0] > 1000 and found["scrolled"][1] > 0  # it did scroll, both ways
+    assert abs(found["heads_top"]) <= 2 and abs(found["labels_left"]) <= 2  # stuck to the top and the left
+    assert len(found["labels"]) >= 3 and len(found["headings"]) >= 5
+    assert found["page_width"] <= found["window_width"]  # only the panes scroll sideways, not the page
+    assert any(name in " ".join(found["headings"]) for name in ("149/7", "150/7"))  # the last columns
+    last = history.versions[-1]
+    first_words = [" ".join(history.resolutions[-1].clause(key).text.split()[:2]) for key in ("PP1", "OP1")]
+    assert all(any(opening.startswith(words) for opening in found["openings"]) for words in first_words)
+    assert last.symbol == "A/RES/150/7"

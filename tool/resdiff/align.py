@@ -24,6 +24,13 @@ rounds, most certain first, because a false pairing is worse than a missed one:
 Footnotes are aligned last: a footnote follows the clause it is anchored to, so FNk of OLD and FNj
 of NEW get a bonus when a clause citing FNk is paired with a clause citing FNj.
 
+Where both texts are divided into parts (``A.``, ``B.``; sections ``I.``, ``II.``), the parts are
+paired first, by their words (a part added in front shifts every letter after it; ``aligner.parts``),
+and a clause pairs only within its part's counterpart: the boilerplate every part repeats ("Decides
+to remain seized of the matter") stays in its part. A part with no counterpart was dropped, or is
+new: its clauses are deleted or added (a part's clauses share the template of every other part's,
+which must not make a new part a modified old one).
+
 The time grows about linearly with the input, whatever it holds: the rounds, whose cost grows
 faster, only ever see a class within FREE_BUDGET and CLASS_BUDGET (far beyond any real
 resolution); a larger one keeps its identical pairs and is aligned window by window
@@ -40,8 +47,10 @@ from .aligner.footnotes import NO_BONUS, Bonus, WindowBonus, footnote_bonus
 from .aligner.groups import grow, unseeded_groups
 from .aligner.matcher import ClassMatcher, fits
 from .aligner.order import longest_increasing, moved_groups
+from .aligner.parts import part_pairs
 from .aligner.provenance import groups_by_provenance
 from .aligner.words import Words
+from .languages import shared
 from .model import FOOTNOTE, HEADING, KEY_RE, Clause, Resolution
 
 WINDOW = 50  # clauses a side in a window of a long stretch
@@ -209,10 +218,17 @@ def _align_in_windows(
     return result, deleted, added
 
 
-def _by_class(clauses: Sequence[Clause]) -> dict[tuple[str, str], list[Clause]]:
+def _by_class(
+    clauses: Sequence[Clause], parts: dict[str, str] | None = None, side: str = ""
+) -> dict[tuple[str, str], list[Clause]]:
+    """Clauses by alignment class; ``parts``: a body part's counterpart pair (see ``aligner.parts``),
+    which narrows the class to that pair of parts (a part without one: a class of its own on ``side``)."""
     classes: dict[tuple[str, str], list[Clause]] = {}
     for clause in clauses:
-        classes.setdefault(alignment_class(clause), []).append(clause)
+        where, kind = alignment_class(clause)
+        if parts and where == "body":
+            where = f"body/{parts.get(clause.section) or side + clause.section}"
+        classes.setdefault((where, kind), []).append(clause)
     return classes
 
 
@@ -300,8 +316,10 @@ def _by_provenance(
 
 def align(old: Resolution, new: Resolution) -> Alignment:
     """Pair the clauses of OLD and NEW; every clause ends in exactly one group, or added/deleted."""
-    words = Words(old.clauses + new.clauses)
-    old_classes, new_classes = _by_class(old.clauses), _by_class(new.clauses)
+    words = Words(old.clauses + new.clauses, shared(old.language, new.language))
+    old_parts, new_parts = part_pairs(old, new)
+    old_classes = _by_class(old.clauses, old_parts, "old:")
+    new_classes = _by_class(new.clauses, new_parts, "new:")
     groups: list[Group] = []
     deleted: list[str] = []
     added: list[str] = []

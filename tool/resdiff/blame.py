@@ -21,19 +21,18 @@ that lacked it. The records here are what ``resdiff blame --format json`` prints
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from .languages.words import pieces as pieces_of
+from .languages.words import words as words_of
 from .records import Op
 from .redline import editorial_key
 
 Piece = tuple[str, int]  # a stretch of text and the index of the version it has stood since
 
-WORD_RE = re.compile(r"[^\W_]+")  # what counts as a word, in the stats as in the measures
-_TOKEN_RE = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -75,12 +74,14 @@ class Blame:
     versions: tuple[str, ...]  # oldest first; the last is ``symbol``
     clauses: tuple[BlamedClause, ...]
     title: str | None = None
+    dates: tuple[str | None, ...] = ()  # per version: adopted, or a draft's distribution date
 
     def to_json(self) -> dict[str, Any]:
         return {
             "symbol": self.symbol,
             "versions": list(self.versions),
             "clauses": [clause.to_json() for clause in self.clauses],
+            "dates": list(self.dates),
         }
 
 
@@ -99,8 +100,8 @@ def joined(groups: Sequence[Sequence[Piece]]) -> list[Piece]:
     return result
 
 
-def carry(old: Sequence[Piece], diff: Sequence[Op], version: int) -> list[Piece]:
-    """The pieces of the redline's new text, given the pieces of its old text."""
+def carry(old: Sequence[Piece], diff: Sequence[Op], version: int, language: str | None = None) -> list[Piece]:
+    """The pieces of the redline's new text, given the pieces of its old text (words in LANGUAGE's sense)."""
     taken = _Cursor(old)
     result: list[Piece] = []
     index = 0
@@ -119,7 +120,7 @@ def carry(old: Sequence[Piece], diff: Sequence[Op], version: int) -> list[Piece]
             else:
                 inserted.append(text)
             index += 1
-        result.extend(_replaced(deleted, "".join(inserted), version))
+        result.extend(_replaced(deleted, "".join(inserted), version, language))
     return result
 
 
@@ -161,8 +162,9 @@ def tidied(pieces: Iterable[Piece]) -> list[Piece]:
     return merged(result)
 
 
-def word_count(text: str) -> int:
-    return len(WORD_RE.findall(text))
+def word_count(text: str, language: str | None = None) -> int:
+    """Words as LANGUAGE has them (a Chinese text segmented), for the stats."""
+    return len(words_of(text, language))
 
 
 class _Cursor:
@@ -189,7 +191,7 @@ class _Cursor:
         return taken
 
 
-def _replaced(deleted: Sequence[Piece], inserted: str, version: int) -> list[Piece]:
+def _replaced(deleted: Sequence[Piece], inserted: str, version: int, language: str | None) -> list[Piece]:
     """The pieces of a run the redline replaced (see the module's rules)."""
     if not inserted:
         return []
@@ -199,10 +201,10 @@ def _replaced(deleted: Sequence[Piece], inserted: str, version: int) -> list[Pie
     old_text = "".join(text for text, _ in deleted)
     if len(dates) == 1 and editorial_key(old_text) == editorial_key(inserted):
         return [(inserted, dates.pop())]
-    old_words = _dated_words(deleted)
-    tokens = _TOKEN_RE.findall(inserted)
+    old_words = _dated_words(deleted, language)
+    tokens = pieces_of(inserted, language)
     since = [version] * len(tokens)
-    word_at = [k for k, token in enumerate(tokens) if WORD_RE.fullmatch(token)]
+    word_at = [k for k, token in enumerate(tokens) if token[0].isalnum()]
     from difflib import SequenceMatcher  # only steps that replace words pay for it
 
     old_keys = [word.casefold() for word, _ in old_words]
@@ -218,7 +220,7 @@ def _replaced(deleted: Sequence[Piece], inserted: str, version: int) -> list[Pie
     return list(zip(tokens, since, strict=True))
 
 
-def _dated_words(pieces: Sequence[Piece]) -> list[tuple[str, int]]:
+def _dated_words(pieces: Sequence[Piece], language: str | None) -> list[tuple[str, int]]:
     """The words of some pieces, each dated by the piece its first character is in."""
     text = "".join(t for t, _ in pieces)
     starts: list[tuple[int, int]] = []
@@ -228,8 +230,11 @@ def _dated_words(pieces: Sequence[Piece]) -> list[tuple[str, int]]:
         offset += len(piece_text)
     words: list[tuple[str, int]] = []
     piece = 0
-    for match in WORD_RE.finditer(text):
-        while piece + 1 < len(starts) and starts[piece + 1][0] <= match.start():
-            piece += 1
-        words.append((match[0], starts[piece][1]))
+    at = 0
+    for token in pieces_of(text, language):
+        if token[0].isalnum():
+            while piece + 1 < len(starts) and starts[piece + 1][0] <= at:
+                piece += 1
+            words.append((token, starts[piece][1]))
+        at += len(token)
     return words

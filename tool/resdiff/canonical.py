@@ -16,11 +16,12 @@ from .model import (
     METADATA,
     OPERATIVE,
     POSITIONS,
-    UNSAFE_RE,
     Clause,
     Resolution,
     Source,
     Vote,
+    find_unsafe,
+    unsafe_name,
 )
 
 MAGIC = "# resdiff canonical 1"
@@ -149,10 +150,10 @@ def load(text: str) -> Resolution:
     lines = text.split("\n")
     if not lines or lines[0] != MAGIC:
         raise InputError(f"not a canonical resdiff file (first line must be {MAGIC!r})")
-    unsafe = UNSAFE_RE.search(text)
+    unsafe = find_unsafe(text)
     if unsafe is not None:
         line = text.count("\n", 0, unsafe.start()) + 1
-        raise InputError(f"line {line} holds the control character U+{ord(unsafe[0]):04X}; remove it")
+        raise InputError(f"line {line} holds {unsafe_name(unsafe[0])}; remove it")
     values: dict[str, str] = {}
     index = 1
     for name in HEADER_FIELDS:

@@ -8,8 +8,20 @@ a reader sees a dropped paragraph where it stood.
 from __future__ import annotations
 
 from .align import Alignment, Group, align
-from .model import FOOTNOTE, Clause, Resolution
-from .records import ADDED, DELETED, MERGED, MODIFIED, SPLIT, TAG_FOOTNOTES, UNCHANGED, Change, Comparison
+from .languages import shared
+from .model import FOOTNOTE, TABLE, Clause, Resolution, table_rows
+from .records import (
+    ADDED,
+    DELETED,
+    MERGED,
+    MODIFIED,
+    SPLIT,
+    TAG_FOOTNOTES,
+    UNCHANGED,
+    CellChange,
+    Change,
+    Comparison,
+)
 from .redline import kind_of, redline, tags_of
 
 
@@ -22,13 +34,13 @@ def _footnote_map(alignment: Alignment, old: Resolution) -> dict[str, str]:
 
 
 def _group_change(
-    group: Group, old: dict[str, Clause], new: dict[str, Clause], notes: dict[str, str]
+    group: Group, old: dict[str, Clause], new: dict[str, Clause], notes: dict[str, str], language: str | None
 ) -> Change:
     olds = [old[key] for key in group.old]
     news = [new[key] for key in group.new]
     old_text = "\n".join(c.text for c in olds)
     new_text = "\n".join(c.text for c in news)
-    diff = redline(old_text, new_text)
+    diff = redline(old_text, new_text, language)
     old_notes = tuple(n for c in olds for n in c.notes)
     new_notes = tuple(n for c in news for n in c.notes)
     notes_match = [notes.get(n) for n in old_notes] == list(new_notes)
@@ -39,7 +51,7 @@ def _group_change(
     else:
         kind = kind_of(diff, notes_match)
     old_verb, new_verb = olds[0].verb, news[0].verb
-    tags = tags_of(diff, old_verb, new_verb) if kind in (MODIFIED, SPLIT, MERGED) else ()
+    tags = tags_of(diff, old_verb, new_verb, language) if kind in (MODIFIED, SPLIT, MERGED) else ()
     if not notes_match:  # the redline cannot show a marker: the tag says it
         tags += (TAG_FOOTNOTES,)
     return Change(
@@ -55,7 +67,46 @@ def _group_change(
         new_verb=new_verb,
         old_notes=old_notes,
         new_notes=new_notes,
+        cells=_cells(olds[0].text, news[0].text) if olds[0].type == TABLE and len(olds) == len(news) else (),
     )
+
+
+def _labels(cells: list[str]) -> list[str]:
+    """Row or column labels: the cells themselves where they are unique, else numbers from 1."""
+    return cells if len(set(cells)) == len(cells) else [str(n) for n in range(1, len(cells) + 1)]
+
+
+def _by_place(
+    labels: list[str], heads: list[str], rows: tuple[tuple[str, ...], ...]
+) -> dict[tuple[str, str], str]:
+    """Each cell by its row's label and its column's head (a row shorter than the head row lacks the
+    last cells; one longer keeps its extra cells under their numbers)."""
+    cells: dict[tuple[str, str], str] = {}
+    for label, row in zip(labels, rows, strict=True):
+        for index, cell in enumerate(row):
+            cells[label, heads[index] if index < len(heads) else str(index + 1)] = cell
+    return cells
+
+
+def _cells(old_text: str, new_text: str) -> tuple[CellChange, ...]:
+    """A table's changed cells, cell by cell: rows paired by their labels (first cells), columns by
+    their heads (first row's cells), so that a row added or a column moved changes only its own."""
+    old_rows, new_rows = table_rows(old_text), table_rows(new_text)
+    old_heads, new_heads = _labels(list(old_rows[0])), _labels(list(new_rows[0]))
+    old_labels = _labels([row[0] for row in old_rows])
+    new_labels = _labels([row[0] for row in new_rows])
+    old_by = _by_place(old_labels, old_heads, old_rows)
+    new_by = _by_place(new_labels, new_heads, new_rows)
+    rows = list(dict.fromkeys([*new_labels, *old_labels]))
+    columns = list(dict.fromkeys([*new_heads, *old_heads]))
+    changes = []
+    for r in rows:
+        for c in columns:
+            old, new = old_by.get((r, c)), new_by.get((r, c))
+            if old != new:
+                diff = redline(old or "", new or "")
+                changes.append(CellChange(row=r, column=c, old=old, new=new, diff=diff))
+    return tuple(changes)
 
 
 def _lone_change(clause: Clause, kind: str) -> Change:
@@ -74,7 +125,9 @@ def _lone_change(clause: Clause, kind: str) -> Change:
 
 
 def compare(old: Resolution, new: Resolution) -> Comparison:
-    """The clause-by-clause comparison of OLD and NEW (what ``resdiff diff --format json`` prints)."""
+    """The clause-by-clause comparison of OLD and NEW (what ``resdiff diff --format json`` prints), in
+    their language (two texts in different languages are refused: ``languages.shared``)."""
+    language = shared(old.language, new.language)
     alignment = align(old, new)
     old_by_key = {c.key: c for c in old.clauses}
     new_by_key = {c.key: c for c in new.clauses}
@@ -82,7 +135,8 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
     notes = _footnote_map(alignment, old)
 
     placed = [
-        (new_position[g.new[0]], _group_change(g, old_by_key, new_by_key, notes)) for g in alignment.groups
+        (new_position[g.new[0]], _group_change(g, old_by_key, new_by_key, notes, language))
+        for g in alignment.groups
     ]
     placed += [(new_position[key], _lone_change(new_by_key[key], ADDED)) for key in alignment.added]
     changes = [change for _, change in sorted(placed, key=lambda item: item[0])]

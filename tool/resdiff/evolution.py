@@ -37,7 +37,6 @@ from rapidfuzz.distance import Indel
 
 from .align import alignment_class
 from .blame import (
-    WORD_RE,
     Blame,
     BlamedClause,
     Piece,
@@ -52,6 +51,8 @@ from .blame import (
 from .codes import char_codes
 from .compare import compare
 from .errors import InputError
+from .languages import shared
+from .languages.words import words as words_of
 from .model import Clause, Resolution
 from .records import (
     ADDED,
@@ -82,13 +83,26 @@ class Version:
     session: int | None
     title: str | None
     adopted: str | None
+    distributed: str | None = None  # the front page's distribution date: a draft's only date
 
     @classmethod
     def of(cls, resolution: Resolution) -> Version:
-        return cls(document_label(resolution), resolution.session, resolution.title, resolution.adopted)
+        label = document_label(resolution)
+        return cls(label, resolution.session, resolution.title, resolution.adopted, resolution.distributed)
+
+    @property
+    def date(self) -> str | None:
+        """The version's date: its adoption, else (a draft) its distribution."""
+        return self.adopted or self.distributed
 
     def to_json(self) -> dict[str, Any]:
-        return {"symbol": self.symbol, "session": self.session, "title": self.title, "adopted": self.adopted}
+        return {
+            "symbol": self.symbol,
+            "session": self.session,
+            "title": self.title,
+            "adopted": self.adopted,
+            "distributed": self.distributed,
+        }
 
 
 @dataclass(frozen=True)
@@ -278,7 +292,8 @@ class History:
                     lineage=lineage.id,
                 )
             )
-        return Blame(labels[-1], tuple(labels), tuple(clauses), self.resolutions[-1].title)
+        dates = tuple(v.date for v in self.versions)
+        return Blame(labels[-1], tuple(labels), tuple(clauses), self.resolutions[-1].title, dates)
 
     def record(self, lineage: Lineage, step: int) -> Change | None:
         """The record that carried a lineage through a step: the step's record of its clause (a
@@ -346,9 +361,14 @@ def most_edited(history: History, count: int = 10) -> list[Lineage]:
     ]
 
 
-def longest_lived(history: History, count: int = 10) -> list[Lineage]:
-    """The lineages present in the most versions (ties: by id, the oldest first)."""
-    return sorted(history.lineages, key=lambda lineage: (-lineage.present, _id_number(lineage)))[:count]
+def longest_lived(history: History, tiers: int = 3) -> list[tuple[int, list[Lineage]]]:
+    """The lineages grouped by how many versions they are in, the most first, ``tiers`` groups (each
+    in the newest text's order): in a long series many clauses are in every version, so a ranking of
+    ten would be ten ties."""
+    groups: dict[int, list[Lineage]] = {}
+    for lineage in history.lineages:
+        groups.setdefault(lineage.present, []).append(lineage)
+    return sorted(groups.items(), key=lambda group: -group[0])[:tiers]
 
 
 def _id_number(lineage: Lineage) -> int:
@@ -420,6 +440,10 @@ class _Tracer:
     def __init__(self, versions: Sequence[Resolution], labels: Sequence[str], known: set[str]) -> None:
         self.versions = list(versions)
         self.labels = list(labels)
+        # one language through the series (a series runs per language: mixing two is refused)
+        self.language: str | None = None
+        for version in self.versions:
+            self.language = shared(self.language, version.language)
         self.known = known
         self.lines: list[_Line] = []
         self.restorations: list[Restoration] = []
@@ -511,7 +535,7 @@ class _Tracer:
         ]
         if not added or not gone:
             return {}
-        words = {c.text: WORD_RE.findall(c.text.casefold()) for c in [*added, *(c for _, c in gone)]}
+        words = {c.text: words_of(c.text.casefold(), self.language) for c in [*added, *(c for _, c in gone)]}
         codes = char_codes(word for found in words.values() for word in found)
         coded = {text: "".join(map(codes.__getitem__, found)) for text, found in words.items()}
         scores = {
@@ -537,7 +561,7 @@ class _Tracer:
 
     def _restoration(self, line: _Line, old: Clause, new: Clause, number: int) -> Change:
         line.end = None
-        diff = redline(old.text, new.text)
+        diff = redline(old.text, new.text, self.language)
         unchanged = old.text == new.text
         change = Change(
             kind=RESTORED,
@@ -545,7 +569,7 @@ class _Tracer:
             new=(new.key,),
             diff=diff,
             similarity=1.0 if unchanged else round(float(Indel.normalized_similarity(old.text, new.text)), 3),
-            tags=() if unchanged else tags_of(diff, old.verb, new.verb),
+            tags=() if unchanged else tags_of(diff, old.verb, new.verb, self.language),
             clause_type=new.type,
             old_verb=old.verb,
             new_verb=new.verb,
@@ -605,7 +629,7 @@ class _Tracer:
                 following[change.new[0]] = pieces[change.old[0]]
                 continue
             old = joined([pieces[key] for key in change.old])
-            parts = split_clauses(carry(old, change.diff, number), len(change.new))
+            parts = split_clauses(carry(old, change.diff, number, self.language), len(change.new))
             following.update(zip(change.new, parts, strict=True))
         return following
 
@@ -616,7 +640,7 @@ class _Tracer:
         words = older = first = 0
         for clause_pieces in pieces.values():
             for text, since in clause_pieces:
-                count = word_count(text)
+                count = word_count(text, self.language)
                 words += count
                 older += count if since < number else 0
                 first += count if since == 0 else 0

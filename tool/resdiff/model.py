@@ -4,10 +4,15 @@ Clause keys carry the structure, so a key alone says what a clause is:
 
 * ``PP7`` preambular, ``OP3`` operative, ``OP3(a)`` / ``OP3(a)(i)`` / ``PP4(a)`` sub-paragraph,
   ``FN2`` footnote, ``H1`` a heading inside the operative part;
-* a multi-part resolution prefixes the part: ``A.PP1``, ``B.OP4(c)``;
+* a multi-part resolution prefixes the part: ``A.PP1``, ``B.OP4(c)``; a Roman-numbered section of
+  the operative part, whose numbering starts from 1 again, its numeral: ``II.OP3``, within a part
+  ``A.II.OP3``;
 * an annex prefixes ``ANNEX`` (or ``ANNEX-I``, ``ANNEX-II``): numbered annex paragraphs are
   ``ANNEX.P3``, their items ``ANNEX.P3(a)``, unnumbered annex text ``ANNEX.T2``, annex headings
-  ``ANNEX.H1``.
+  ``ANNEX.H1``;
+* ``TB1`` a table (a scale of assessments, budget figures), in any section (``ANNEX.TB1``): its text
+  is its rows, each row its cells, ``Member State | Scale || Afghanistan | 0.006 || ...`` (see
+  ``table_rows``), so that a change is one cell's.
 
 Footnotes are global (``FN1..FNn`` in marker order) whatever the section of the clause citing them.
 """
@@ -26,13 +31,15 @@ FOOTNOTE = "footnote"
 HEADING = "heading"
 PARAGRAPH = "paragraph"  # a numbered paragraph of an annex
 TEXT = "text"  # an unnumbered block of an annex
+TABLE = "table"  # a table: rows of cells (not in CLAUSE_TYPES, whose counts series.json records)
+ROW_SEPARATOR, CELL_SEPARATOR = " || ", " | "
 
 CLAUSE_TYPES = (PREAMBULAR, OPERATIVE, SUBPARAGRAPH, FOOTNOTE, HEADING, PARAGRAPH, TEXT)
 
 # section prefix (optional), then the local key
 KEY_RE = re.compile(
-    r"^(?:(?P<section>[A-Z]|ANNEX(?:-[IVXLC0-9]+)?)\.)?"
-    r"(?P<local>(?P<kind>PP|OP|FN|H|P|T)(?P<number>[0-9]+)(?P<items>(?:\([a-z0-9]+\))*))\Z"
+    r"^(?:(?P<section>(?:[A-Z]\.)?[IVXLC]+|[A-Z]|ANNEX(?:-[IVXLC0-9]+)?)\.)?"
+    r"(?P<local>(?P<kind>PP|OP|FN|H|P|TB|T)(?P<number>[0-9]+)(?P<items>(?:\([a-z0-9]+\))*))\Z"
 )
 
 
@@ -54,7 +61,20 @@ def clause_type_of(key: str) -> str:
         "H": HEADING,
         "P": PARAGRAPH,
         "T": TEXT,
+        "TB": TABLE,
     }[kind]
+
+
+def table_rows(text: str) -> tuple[tuple[str, ...], ...]:
+    """A table clause's rows and cells (``a | b || c | d``); a cell's own ``|`` the reader wrote ``/``."""
+    return tuple(tuple(row.split(CELL_SEPARATOR)) for row in text.split(ROW_SEPARATOR))
+
+
+def table_text(rows: list[list[str]]) -> str:
+    """The clause text of a table's rows (the inverse of ``table_rows``)."""
+    return ROW_SEPARATOR.join(
+        CELL_SEPARATOR.join(" ".join(cell.replace("|", "/").split()) for cell in row) for row in rows
+    )
 
 
 @cache
@@ -185,12 +205,56 @@ class Vote:
         return ", ".join(parts)
 
 
-# what no field of the model may hold: C0 controls and DEL (line breaks and tabs are layout, which the
-# normalizer turns into spaces) and the noncharacters U+FFFE and U+FFFF; PDF and DOCX extractions produce
-# such characters, and XML (Word) cannot carry them. (Lone surrogates, which only a JSON escape can make
-# in text that was decoded strictly, are the extraction reader's to remove.) The readers' output is
-# cleaned of them (``readers.safe``), and a canonical file holding one is refused.
-UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# what no field of the model may hold, whatever the input (``readers.safe`` cleans the readers' output of
+# them, a canonical file holding one is refused, the renderers show U+FFFD in their place):
+# * C0 controls but tab and line feed (layout, which the normalizer turns into spaces), the carriage
+#   return included (a terminal goes back to the start of the line), DEL and the C1 controls (U+009B is
+#   a terminal's escape sequence opener, as ESC is);
+# * lone surrogates (a JSON escape can make them), which no encoder writes;
+# * the bidirectional embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069), which make
+#   a terminal or a page show text in another order than it is read; the implicit marks a right-to-left
+#   text legitimately holds (U+200E, U+200F, U+061C) and the joiners (U+200C, U+200D) are not among them;
+# * the noncharacters: U+FDD0..U+FDEF and the last two code points of every plane (U+FFFE, U+1FFFF, ...).
+_UNSAFE_BMP = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+UNSAFE_RE = re.compile(
+    f"[{_UNSAFE_BMP}" + "".join(f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(1, 17)) + "]"
+)
+# the same but any code point from U+1FFFE on: a search of this class is ten times as fast (a class of
+# many astral ranges is not a bitmap), and beyond the BMP only noncharacters and the rare CJK extensions
+# match it, which ``find_unsafe`` then checks with the exact pattern
+_QUICK_UNSAFE_RE = re.compile(f"[{_UNSAFE_BMP}\U0001fffe-\U0010ffff]")
+
+
+def find_unsafe(text: str) -> re.Match[str] | None:
+    """The first character of ``text`` no field of the model may hold (see ``UNSAFE_RE``), quickly."""
+    match = _QUICK_UNSAFE_RE.search(text)
+    if match is None or match[0] <= "\uffff":
+        return match
+    return UNSAFE_RE.search(text, match.start())
+
+
+def without_unsafe(text: str) -> str:
+    """``text`` with each unsafe character made a space, but a bidirectional control, which is no
+    more than an instruction on how to lay the letters out, dropped (a space would split a word)."""
+    if find_unsafe(text) is None:
+        return text
+    return UNSAFE_RE.sub(lambda m: "" if m[0] in _BIDI_CONTROLS else " ", text)
+
+
+def unsafe_name(character: str) -> str:
+    """What an unsafe character is, in a message: 'the control character U+001B'."""
+    code = ord(character)
+    if character in _BIDI_CONTROLS:
+        kind = "the bidirectional control"
+    elif 0xD800 <= code <= 0xDFFF:
+        kind = "the lone surrogate"
+    elif code < 0xA0:
+        kind = "the control character"
+    else:
+        kind = "the noncharacter"
+    return f"{kind} U+{code:04X}"
+
 
 # a resolution's metadata, in the order the canonical header gives it; a change to any of these is a
 # change of the text (``diff --exit-code``)

@@ -30,6 +30,7 @@ from typing import IO
 
 from . import canonical
 from .errors import InputError
+from .languages import from_job_number
 from .model import Normalized, Source
 from .normalizer.builder import Builder
 from .readers import UnreadableError, read, read_binary, safe
@@ -77,10 +78,18 @@ def normalize_bytes(data: bytes, name: str) -> Normalized:
     if len(data) > MAX_BYTES:
         raise InputError(_too_big(name, len(data)))
     source = Source(name=name, sha256=hashlib.sha256(data).hexdigest(), reader="")
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<" and b"akomaNtoso" in data[:8192]:
+        from .readers import akn  # the UN's XML: exact structure, read into the model directly
+
+        if akn.detect(data):
+            try:
+                return akn.read(data, source)
+            except akn.AknError as error:
+                raise InputError(f"{name}: {error}; give the UN's AKN4UN file as published") from None
     try:
         document = read_binary(data)
     except UnreadableError as error:
-        raise InputError(f"{name}: {error}; save it again, or give its text") from None
+        raise InputError(f"{name}: {error}; {error.advice}") from None
     if document is not None:
         return Builder(safe(document), source).build()
     text = _decode(data, name)
@@ -89,7 +98,11 @@ def normalize_bytes(data: bytes, name: str) -> Normalized:
             return Normalized(canonical.load(text))
         except InputError as error:
             raise InputError(f"{name}: {error}") from None
-    return Builder(safe(read(text)), source).build()
+    raw = read(text)
+    if "language" not in raw.hints:  # a text extracted from a PDF keeps its job number: "25-19990 (F)"
+        language = from_job_number(text[:20_000])
+        raw = raw._replace(hints={**raw.hints, "language": language}) if language else raw
+    return Builder(safe(raw), source).build()
 
 
 def _too_big(name: str, size: int) -> str:

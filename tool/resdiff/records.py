@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .model import METADATA, Resolution
+from .model import METADATA, TABLE, Resolution
 
 UNCHANGED = "unchanged"
 EDITORIAL = "editorial"
@@ -32,6 +32,29 @@ Op = tuple[int, str]
 
 
 @dataclass(frozen=True)
+class CellChange:
+    """One changed cell of a table clause: its row (the row's first cell, its label, where the labels
+    are unique, else the row's number from 1) and column (its head, the first row's cell, where the
+    heads are unique, else the column's number), the old and new text (None: the row or column is
+    new, or gone) and their redline."""
+
+    row: str
+    column: str
+    old: str | None
+    new: str | None
+    diff: tuple[Op, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "old": self.old,
+            "new": self.new,
+            "diff": [[op, text] for op, text in self.diff],
+        }
+
+
+@dataclass(frozen=True)
 class Change:
     """One record of the diff: a clause or clause group, its kind and its word-level redline."""
 
@@ -47,6 +70,7 @@ class Change:
     new_verb: str | None = None
     old_notes: tuple[str, ...] = ()  # the footnotes the OLD clauses cite, in order (FN keys)
     new_notes: tuple[str, ...] = ()
+    cells: tuple[CellChange, ...] = ()  # a table's changed cells (a table clause's record only)
 
     @property
     def old_text(self) -> str:
@@ -70,6 +94,7 @@ class Change:
             "new_verb": self.new_verb,
             "old_notes": list(self.old_notes),
             "new_notes": list(self.new_notes),
+            **({"cells": [cell.to_json() for cell in self.cells]} if self.clause_type == TABLE else {}),
         }
 
 
@@ -114,6 +139,11 @@ class Comparison:
         date or title is a change too)."""
         metadata_changed = any(getattr(self.old, name) != getattr(self.new, name) for name in METADATA)
         return metadata_changed or any(change.kind != UNCHANGED or change.moved for change in self.changes)
+
+    @property
+    def language(self) -> str | None:
+        """The language both texts are in (``compare`` refuses two), None where neither says (English)."""
+        return self.new.language or self.old.language
 
     @property
     def vote_changes(self) -> tuple[tuple[str, str, str], ...]:

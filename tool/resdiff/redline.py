@@ -15,58 +15,33 @@ from itertools import chain
 from diff_match_patch import diff_match_patch
 
 from .codes import char_codes
-from .dates import MONTH_NAMES
 from .errors import InputError
+from .languages.dates import is_number_word
+from .languages.words import tokens
 from .records import EDITORIAL, MODIFIED, TAG_CITATIONS, TAG_NUMBERS, TAG_VERB, UNCHANGED, Op
 
-# tokens: a word, a number with its separators ("1,250,000", "12.5") or a cited symbol ("63/71",
-# "A/72/409", "CCM/CONF/2015/7/Corr.1", "ES-10/21"), each whole, so an edit replaces it whole; else a
-# character
-_TOKEN_RE = re.compile(
-    r"([^\S\n]*)("
-    r"[A-Z]+(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+(?![^\W_])"
-    r"|E?S-[0-9]+(?:/[0-9]+)+(?![^\W_])"  # ES-10/21, S-27/2
-    r"|[0-9]+(?:[.,/][0-9]+)+(?:st|nd|rd|th)?(?![^\W_])"
-    r"|[^\W_]+|\S)|(\s+)"
-)
 _NO_SUPERSCRIPTS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # what an editorial change may touch: everything that is not a letter or digit, plus case
 # (but not the point or comma inside a number: "12.5" is not "125", nor "1,250" "1.250")
 _NOT_ALNUM_RE = re.compile(r"(?:[^\w.,]|_|(?<![0-9])[.,]|[.,](?![0-9]))+")
-# months, ordinals and number words: the words of dates and counts ("the thirteenth Meeting")
-# (a set and two endings, not a regex: this runs on every word of a changed clause)
-# ("may" is left out: far more often the verb than the month)
-_NUMBER_WORDS = frozenset(month.lower() for month in MONTH_NAMES if month != "May") | frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
-    " twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion".split()
-)
 # cited symbols: resolution numbers (63/71, 2222 (2015) is a number) and document symbols
+# (bounded by what is not a Latin letter or digit: a Chinese text runs "第63/71号决议" together)
 _CITATION_RE = re.compile(
-    r"\b(?:[A-Z]{1,6}(?:\.[0-9]+)?(?:/[A-Za-z0-9.\-]+)+|(?:E?S-)?[0-9]{1,3}/[0-9]{1,4}(?:\s?[A-Z]{1,2}\b)?)"
+    r"(?<![A-Za-z0-9])(?:[A-Z]{1,6}(?:\.[0-9]+)?(?:/[A-Za-z0-9.\-]+)+|(?:E?S-)?[0-9]{1,3}/[0-9]{1,4}(?:\s?[A-Z]{1,2}(?![A-Za-z0-9]))?)(?![A-Za-z0-9])"
 )
 # words that only link a verb to the paragraph before, or carry no meaning of their own
 _VERB_FILLERS = ("once again", "also", "further", "furthermore", "moreover", "again", "hereby", "its")
 _VERB_FILLER_RE = re.compile(r"\b(?:" + "|".join(_VERB_FILLERS) + r")\b")
-_NUMBER_OR_WORD_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:-[^\W\d_]+)?")
+_NUMBER_OR_WORD_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def _is_number(token: str) -> bool:
-    """A numeral, a month, a number word or an ordinal ("thirteenth", "eighty-first")."""
+def _is_number(token: str, language: str | None) -> bool:
+    """A numeral, a month, a number word or an ordinal ("thirteenth", "eighty-first", "treizième")."""
     if token[0].isdigit():
         return True
     if "-" not in token:  # most words: spare the generator
-        return _is_number_word(token)
-    return any(_is_number_word(part) for part in token.split("-"))
-
-
-def _is_number_word(word: str) -> bool:
-    """For a word of letters only (as ``numbers`` finds them): thirteenth..nineteenth and
-    twentieth..ninetieth by their endings, the rest by name."""
-    return (
-        word in _NUMBER_WORDS
-        or (len(word) > 6 and word.endswith("teenth"))
-        or (len(word) > 4 and word.endswith("ieth"))
-    )
+        return is_number_word(token, language)
+    return any(is_number_word(part, language) for part in token.split("-"))
 
 
 # Characters that stand for fine tokens in the cleanup, by class: diff-match-patch's semantic
@@ -108,21 +83,22 @@ def _fine_codes(tokens: Iterable[str]) -> dict[str, str]:
     return codes
 
 
-def redline(old: str, new: str) -> tuple[Op, ...]:
+def redline(old: str, new: str, language: str | None = None) -> tuple[Op, ...]:
     """The word-level diff of two texts as (op, text) pairs: -1 delete, 0 equal, 1 insert.
 
     diff-match-patch's bisection is pure Python and quadratic in the worst case, so the diff
     itself runs on coarse tokens (a word with the spaces before it: half as many); the result
     is re-encoded in fine tokens (words, spaces, punctuation) for the cleanup, which runs on that
-    copy and so can never split a word.
+    copy and so can never split a word. The words are LANGUAGE's (``languages.words``: Chinese is
+    segmented, French keeps its elisions and guillemets whole).
     """
     if old == new:
         return ((0, old),) if old else ()
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
     # a coarse token is its fine tokens: (spaces before, word or character, other whitespace)
-    old_tokens = _TOKEN_RE.findall(old)
-    new_tokens = _TOKEN_RE.findall(new)
+    old_tokens = tokens(old, language)
+    new_tokens = tokens(new, language)
     coarse = char_codes(old_tokens + new_tokens)
     fine = _fine_codes(filter(None, chain.from_iterable(coarse)))
     fine_of = {**fine, "": ""}.__getitem__
@@ -167,10 +143,16 @@ def citations(text: str) -> Counter[str]:
     return Counter(symbol for symbol in found if any(character.isdigit() for character in symbol))
 
 
-def numbers(text: str) -> Counter[str]:
-    """Numbers, dates and ordinals of a text, outside cited symbols (those are citations)."""
+def numbers(text: str, language: str | None = None) -> Counter[str]:
+    """Numbers, dates and ordinals of a text in LANGUAGE, outside cited symbols (those are citations)."""
     bare = _CITATION_RE.sub(" ", text).casefold()
-    return Counter(token for token in _NUMBER_OR_WORD_RE.findall(bare) if _is_number(token))
+    found = _NUMBER_OR_WORD_RE.findall(bare) if language != "zh" else _zh_number_tokens(bare)
+    return Counter(token for token in found if _is_number(token, language))
+
+
+def _zh_number_tokens(text: str) -> list[str]:
+    """A Chinese text's tokens (segmented words, numbers) for ``numbers``."""
+    return [token for _, token, _ in tokens(text, "zh") if token]
 
 
 def verb_core(verb: str) -> str:
@@ -179,8 +161,19 @@ def verb_core(verb: str) -> str:
     return " ".join(_VERB_FILLER_RE.sub(" ", verb.casefold().replace(",", " ")).split())
 
 
-def tags_of(diff: Sequence[Op], old_verb: str | None, new_verb: str | None) -> tuple[str, ...]:
-    """Why a modified clause matters: numbers, citations or the operative verb changed.
+def _verb_core(verb: str, language: str | None) -> str:
+    if language in (None, "en"):
+        return verb_core(verb)
+    from .languages import verbs  # the verb tables: loaded for a text in another language only
+
+    return verbs.core(verb, language)
+
+
+def tags_of(
+    diff: Sequence[Op], old_verb: str | None, new_verb: str | None, language: str | None = None
+) -> tuple[str, ...]:
+    """Why a modified clause matters: numbers, citations or the operative verb changed, read in
+    LANGUAGE (its dates and number words; its verbs judged by their English counterparts).
 
     The whole texts are scanned for numbers only when a changed part holds one, which keeps
     this cheap on long clauses (edits never split a word, so a changed number is in a part).
@@ -189,10 +182,12 @@ def tags_of(diff: Sequence[Op], old_verb: str | None, new_verb: str | None) -> t
     old = "".join(text for op, text in diff if op <= 0)
     new = "".join(text for op, text in diff if op >= 0)
     changed = " ".join(text for op, text in diff if op != 0)
-    if numbers(changed) and numbers(old) != numbers(new):
+    if numbers(changed, language) and numbers(old, language) != numbers(new, language):
         tags.append(TAG_NUMBERS)
     if citations(old) != citations(new):
         tags.append(TAG_CITATIONS)
-    if old_verb is not None and new_verb is not None and verb_core(old_verb) != verb_core(new_verb):
+    if old_verb is not None and new_verb is not None and _verb_core(old_verb, language) != _verb_core(
+        new_verb, language
+    ):
         tags.append(TAG_VERB)
     return tuple(tags)

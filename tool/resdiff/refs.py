@@ -6,11 +6,15 @@ A symbol becomes a file name only through ``safe_name``, which accepts nothing t
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from .errors import CorpusError, RefError
+from .model import LANGUAGES
+
+ENGLISH = "en"
 
 # A/RES/72/54, A/RES/ES-10/21, A/RES/S-27/2, A/RES/72/54 B (a part of a multi-part resolution)
 RESOLUTION_RE = re.compile(
@@ -31,7 +35,8 @@ _STEM_RE = re.compile(
     r"^A_RES_(?P<session>(?:ES-|S-)?[0-9]{1,3})_(?P<number>[0-9]{1,4})(?:_(?P<part>[A-Z]))?\Z"
 )
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-YEAR_RE = re.compile(r"^[12][0-9]{3}\Z")
+# what a REF reads as a year after a slug: up to six digits (a commit is named by more, or HEAD~N)
+_REF_YEAR_RE = re.compile(r"^[0-9]{1,6}\Z")
 MAX_SLUG_LENGTH = 60
 FILE_SUFFIX = ".txt"
 SOURCES = "sources"  # the corpus folder holding the bytes texts were normalized from: never a series
@@ -82,19 +87,42 @@ def validate_symbol(symbol: str | None, origin: str) -> str:
     return symbol
 
 
-def safe_name(symbol: str) -> str:
-    """The corpus file name of a validated symbol (``A/RES/72/54`` -> ``A_RES_72_54.txt``)."""
+def safe_name(symbol: str, language: str | None = None) -> str:
+    """The corpus file name of a validated symbol in a language: ``A/RES/72/54`` -> ``A_RES_72_54.txt``
+    (English, or a text whose language is not known), ``A_RES_80_52.fr.txt`` (each other language
+    beside it)."""
     if SYMBOL_RE.match(symbol) is None:
         raise CorpusError(f"refusing to form a file name from the symbol {symbol!r}")
-    return symbol.replace("/", "_").replace(" ", "_") + FILE_SUFFIX
+    if language is not None and language not in LANGUAGES:
+        raise CorpusError(f"refusing to form a file name in the language {language!r}")
+    suffix = FILE_SUFFIX if language in (None, ENGLISH) else f".{language}{FILE_SUFFIX}"
+    return symbol.replace("/", "_").replace(" ", "_") + suffix
+
+
+def _split_file_name(name: str) -> tuple[str, str | None] | None:
+    """(stem, language) of a corpus file name, or None for a name that is none."""
+    if not name.endswith(FILE_SUFFIX):
+        return None
+    stem = name[: -len(FILE_SUFFIX)]
+    head, dot, language = stem.rpartition(".")
+    if dot and language in LANGUAGES and language != ENGLISH:
+        return head, language
+    return stem, None
 
 
 def symbol_of_file_name(name: str) -> str | None:
     """The symbol a corpus file name stands for, or None for a name ``safe_name`` never makes."""
-    if not name.endswith(FILE_SUFFIX):
+    split = _split_file_name(name)
+    if split is None:
         return None
-    symbol = parse_symbol(name[: -len(FILE_SUFFIX)])
-    return symbol if symbol is not None and safe_name(symbol) == name else None
+    symbol = parse_symbol(split[0])
+    return symbol if symbol is not None and safe_name(symbol, split[1]) == name else None
+
+
+def language_of_file_name(name: str) -> str | None:
+    """The language a corpus file name says (``A_RES_80_52.fr.txt``: fr); None for English's own names."""
+    split = _split_file_name(name)
+    return None if split is None else split[1]
 
 
 def short_symbol(symbol: str) -> str:
@@ -102,6 +130,7 @@ def short_symbol(symbol: str) -> str:
     return symbol.removeprefix("A/RES/")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function, called for every member of every series listed
 def symbol_sort_key(symbol: str) -> tuple[int, int, int, str, str]:
     """Orders symbols by session, a session's drafts before its resolutions, then by number (ES-/S-
     sessions after regular sessions of that number): a series reads 79/58, A/C.1/80/L.52, 80/52."""
@@ -190,25 +219,32 @@ def slugify(title: str) -> str:
 
 @dataclass(frozen=True)
 class Ref:
-    """A REF that is not a file path: a symbol, or a series with an optional year; maybe at a revision."""
+    """A REF that is not a file path: a symbol, or a series with an optional year; maybe in a language
+    (None: not named, which is English where the corpus has it) and at a revision."""
 
     text: str
     symbol: str | None = None
     series: str | None = None
     year: int | None = None
     rev: str | None = None
+    language: str | None = None
 
 
 def parse_ref(ref: str) -> Ref:
-    """Split a REF: ``@`` after a symbol starts a revision; after a slug, a year then a revision.
+    """Split a REF: after a symbol, ``@`` starts a language or a revision; after a slug, a year, then
+    a language, then a revision.
 
-    A slug never contains ``/``, so ``slug@2017`` and ``72/54@HEAD~1`` cannot be confused; a four-digit
-    part right after a slug is always read as a year.
+    A slug never contains ``/``, so ``slug@2017`` and ``72/54@HEAD~1`` cannot be confused; a part of
+    up to six digits right after a slug is always read as a year (``slug@99999``: a year with no text).
+    A part that is exactly one of the six language codes (``en fr es ru ar zh``) right after the symbol
+    or year is the language (``80/52@fr``, ``80/52@fr@HEAD~1``, ``cluster-munitions@2025@zh``); any
+    other part is a git revision (a branch named like a language code is reached as ``heads/fr``).
     """
     head, at, tail = ref.partition("@")
     symbol = parse_symbol(head)
     if symbol is not None:
-        return Ref(text=ref, symbol=symbol, rev=_rev(ref, tail) if at else None)
+        language, tail, at = _language(tail) if at else (None, tail, at)
+        return Ref(text=ref, symbol=symbol, rev=_rev(ref, tail) if at else None, language=language)
     slug = head.strip().lower()
     if not SLUG_RE.match(slug):
         raise RefError(
@@ -217,9 +253,21 @@ def parse_ref(ref: str) -> Ref:
     if not at:
         return Ref(text=ref, series=slug)
     first, at2, rest = tail.partition("@")
-    if YEAR_RE.match(first):
-        return Ref(text=ref, series=slug, year=int(first), rev=_rev(ref, rest) if at2 else None)
-    return Ref(text=ref, series=slug, rev=_rev(ref, tail))
+    year = None
+    if _REF_YEAR_RE.match(first):
+        year, tail, at = int(first), rest, at2
+        if not at:
+            return Ref(text=ref, series=slug, year=year)
+    language, tail, at = _language(tail)
+    return Ref(text=ref, series=slug, year=year, rev=_rev(ref, tail) if at else None, language=language)
+
+
+def _language(tail: str) -> tuple[str | None, str, str]:
+    """(language, what follows it, "@" if anything does) of a REF's part after an ``@``."""
+    first, at, rest = tail.partition("@")
+    if first in LANGUAGES:
+        return first, rest, at
+    return None, tail, "@"
 
 
 def _rev(ref: str, rev: str) -> str:

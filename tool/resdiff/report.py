@@ -189,3 +189,43 @@ def document_label(resolution: Resolution) -> str:
     if resolution.symbol:
         return resolution.symbol
     return resolution.source.name if resolution.source else "(no symbol)"
+
+
+# characters that look alike, or like nothing, in most fonts: a redline that swaps one for another
+# ("post-conflict" -> "post‑conflict", a hyphen become non-breaking) names them in the plain-text and
+# terminal views, where ``post[---]{+‑+}conflict`` would read as nothing changed
+LOOKALIKES = {
+    "-": "hyphen-minus",
+    "\u2010": "hyphen",
+    "\u2011": "non-breaking hyphen",
+    "\u2012": "figure dash",
+    "\u2013": "en dash",
+    "\u2014": "em dash",
+    "\u2212": "minus sign",
+    "\u00ad": "soft hyphen",
+    " ": "space",
+    "\u00a0": "no-break space",
+    "\u202f": "narrow no-break space",
+    "\u2009": "thin space",
+    "\u200b": "zero-width space",
+    "\u2060": "word joiner",
+}
+
+
+def named_lookalikes(diff: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:
+    """The redline with each swap of look-alike characters for others (a deletion and an insertion,
+    side by side, of nothing else) spelt out: ``⟨hyphen-minus⟩`` → ``⟨non-breaking hyphen⟩``."""
+    named = list(diff)
+    for at in range(len(named) - 1):
+        (first, old), (second, new) = named[at], named[at + 1]
+        if {first, second} == {-1, 1} and old != new and _all_lookalike(old) and _all_lookalike(new):
+            named[at], named[at + 1] = (first, _spelt(old)), (second, _spelt(new))
+    return tuple(named)
+
+
+def _all_lookalike(text: str) -> bool:
+    return bool(text) and all(character in LOOKALIKES for character in text)
+
+
+def _spelt(text: str) -> str:
+    return "".join(f"⟨{LOOKALIKES[character]}⟩" for character in text)

@@ -12,6 +12,10 @@ or phrases the scale does not know, are reported as "changed" rather than guesse
 * acknowledgement: Notes < Takes note < Welcomes
 * exhortation: Invites < Encourages < Calls upon < Urges < Urgently calls upon = Strongly urges < Demands
 * concern: Expresses concern < Deplores < Condemns
+
+A verb in another language is placed on the scale by the English verb it renders
+(``languages.verbs.english``: the pairing the UN's own parallel texts give); numbers and dates are
+read as the text's language writes them (``languages.dates``).
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .dates import MONTH_NAMES
+from .languages import MONTH_NAMES
+from .languages.dates import date_pattern, number_word_pattern
 from .model import Resolution
 from .records import ADDED, DELETED, KINDS, TAG_NUMBERS, TAG_VERB, Change, Comparison
 from .redline import verb_core
@@ -77,20 +82,26 @@ _NUMBER_WORDS = (
 
 
 @cache
-def _value_re() -> re.Pattern[str]:
-    """A value is a date, a year range, a number, or a number written out. A cited symbol (72/54,
-    A/RES/72/54) is matched too, so that it is never read as two numbers, but it is not a value.
-    Compiled on first use: ``resdiff diff --format json`` never needs it."""
-    return re.compile(
-        r"(?P<symbol>\b(?:[A-Z]+/)*[0-9]+/[0-9]+(?:/[A-Za-z0-9]+)*)"
-        rf"|(?:\b\d{{1,2}}\s+)?\b(?:{_MONTHS})\b(?:\s+\d{{4}})?"
-        r"|\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+)?"
-        rf"|\b(?i:{_NUMBER_WORDS})\b"
+def _value_re(language: str | None = None) -> re.Pattern[str]:
+    """A value is a date as LANGUAGE writes it (in English also a span of days: "14 to 18 September
+    2026", "30 August to 2 September 2022"), a year range, a number, or a number written out; the
+    summary lists values, never the words around them. A cited symbol (72/54, A/RES/72/54) is matched
+    too, so that it is never read as two numbers, but it is not a value. Compiled on first use:
+    ``resdiff diff --format json`` never needs it."""
+    other = number_word_pattern(language)
+    english = language in (None, "en")
+    words = rf"|\b(?i:{_NUMBER_WORDS})\b" if english else f"|{other}" if other else ""
+    dates = (
+        rf"(?:\b\d{{1,2}}(?:\s+(?:{_MONTHS}))?\s*(?:\bto\b|\band\b|[-–])\s*)?"
+        rf"(?:\b\d{{1,2}}\s+)?\b(?:{_MONTHS})\b(?:\s+\d{{4}})?"
+        if english
+        else date_pattern(language)
     )
-
-
-# a replaced phrase up to this long is quoted whole in the summary; beyond, only its values
-_QUOTABLE_WORDS = 6
+    return re.compile(
+        r"(?P<symbol>(?<![A-Za-z0-9])(?:[A-Z]+/)*[0-9]+/[0-9]+(?:/[A-Za-z0-9]+)*)"
+        rf"|{dates}"
+        r"|\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+)?" + words
+    )
 
 
 @dataclass(frozen=True)
@@ -190,12 +201,15 @@ def _clause_item(note: ClauseNote) -> SummaryItem:
 def summarize(comparison: Comparison) -> Summary:
     counts = comparison.summary()
     changes = comparison.changes
+    language = comparison.language
     return Summary(
         counts=tuple((name, counts[name]) for name in (*KINDS, "moved")),
         added=tuple(ClauseNote(c.new, c.new_text) for c in changes if c.kind == ADDED),
         deleted=tuple(ClauseNote(c.old, c.old_text) for c in changes if c.kind == DELETED),
         numbers=tuple(
-            NumberUpdate(c.old, c.new, value_updates(c.diff)) for c in changes if TAG_NUMBERS in c.tags
+            NumberUpdate(c.old, c.new, value_updates(c.diff, language))
+            for c in changes
+            if TAG_NUMBERS in c.tags
         ),
         verbs=tuple(_verb_change(comparison, c) for c in changes if TAG_VERB in c.tags),
     )
@@ -204,9 +218,9 @@ def summarize(comparison: Comparison) -> Summary:
 # --- numbers and dates --------------------------------------------------------------------------
 
 
-def value_updates(diff: tuple[tuple[int, str], ...]) -> tuple[ValueUpdate, ...]:
+def value_updates(diff: tuple[tuple[int, str], ...], language: str | None = None) -> tuple[ValueUpdate, ...]:
     """The numbers and dates a redline replaces, as whole values ("4 December 2017" →
-    "1 December 2025", never "4" → "1" and "2017" → "2025"), in reading order."""
+    "1 December 2025", never "4" → "1" and "2017" → "2025"; "2017年12月4日" whole), in reading order."""
     old_text = "".join(text for op, text in diff if op <= 0)
     new_text = "".join(text for op, text in diff if op >= 0)
     hunks: list[tuple[int, int, int, int]] = []
@@ -223,12 +237,13 @@ def value_updates(diff: tuple[tuple[int, str], ...]) -> tuple[ValueUpdate, ...]:
         else:
             hunks.append((old_at, old_end, new_at, new_end))
         old_at, new_at = old_end, new_end
-    old_matches = list(_value_re().finditer(old_text))
-    new_matches = list(_value_re().finditer(new_text))
+    value_re = _value_re(language)
+    old_matches = list(value_re.finditer(old_text))
+    new_matches = list(value_re.finditer(new_text))
     widened: list[tuple[int, int, int, int]] = []
     for old_start, old_end, new_start, new_end in hunks:
-        old_start, old_end = _widen(old_text, old_start, old_end, old_matches)
-        new_start, new_end = _widen(new_text, new_start, new_end, new_matches)
+        old_start, old_end = _widen(old_text, old_start, old_end, old_matches, language)
+        new_start, new_end = _widen(new_text, new_start, new_end, new_matches, language)
         if widened and (old_start < widened[-1][1] or new_start < widened[-1][3]):
             previous = widened.pop()
             old_start, new_start = previous[0], previous[2]
@@ -238,25 +253,26 @@ def value_updates(diff: tuple[tuple[int, str], ...]) -> tuple[ValueUpdate, ...]:
     for old_start, old_end, new_start, new_end in widened:
         old_part = old_text[old_start:old_end].strip(" ,;:.")
         new_part = new_text[new_start:new_end].strip(" ,;:.")
-        old_values, new_values = _values(old_part), _values(new_part)
+        old_values, new_values = _values(old_part, value_re), _values(new_part, value_re)
         if old_values == new_values:
             continue  # words or citations changed here, not numbers
-        if len(old_part.split()) <= _QUOTABLE_WORDS and len(new_part.split()) <= _QUOTABLE_WORDS:
-            updates.append(ValueUpdate(old_part, new_part))
-        else:
-            updates.append(ValueUpdate(", ".join(old_values), ", ".join(new_values)))
+        updates.append(ValueUpdate(", ".join(old_values), ", ".join(new_values)))
     return tuple(updates)
 
 
-def _values(text: str) -> list[str]:
-    return [match[0] for match in _value_re().finditer(text) if not match["symbol"]]
+def _values(text: str, value_re: re.Pattern[str]) -> list[str]:
+    return [match[0] for match in value_re.finditer(text) if not match["symbol"]]
 
 
-def _widen(text: str, start: int, end: int, values: list[re.Match[str]]) -> tuple[int, int]:
-    """Grow a span to whole words and to any value or symbol it cuts or touches from inside."""
-    while _cuts_word(text, start):
+def _widen(
+    text: str, start: int, end: int, values: list[re.Match[str]], language: str | None
+) -> tuple[int, int]:
+    """Grow a span to whole words and to any value or symbol it cuts or touches from inside (a
+    Chinese text has no spaces: there the redline's own words, never split, are the words)."""
+    is_word = _is_word if language != "zh" else _is_latin_word
+    while 0 < start < len(text) and is_word(text[start - 1]) and is_word(text[start]):
         start -= 1
-    while _cuts_word(text, end):
+    while 0 < end < len(text) and is_word(text[end - 1]) and is_word(text[end]):
         end += 1
     for match in values:
         if (match.start() < end and start < match.end()) or start == end == match.start():
@@ -264,19 +280,27 @@ def _widen(text: str, start: int, end: int, values: list[re.Match[str]]) -> tupl
     return start, end
 
 
-def _cuts_word(text: str, at: int) -> bool:
-    return 0 < at < len(text) and _is_word(text[at - 1]) and _is_word(text[at])
-
-
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "/"
+
+
+def _is_latin_word(char: str) -> bool:
+    return (char.isascii() and char.isalnum()) or char == "/"
 
 
 # --- operative verbs ----------------------------------------------------------------------------
 
 
-def verb_strength(phrase: str) -> tuple[str, int, int] | None:
-    """(family, tier, intensity) of an operative verb phrase, or None when the scale does not know it."""
+def verb_strength(phrase: str, language: str | None = None) -> tuple[str, int, int] | None:
+    """(family, tier, intensity) of an operative verb phrase, or None when the scale does not know it
+    (a phrase in another language: the English verb it renders, where the verb tables know it)."""
+    if language not in (None, "en"):
+        from .languages import verbs
+
+        english = verbs.english(phrase, language)
+        if english is None:
+            return None
+        phrase = english
     text = verb_core(phrase)  # no strength in "Also urges", "Further requests", "Expresses its concern"
     if text in _VERB_TIERS:
         family, tier = _VERB_TIERS[text]
@@ -289,9 +313,9 @@ def verb_strength(phrase: str) -> tuple[str, int, int] | None:
     return family, tier, intensity
 
 
-def verb_direction(old_verb: str | None, new_verb: str | None) -> str:
-    old = verb_strength(old_verb) if old_verb else None
-    new = verb_strength(new_verb) if new_verb else None
+def verb_direction(old_verb: str | None, new_verb: str | None, language: str | None = None) -> str:
+    old = verb_strength(old_verb, language) if old_verb else None
+    new = verb_strength(new_verb, language) if new_verb else None
     if old is None or new is None or old[0] != new[0] or old[1:] == new[1:]:
         return CHANGED
     return STRENGTHENED if new[1:] > old[1:] else WEAKENED
@@ -300,7 +324,8 @@ def verb_direction(old_verb: str | None, new_verb: str | None) -> str:
 def _verb_change(comparison: Comparison, change: Change) -> VerbChange:
     old_verb = change.old_verb or _first_verb(comparison.old, change.old)
     new_verb = change.new_verb or _first_verb(comparison.new, change.new)
-    return VerbChange(change.old, change.new, old_verb, new_verb, verb_direction(old_verb, new_verb))
+    direction = verb_direction(old_verb, new_verb, comparison.language)
+    return VerbChange(change.old, change.new, old_verb, new_verb, direction)
 
 
 def _first_verb(resolution: Resolution, keys: tuple[str, ...]) -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
@@ -11,11 +10,10 @@ from itertools import chain
 from rapidfuzz.distance import Indel
 
 from ..codes import char_codes
+from ..languages.words import words as words_of
 from ..model import Clause
 
 ORDER_WEIGHT = 0.4  # share of the word-order measure in the similarity (the rest: weighted overlap)
-
-WORD_RE = re.compile(r"[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # words; a superscript footnote marker is none
 
 
 class Words:
@@ -27,9 +25,9 @@ class Words:
     ("States Parties to the Convention") from making unrelated clauses look alike.
     """
 
-    def __init__(self, clauses: Sequence[Clause]) -> None:
+    def __init__(self, clauses: Sequence[Clause], language: str | None = None) -> None:
         texts = dict.fromkeys(c.text for c in clauses)
-        words = {text: WORD_RE.findall(text.casefold()) for text in texts}
+        words = {text: words_of(text.casefold(), language) for text in texts}
         codes = char_codes(chain.from_iterable(words.values()))
         self.sequence = {text: "".join(map(codes.__getitem__, found)) for text, found in words.items()}
         self.words = {text: frozenset(found) for text, found in words.items()}

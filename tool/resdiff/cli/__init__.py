@@ -204,14 +204,16 @@ def main() -> None:
     (a series and a year), a file, or - (stdin); add @REV for the text at a git
     revision (72/54@HEAD~1).
     Exit status: 0 success, 1 texts differ (diff --exit-code) or drift (verify), 2 trouble,
-    141 when the reader of the output went away (| head).
+    130 interrupted (Ctrl-C), 141 when the reader of the output went away (| head).
     """
 
 
 # the module that defines each command (with ``@main.command``): imported only when the command is asked for
 COMMAND_MODULES = {
     "normalize": "text_commands",
-    **dict.fromkeys(("init", "add", "list", "show", "log", "series", "verify"), "corpus_commands"),
+    **dict.fromkeys(
+        ("init", "add", "list", "show", "log", "series", "verify", "conflicts"), "corpus_commands"
+    ),
     **dict.fromkeys(("diff", "report"), "diff_commands"),
     "fetch": "fetch_commands",
     **dict.fromkeys(("history", "blame", "timeline"), "history_commands"),

@@ -23,14 +23,18 @@ _KEPT_HEAD, _KEPT_TAIL = 100, 20
 def one_line(message: str) -> str:
     """A message as one line of reasonable length: whitespace runs (newlines too) become one
     space, and a word longer than MAX_TOKEN (a 5 KB REF the user pasted, echoed back) keeps its
-    start and end around an ellipsis that says how much was left out."""
+    start and end around an ellipsis that says how much was left out. An unsafe character (a file
+    name's ESC or bidirectional override) shows as U+FFFD, never obeyed by the terminal."""
+    from ..model import UNSAFE_RE, find_unsafe
+
     words = []
     for word in message.split():
         if len(word) > MAX_TOKEN:
             left_out = len(word) - _KEPT_HEAD - _KEPT_TAIL
             word = f"{word[:_KEPT_HEAD]}…[{left_out} characters]…{word[-_KEPT_TAIL:]}"
         words.append(word)
-    return " ".join(words)
+    line = " ".join(words)
+    return UNSAFE_RE.sub("\ufffd", line) if find_unsafe(line) is not None else line
 
 
 def say(message: str) -> None:
@@ -76,10 +80,17 @@ def warn_all(warnings: Iterable[str]) -> None:
         warn(warning + (f" (repeated {times} times)" if times > 1 else ""))
 
 
+def language() -> str | None:
+    """The language ``--lang`` names for this command's corpus REFs (None: English, or as each REF says)."""
+    context = click.get_current_context(silent=True)
+    return None if context is None else context.meta.get(_LANGUAGE_KEY)
+
+
 def read_ref(ref: str, corpus_path: str | None) -> Resolution:
     """The text a REF names, its warnings printed. Stdin and files come first, as in the corpus's
     own lookup, so that they need no corpus (a stale RESDIFF_CORPUS does not matter) and do not
-    pay for importing the corpus machinery."""
+    pay for importing the corpus machinery. A corpus REF is read in the language it names
+    (``80/52@fr``), else in ``--lang``'s."""
     import os
 
     if ref == "-" or os.path.isfile(ref):
@@ -89,7 +100,7 @@ def read_ref(ref: str, corpus_path: str | None) -> Resolution:
     else:
         from ..corpus import find_corpus, resolve_ref_normalized
 
-        normalized = resolve_ref_normalized(ref, find_corpus(corpus_path))
+        normalized = resolve_ref_normalized(ref, find_corpus(corpus_path), language())
     warn_about(ref, normalized.warnings)
     return normalized.resolution
 
@@ -151,6 +162,20 @@ corpus_option = click.option(
     envvar="RESDIFF_CORPUS",
     type=click.Path(file_okay=False),
     help="Corpus folder (default: RESDIFF_CORPUS, else the project's corpus/ found from here upwards).",
+)
+_LANGUAGE_KEY = "resdiff.language"
+
+
+def _keep_language(context: click.Context, _: click.Parameter, value: str | None) -> None:
+    context.meta[_LANGUAGE_KEY] = value
+
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["en", "fr", "es", "ru", "ar", "zh"]),
+    expose_value=False,
+    callback=_keep_language,
+    help="Read corpus texts in this language (a REF may name its own: 80/52@fr). Files are in theirs.",
 )
 corpus_format_option = click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True

@@ -13,6 +13,8 @@ from ._common import (
     corpus_format_option,
     corpus_option,
     echo_json,
+    lang_option,
+    language,
     read_ref,
     say_empty,
     warn,
@@ -22,6 +24,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..corpus import AddResult, Corpus
+    from ..corpus.catalog import Catalog
+    from ..corpus.conflicts import Difference
+    from ..series import SeriesIndex
 
 
 @main.command("init", short_help="Create an empty corpus.")
@@ -120,12 +125,15 @@ def _open(corpus_path: str | None) -> Corpus:
     return corpus
 
 
-def _say_unindexed(corpus: Corpus) -> None:
-    for slug in corpus.unindexed():
-        warn(
-            f"{slug}/ holds texts but no series.json, so they are not shown; "
-            "'resdiff verify --repair' rebuilds it"
-        )
+def _say_unreadable(catalog: Catalog) -> None:
+    """The texts the index could not read (a merge's conflict, damage): named, and left out."""
+    for unreadable in catalog.unreadable:
+        if unreadable.conflicted:
+            warn(
+                f"{unreadable.path} is in conflict from a git merge and is not shown; see 'resdiff conflicts'"
+            )
+        else:
+            warn(f"{unreadable.reason}; it is not shown ('resdiff verify' says more)")
 
 
 @main.command("list", short_help="List the corpus texts with their clause counts.")
@@ -142,12 +150,13 @@ def list_command(series: str | None, output_format: str, corpus_path: str | None
     """
     from ..corpus import list_entries
     from ..model import FOOTNOTE, OPERATIVE, PREAMBULAR, SUBPARAGRAPH
+    from ..refs import validate_slug
 
     corpus = _open(corpus_path)
-    entries = list_entries(corpus, series)
-    if series is None:
-        _say_unindexed(corpus)
-    if not entries and (series is not None or not corpus.unindexed()):
+    catalog = corpus.catalog(validate_slug(series) if series else None)
+    entries = list_entries(corpus, series, catalog)
+    _say_unreadable(catalog)
+    if not entries and not catalog.unreadable:
         say_empty(corpus.root)
     if output_format == "json":
         echo_json([entry.to_json() for entry in entries])
@@ -157,7 +166,8 @@ def list_command(series: str | None, output_format: str, corpus_path: str | None
         member = entry.member
         counts = dict(member.clauses)
         columns = [str(counts.get(kind, 0)) for kind in (PREAMBULAR, OPERATIVE, SUBPARAGRAPH, FOOTNOTE)]
-        row = [entry.series, member.symbol, str(member.session or ""), member.adopted or "", *columns]
+        symbol = member.symbol + (f"@{member.language}" if member.language else "")  # a REF for show
+        row = [entry.series, symbol, str(member.session or ""), member.adopted or "", *columns]
         rows.append("\t".join(row))
     click.echo("\n".join(rows))
 
@@ -165,6 +175,7 @@ def list_command(series: str | None, output_format: str, corpus_path: str | None
 @main.command("show", short_help="Print the text a REF names.")
 @click.argument("ref")
 @canonical_format_option
+@lang_option
 @corpus_option
 def show_command(ref: str, output_format: str, corpus_path: str | None) -> None:
     """Print the text REF names: A/RES/72/54, 72/54, cluster-munitions@2017, a file or -, any of them @REV.
@@ -174,6 +185,7 @@ def show_command(ref: str, output_format: str, corpus_path: str | None) -> None:
       resdiff show 72/54
       resdiff show cluster-munitions@2017 --format json
       resdiff show 72/54@HEAD~1    # the text before its last correction
+      resdiff show cluster-munitions@2017 --lang fr   # the French text, where the corpus has it
     """
     from ..canonical import dump
 
@@ -211,33 +223,54 @@ def log_command(ref: str, output_format: str, corpus_path: str | None) -> None:
 @main.command("series", short_help="A series' lineage, each text present or missing.")
 @click.argument("slug", required=False)
 @corpus_format_option
+@lang_option
 @corpus_option
 def series_command(slug: str | None, output_format: str, corpus_path: str | None) -> None:
     """The lineage of a series (or of all), oldest first, each text marked present or missing.
 
     The lineage is what the texts recite ("Recalling its resolutions 63/71 ... and 70/54 ..."):
-    a missing member is one to fetch and add.
+    a missing member is one to fetch and add. A series holds each language of a text side by
+    side: each present text lists its languages; with --lang, present means present in that one.
 
     \b
-    Example:
+    Examples:
       resdiff series cluster-munitions
+      resdiff series cluster-munitions --lang zh
     """
     from ..corpus import series_indexes
+    from ..refs import validate_slug
 
     corpus = _open(corpus_path)
-    indexes = series_indexes(corpus, slug)
-    if slug is None:
-        _say_unindexed(corpus)
-    if not indexes and (slug is not None or not corpus.unindexed()):
+    catalog = corpus.catalog(validate_slug(slug) if slug else None)
+    indexes = series_indexes(corpus, slug, catalog)
+    _say_unreadable(catalog)
+    if not indexes and not catalog.unreadable:
         say_empty(corpus.root)
+    lang = language()
     if output_format == "json":
-        echo_json([index.to_json() for index in indexes])
+        echo_json([_in_language(index.to_json(), index, lang) for index in indexes])
         return
     for index in indexes:
-        click.echo(f"{index.slug}: {index.title or ''}")
-        for entry in index.lineage:
+        title = next((m.title for m in reversed(index.in_language(lang)) if m.title), None) if lang else None
+        click.echo(f"{index.slug}: {title or index.title or ''}")
+        several = len(index.languages()) > 1
+        for entry in index.lineage_in(lang) if lang else index.lineage:
             mark = "present" if entry.present else "missing"
-            click.echo(f"  {mark}  {entry.symbol}\t{entry.adopted or ''}")
+            held = [m.language or "en" for m in index.members if m.symbol == entry.symbol]
+            tail = f"\t{' '.join(held)}" if several and held and not lang else ""
+            click.echo(f"  {mark}  {entry.symbol}\t{entry.date}{tail}")
+
+
+def _in_language(data: dict[str, object], index: SeriesIndex, lang: str | None) -> dict[str, object]:
+    """A series index's JSON; with --lang, its members and lineage in that language only."""
+    if lang is None:
+        return data
+    return {
+        **data,
+        "language": lang,
+        "members": [m.to_json() for m in index.in_language(lang)],
+        "lineage": [e.to_json() for e in index.lineage_in(lang)],
+    }
 
 
 @main.command("verify", short_help="Check the corpus for drift (exit 1 on drift).")
@@ -291,3 +324,72 @@ def verify_command(repair: bool, source_dirs: tuple[str, ...], corpus_path: str 
         click.echo(f"resdiff: {len(report.problems)} problem(s) in {corpus.root}{checked}", err=True)
         sys.exit(1)
     click.echo(f"resdiff: {corpus.root} is consistent{checked}", err=True)
+
+
+@main.command("conflicts", short_help="Texts a git merge left in conflict, clause by clause.")
+@click.option(
+    "--take",
+    type=click.Choice(["ours", "theirs"]),
+    help="Resolve the texts named (or --all) by taking that side's whole text.",
+)
+@click.option("--all", "every", is_flag=True, help="With --take: every text in conflict.")
+@click.argument("refs", nargs=-1)
+@corpus_format_option
+@corpus_option
+def conflicts_command(
+    take: str | None, every: bool, refs: tuple[str, ...], output_format: str, corpus_path: str | None
+) -> None:
+    """Show the texts a git merge, rebase or cherry-pick left in conflict, each clause (and header
+    field) the two sides hold differently, with the common ancestor's; --take resolves one.
+
+    Two clones adding different texts never conflict (the series index is derived from the texts,
+    not kept in git); two different corrections of one text do. Taking a side takes its whole text,
+    which its own source explains. During a rebase git calls the branch rebased onto "ours" and
+    your commit being replayed "theirs".
+
+    \b
+    Examples:
+      git pull                      # stops: CONFLICT in widgets/A_RES_91_7.txt
+      resdiff conflicts             # what each side says, clause by clause
+      resdiff conflicts --take theirs 91/7 && git commit
+    """
+    from ..corpus.conflicts import conflicts
+    from ..corpus.conflicts import take as take_side
+
+    corpus = _open(corpus_path)
+    if take is not None:
+        for path in take_side(corpus, take, refs, every):
+            click.echo(f"resdiff: {path}: took {take}", err=True)
+    elif refs or every:
+        raise click.UsageError("name texts (or --all) only with --take ours|theirs")
+    state, found = conflicts(corpus)
+    if output_format == "json":
+        echo_json({"in_progress": state.name if state else None, "conflicts": [c.to_json() for c in found]})
+        return
+    if state is None:
+        click.echo(f"resdiff: no git merge is in progress in {corpus.root}: nothing is in conflict", err=True)
+        return
+    for conflict in found:
+        what = f" ({conflict.symbol})" if conflict.symbol else ""
+        click.echo(f"{conflict.path}{what}" + (f": {conflict.note}" if conflict.note else ""))
+        for difference in conflict.differences:
+            changed = "changed on both sides" if difference.both_changed else _one_side(difference)
+            click.echo(f"  {difference.key}: {changed}")
+            for label, value in (
+                ("base", difference.base),
+                ("ours", difference.ours),
+                ("theirs", difference.theirs),
+            ):
+                click.echo(f"    {label + ':':8}{value if value is not None else '(absent)'}")
+    if found:
+        click.echo(
+            f"resdiff: {len(found)} file(s) in conflict; take a side with 'resdiff conflicts --take "
+            f"ours|theirs REF' (or --all), then {state.next_step}",
+            err=True,
+        )
+    else:
+        click.echo(f"resdiff: no corpus file is in conflict; {state.next_step}", err=True)
+
+
+def _one_side(difference: Difference) -> str:
+    return "changed in ours only" if difference.theirs == difference.base else "changed in theirs only"

@@ -10,7 +10,7 @@ import click
 from ..errors import InputError
 from ..render import BINARY_FORMATS, FORMATS
 from . import main
-from ._common import OUTPUT_HELP, corpus_option, read_ref, write_output
+from ._common import OUTPUT_HELP, corpus_option, lang_option, read_ref, write_output
 
 if TYPE_CHECKING:
     from ..report import Report
@@ -55,6 +55,7 @@ _ignore_editorial_option = click.option(
 @click.option("--changes-only", is_flag=True, help="Leave out unchanged clauses (a moved clause stays).")
 @_ignore_editorial_option
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the texts differ, like diff(1).")
+@lang_option
 @corpus_option
 def diff_command(
     old: str,
@@ -76,6 +77,7 @@ def diff_command(
       resdiff diff 72/54 ../shared/data/ga-res-80/A_RES_80_52.md --changes-only
       resdiff diff old.md new.md -o changes.json   # the format from the extension
       resdiff diff 72/54@HEAD~1 72/54 --exit-code   # did the last correction change anything?
+      resdiff diff cluster-munitions@2024@fr cluster-munitions@2025@fr   # the French texts
     """
     from ..render import format_for_path, render
 
@@ -104,6 +106,7 @@ def diff_command(
 )
 @click.option("--format", "output_format", type=click.Choice(FORMATS), help="Default: from -o's extension.")
 @_ignore_editorial_option
+@lang_option
 @corpus_option
 def report_command(
     old: str,

@@ -17,7 +17,7 @@ import click
 
 from ..errors import InputError
 from . import main
-from ._common import corpus_option, read_ref, write_output
+from ._common import corpus_option, lang_option, language, read_ref, write_output
 
 if TYPE_CHECKING:
     from ..evolution import History
@@ -60,7 +60,7 @@ def _versions(refs: tuple[str, ...], corpus_path: str | None) -> tuple[list[Reso
     corpus = require_corpus(corpus_path)  # a REF that is no file was read from it
     series: list[str] = []
     for version in texts:
-        path = corpus.locate(version.symbol or "")
+        path = corpus.locate(version.symbol or "", version.language)
         if path is not None:
             series += [entry.symbol for entry in corpus.index(path.parent.name).lineage]
     return versions, series
@@ -83,16 +83,28 @@ def _series_versions(ref: str, corpus_path: str | None) -> tuple[list[Resolution
 
     corpus = require_corpus(corpus_path)
     parsed = parse_ref(ref)
+    lang = parsed.language or language()  # a series runs in one language: the REF's, --lang's, else English
     if parsed.series is not None and parsed.year is None and parsed.rev is None:
         index = corpus.index(parsed.series)
-        versions = [resolve_ref(member.symbol, corpus) for member in index.members]
+        members = index.in_language(lang)
+        if not members and index.members:
+            held = ", ".join(index.languages())
+            raise InputError(
+                f"series {index.slug} has no text in {lang or 'en'}; it holds texts in {held}: "
+                f"pass --lang or name one ({index.slug}@{index.languages()[0]})"
+            )
+        versions = [resolve_ref(member.symbol, corpus, lang) for member in members]
         named = index.slug
     else:
+        if lang is not None and parsed.language is None:
+            from dataclasses import replace
+
+            parsed = replace(parsed, language=lang)
         index = corpus.index(ref_path(corpus, parsed).parent.name)
         last = read_ref(ref, corpus_path)
         before = symbol_sort_key(last.symbol or "")
-        earlier = [m for m in index.members if symbol_sort_key(m.symbol) < before]
-        versions = [*(resolve_ref(member.symbol, corpus) for member in earlier), last]
+        earlier = [m for m in index.in_language(last.language or lang) if symbol_sort_key(m.symbol) < before]
+        versions = [*(resolve_ref(member.symbol, corpus, last.language or lang) for member in earlier), last]
         named = f"{last.symbol} in series {index.slug}"
     if len(versions) < 2:
         raise InputError(
@@ -114,6 +126,14 @@ def _format(output_format: str | None, output: str | None) -> str:
     return _EXTENSIONS[suffix]
 
 
+def _width(output: str | None) -> int:
+    """The terminal's width for output to it (``COLUMNS`` first), else 80 (a file, a pipe)."""
+    import shutil
+
+    to_stdout = output is None or output == "-"
+    return max(40, shutil.get_terminal_size((80, 24)).columns) if to_stdout and sys.stdout.isatty() else 80
+
+
 def _color(output: str | None) -> bool:
     to_stdout = output is None or output == "-"
     return to_stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -129,6 +149,7 @@ def _color(output: str | None) -> bool:
     help="One clause's text in every version, with the redline of each step (OP10@80/52; "
     "without @REF, in the newest version).",
 )
+@lang_option
 @corpus_option
 def history_command(
     refs: tuple[str, ...],
@@ -150,6 +171,7 @@ def history_command(
       resdiff history cluster-munitions
       resdiff history 72/54 A_RES_79_58.pdf A_RES_80_52.pdf --format json   # files
       resdiff history cluster-munitions --clause OP3@80/52  # once fetched: "strong" -> "grave" concern
+      resdiff history cluster-munitions --lang fr           # the French texts (cluster-munitions@fr)
     """
     from ..render.history import render_clause, render_history
 
@@ -158,14 +180,16 @@ def history_command(
     if clause is not None:
         text = render_clause(history.clause_history(clause), fmt, color=_color(output))
     else:
-        text = render_history(history, fmt, color=_color(output))
+        text = render_history(history, fmt, color=_color(output), width=_width(output))
     write_output(text, output)
+    _wrote(output, f"{len(history.versions)} versions, {len(history.lineages)} lineages")
 
 
 @main.command("blame", short_help="Date every word of a text by the version it stands since.")
 @_refs_argument
 @_format_option
 @_output_option
+@lang_option
 @corpus_option
 def blame_command(
     refs: tuple[str, ...], output_format: str | None, output: str | None, corpus_path: str | None
@@ -185,7 +209,9 @@ def blame_command(
     from ..render.history import render_blame
 
     fmt = _format(output_format, output)
-    write_output(render_blame(_trace(refs, corpus_path).blame(), fmt, color=_color(output)), output)
+    blame = _trace(refs, corpus_path).blame()
+    write_output(render_blame(blame, fmt, color=_color(output), width=_width(output)), output)
+    _wrote(output, f"{len(blame.clauses)} clauses of {blame.symbol}, {len(blame.versions)} versions")
 
 
 @main.command("timeline", short_help="Draw a series' lineages (SVG, or an HTML page).")
@@ -200,6 +226,7 @@ def blame_command(
 @click.option(
     "--format", "output_format", type=click.Choice(["svg", "html"]), help="Default: from -o's extension."
 )
+@lang_option
 @corpus_option
 def timeline_command(
     refs: tuple[str, ...], output: str, output_format: str | None, corpus_path: str | None
@@ -224,8 +251,10 @@ def timeline_command(
 
     history = _trace(refs, corpus_path)
     write_output(timeline.svg(history) if output_format == "svg" else timeline.html(history), output)
-    if output != "-":
-        click.echo(
-            f"resdiff: wrote {output} ({len(history.versions)} versions, {len(history.lineages)} lineages)",
-            err=True,
-        )
+    _wrote(output, f"{len(history.versions)} versions, {len(history.lineages)} lineages")
+
+
+def _wrote(output: str | None, what: str) -> None:
+    """Say on stderr what a command wrote to a file (as ``report`` does); nothing for stdout."""
+    if output is not None and output != "-":
+        click.echo(f"resdiff: wrote {output} ({what})", err=True)

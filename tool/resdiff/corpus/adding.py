@@ -24,19 +24,18 @@ from typing import Any
 
 from .. import canonical
 from ..errors import CorpusError, InputError, InterruptedAfterCommit
-from ..model import Resolution
+from ..model import LANGUAGES, Resolution
 from ..refs import (
     MAX_SLUG_LENGTH,
     SOURCES,
     safe_name,
     slugify,
-    symbol_of_file_name,
     symbol_sort_key,
     validate_slug,
     validate_symbol,
 )
-from ..series import INDEX_NAME, SeriesIndex, build_index, lineage_citations
-from .gitrepo import Git, GitFailed, explain, locate, open_worktree
+from ..series import SeriesIndex, lineage_citations
+from .gitrepo import Git, GitFailed, explain, locate, merge_state, open_worktree
 from .journal import MARKER, Lock, commit_changes, locked, recover
 from .store import MARKER_TEXT, ROOT_FILES, Corpus, read_bytes, stored_text
 
@@ -219,7 +218,7 @@ def add_texts(
     Ctrl-C once the commit has landed is ``InterruptedAfterCommit``, whose ``result`` is this result."""
     if series is not None:
         validate_slug(series)
-    chosen: dict[str, Incoming] = {}
+    chosen: dict[tuple[str, str], Incoming] = {}  # by symbol and language: a text's languages side by side
     warnings: list[str] = []
     limit = max_bytes()
     for incoming in texts:
@@ -228,33 +227,32 @@ def add_texts(
         size = len(canonical.dump(incoming.resolution).encode("utf-8"))
         if size > limit:
             raise CorpusError(too_big(incoming.origin, size) + "; nothing was added")
-        earlier = chosen.get(symbol)
+        key = (symbol, incoming.resolution.language or "en")
+        earlier = chosen.get(key)
         if earlier is not None and _without_source(earlier.resolution) != _without_source(
             incoming.resolution
         ):
             raise CorpusError(f"{symbol} is given twice with different texts; add one of them")
-        chosen.setdefault(symbol, incoming)
+        chosen.setdefault(key, incoming)
     extras = _checked_extras(corpus, extra_files or {})
     worktree = open_worktree(corpus.root)
     with locked(corpus.root) as lock:
         assert lock is not None
         notice = recover(corpus.root, lock)
-        git = Git(worktree, keep_fds=(lock.fd,))
-        try:
-            git.head()
-            dirty = git.status(worktree.relative(corpus.root))
-        except GitFailed as failure:
-            raise explain(worktree, failure) from None
-        if dirty:
-            where = worktree.relative(corpus.root)
+        state = merge_state(worktree)
+        if state is not None:
             raise CorpusError(
-                f"the corpus has uncommitted changes ({', '.join(dirty[:5])}); commit them "
-                f"(git add {where} && git commit) or discard them (git reset -q -- {where}; "
-                f"git checkout -- {where}; git clean -n {where} lists new files to remove), then retry"
+                f"a git {state.name} is in progress in {worktree.root}: finish it first ('resdiff conflicts' "
+                f"shows the texts in conflict; then {state.next_step}), and add again"
             )
+        git = Git(worktree, keep_fds=(lock.fd,))
         notices = (notice,) if notice else ()
         try:
-            return _store(corpus, lock, chosen, extras, series, message, replace, tuple(warnings), notices)
+            return _store(
+                corpus, git, lock, chosen, extras, series, message, replace, tuple(warnings), notices
+            )
+        except GitFailed as failure:
+            raise explain(worktree, failure) from None
         except OSError as error:
             raise CorpusError(
                 f"cannot write to the corpus {corpus.root} ({error.strerror or error}); nothing was "
@@ -280,10 +278,24 @@ def _checked_extras(corpus: Corpus, extra_files: Mapping[str, bytes]) -> dict[Pa
     return checked
 
 
+def _refuse_uncommitted(git: Git, paths: list[Path]) -> None:
+    """An add overwrites no change of the user's: the files it writes must be as HEAD has them."""
+    worktree = git.worktree
+    dirty = git.status(*sorted(worktree.relative(p) for p in paths))
+    if dirty:
+        where = worktree.relative(paths[0].parent)
+        raise CorpusError(
+            f"the corpus has uncommitted changes where this add writes ({', '.join(dirty[:5])}); commit them "
+            f"(git add {where} && git commit) or discard them (git checkout -- {where}; "
+            f"git clean -n {where} lists new files to remove), then retry"
+        )
+
+
 def _store(
     corpus: Corpus,
+    git: Git,
     lock: Lock,
-    texts: dict[str, Incoming],
+    texts: dict[tuple[str, str], Incoming],
     extras: dict[Path, bytes],
     series: str | None,
     message: str | None,
@@ -291,14 +303,21 @@ def _store(
     warnings: tuple[str, ...],
     notices: tuple[str, ...],
 ) -> AddResult:
-    facts = {index.slug: _SeriesFacts.of(index) for index in corpus.indexes()}
+    catalog = corpus.catalog()
+    facts = {slug: _SeriesFacts.of(catalog.index(slug)) for slug in catalog.slugs()}
     writes: dict[Path, bytes | None] = {}
     results: list[Added] = []
     notes = list(warnings)
-    for symbol in sorted(texts, key=symbol_sort_key):
-        incoming = texts[symbol]
+    for key in sorted(texts, key=lambda k: (symbol_sort_key(k[0]), LANGUAGES.index(k[1]))):
+        symbol, incoming = key[0], texts[key]
         resolution, source, note = _with_source(corpus, incoming, writes)
-        existing = corpus.locate(symbol)
+        where = catalog.where(symbol)
+        if where is not None:
+            candidate = corpus.root / where / safe_name(symbol, resolution.language)
+            existing = candidate if candidate.is_file() else None
+        else:
+            existing = corpus.locate(symbol, resolution.language)
+        sibling = where if existing is None else None  # its text in another language is there
         if existing is not None:
             slug = existing.parent.name
             if series is not None and series != slug:
@@ -317,12 +336,13 @@ def _store(
                 )
             action = "replaced"
         else:
-            slug = series or _assign_series(resolution, facts)
+            # a text in another language joins the series its siblings are in
+            slug = series or sibling or _assign_series(resolution, facts)
             facts[slug] = facts.get(slug, _SeriesFacts()).joined_by(resolution)
             action = "added"
         if note:
             notes.append(note)
-        target = _inside(corpus, corpus.root / slug / safe_name(symbol))
+        target = _inside(corpus, corpus.root / slug / safe_name(symbol, resolution.language))
         writes[target] = canonical.dump(resolution).encode("utf-8")
         if source is not None:
             writes[source[0]] = source[1]
@@ -331,16 +351,15 @@ def _store(
     if not changed:
         return AddResult(tuple(results), None, tuple(notes), notices)
     writes.update(extras)
-    for slug in sorted({r.series for r in changed}):
-        index_text = series_index_text(corpus, slug, writes)
-        writes[_inside(corpus, corpus.root / slug / INDEX_NAME)] = index_text.encode("utf-8")
+    _refuse_uncommitted(git, [path for path, data in writes.items() if data != _current(path)])
     subject = ", ".join(f"{'correct' if r.action == 'replaced' else 'add'} {r.symbol}" for r in changed)
     body = "\n".join(f"{r.action} {r.symbol} in {r.series}" for r in changed)
     full_message = f"{message}\n\n{body}" if message else f"resdiff: {subject}\n\n{body}"
-    summary = f"resdiff add {', '.join(r.symbol for r in changed)}"
+    shown = ", ".join(r.symbol for r in changed[:5])
+    summary = f"resdiff add {shown}" + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
     result = AddResult(tuple(results), None, tuple(notes), notices)
     try:
-        commit = commit_changes(corpus.root, lock, writes, full_message, summary)
+        commit = commit_changes(corpus.root, lock, writes, full_message, summary, git=git)
     except InterruptedAfterCommit as interrupted:
         done = dataclasses.replace(result, commit=interrupted.commit)
         raise InterruptedAfterCommit(interrupted.commit, done) from None
@@ -438,15 +457,12 @@ def _assign_series(resolution: Resolution, facts: dict[str, _SeriesFacts]) -> st
     return validate_slug(slug)
 
 
-def series_index_text(corpus: Corpus, slug: str, writes: Mapping[Path, bytes | None] | None = None) -> str:
-    """The text of a series' index, built from its texts (as they will be once ``writes`` are done)."""
-    folder = corpus.root / slug
-    texts = {p: p.read_bytes() for p in corpus.texts(slug)}
-    for path, data in (writes or {}).items():
-        if path.parent == folder and symbol_of_file_name(path.name) and data is not None:
-            texts[path] = data
-    members = (stored_text(data, path) for path, data in sorted(texts.items()))
-    return build_index(slug, members).dumps()
+def _current(path: Path) -> bytes | None:
+    """A file's bytes as they are (None if absent): a source already kept as it is is no change."""
+    try:
+        return path.read_bytes() if path.is_file() and not path.is_symlink() else None
+    except OSError:
+        return None
 
 
 def _inside(corpus: Corpus, path: Path) -> Path:

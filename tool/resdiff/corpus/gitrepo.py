@@ -29,6 +29,34 @@ ZERO_SHA = "0" * 40
 DEFAULT_AUTHOR = ("resdiff", "resdiff@localhost")
 # the environment a git child must not inherit: resdiff finds the repository from the corpus folder
 _STRIPPED_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_OBJECT_DIRECTORY")
+# A corpus from someone else is data, never code: its repository's configuration may name commands
+# (hooks, core.hooksPath, core.fsmonitor, a pager, an editor, askpass, gpg). Every git resdiff runs
+# overrides them on its command line, which wins over every configuration file; filter drivers are
+# named by the configuration itself, so ``Git`` looks their names up and empties each one.
+SAFE_CONFIG = (
+    "core.hooksPath=/dev/null",
+    "core.fsmonitor=false",
+    "core.pager=cat",
+    "core.editor=:",
+    "sequence.editor=:",
+    "core.askPass=",
+    "credential.helper=",
+    "commit.gpgSign=false",
+    "tag.gpgSign=false",
+    "log.showSignature=false",
+    "gc.auto=0",
+    "maintenance.auto=false",
+)
+SAFE_ENV = {
+    "GIT_PAGER": "cat",
+    "GIT_EDITOR": ":",
+    "GIT_SEQUENCE_EDITOR": ":",
+    "GIT_ASKPASS": "",  # set and empty: git then ignores core.askPass and SSH_ASKPASS
+    "GIT_TERMINAL_PROMPT": "0",
+}
+# the git commands that may read working-tree files through a filter (a clean filter on refresh)
+_FILTERING = frozenset(("status", "reset", "add", "rm", "checkout", "update-index", "merge-file", "diff"))
+_SETTINGS_RE = r"^(user\.(name|email)|filter\..*\.(clean|smudge|process|required))$"
 
 
 @dataclass(frozen=True)
@@ -60,6 +88,30 @@ def locate(path: Path) -> Worktree | None:
                 target = Path(text[len("gitdir:") :].strip())
                 return Worktree(folder, target if target.is_absolute() else (folder / target).resolve())
             return Worktree(folder, dot)
+    return None
+
+
+@dataclass(frozen=True)
+class MergeState:
+    """A git operation that stopped for the user to resolve conflicts, and how to go on once done."""
+
+    name: str  # merge, rebase, cherry-pick, revert
+    next_step: str
+
+
+def merge_state(worktree: Worktree) -> MergeState | None:
+    """The merge, rebase, cherry-pick or revert in progress in this working tree, if any (no process)."""
+    folder = worktree.git_dir
+    if (folder / "rebase-merge").is_dir() or (folder / "rebase-apply").is_dir():
+        return MergeState("rebase", "'git rebase --continue' (or 'git rebase --abort' to go back)")
+    for name, head in (
+        ("merge", "MERGE_HEAD"),
+        ("cherry-pick", "CHERRY_PICK_HEAD"),
+        ("revert", "REVERT_HEAD"),
+    ):
+        if (folder / head).is_file():
+            ending = "'git commit'" if name == "merge" else f"'git {name} --continue'"
+            return MergeState(name, f"{ending} (or 'git {name} --abort' to go back)")
     return None
 
 
@@ -96,6 +148,7 @@ class Git:
     worktree: Worktree
     keep_fds: tuple[int, ...] = ()
     env: Mapping[str, str] = field(default_factory=dict)
+    settings: dict[str, str] | None = field(default=None, init=False, repr=False)  # see _settings
 
     def run(
         self,
@@ -111,11 +164,14 @@ class Git:
         from git.cmd import Git as GitCommand  # GitPython: only the commands that run git import it
         from git.exc import GitCommandNotFound
 
-        environment = {"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0", **self.env, **(env or {})}
+        environment = {"LC_ALL": "C", "LANGUAGE": "C", **SAFE_ENV, **self.env, **(env or {})}
+        command = ["git", "--no-pager", *_options(SAFE_CONFIG)]
+        if args and args[0] in _FILTERING:
+            command += self.filter_overrides()
         try:
             with _environment_without(_STRIPPED_ENV):  # GitPython starts from os.environ
                 handle = GitCommand(str(self.worktree.root)).execute(
-                    ["git", *args],
+                    [*command, *args],
                     as_process=True,
                     istream=subprocess.PIPE if input is not None else None,
                     env=environment,
@@ -143,6 +199,33 @@ class Git:
             raise GitFailed(args, process.returncode, stderr.decode("utf-8", "replace"))
         return bytes(stdout)
 
+    def filter_overrides(self) -> tuple[str, ...]:
+        """``-c`` options emptying every filter driver the configuration defines (and not requiring
+        it): git then reads and writes corpus files as they are, running no command of theirs."""
+        drivers = sorted({name.rpartition(".")[0] for name in self._settings() if name.startswith("filter.")})
+        overrides: list[str] = []
+        for driver in drivers:
+            overrides += [
+                f"{driver}.clean=",
+                f"{driver}.smudge=",
+                f"{driver}.process=",
+                f"{driver}.required=false",
+            ]
+        return tuple(_options(overrides))
+
+    def _settings(self) -> dict[str, str]:
+        """What resdiff reads of git's configuration (the identity, the filter drivers' names), read
+        once by one ``git config``."""
+        if self.settings is None:
+            listing = self.run("config", "--null", "--get-regexp", _SETTINGS_RE, ok=(0, 1))
+            found: dict[str, str] = {}
+            for record in listing.decode("utf-8", "surrogateescape").split("\0"):
+                name, _, value = record.partition("\n")
+                if name:
+                    found[name] = value  # the last one wins, as in git
+            self.settings = found
+        return self.settings
+
     def text(self, *args: str, **kwargs: object) -> str:
         return self.run(*args, **kwargs).decode("utf-8", "surrogateescape").strip()  # type: ignore[arg-type]
 
@@ -152,7 +235,10 @@ class Git:
         """HEAD's commit, or None on an unborn branch of a repository with no branch at all (a new one).
 
         A HEAD naming a branch that does not exist while others do, or a commit git cannot read, is a
-        CorpusError saying how to get back on track."""
+        CorpusError saying how to get back on track. One process when all is well."""
+        sound = self.text("rev-parse", "-q", "--verify", "HEAD^{commit}", ok=(0, 1))
+        if sound:  # git read and parsed the commit to peel it
+            return sound
         symbolic = self.text("symbolic-ref", "-q", "HEAD", ok=(0, 1)) or None
         sha = self.text("rev-parse", "-q", "--verify", "HEAD", ok=(0, 1))
         if not sha:
@@ -174,9 +260,10 @@ class Git:
         return sha
 
     def author_env(self) -> dict[str, str]:
-        """Environment naming the author: git config if set, else resdiff's own identity."""
-        name = self.text("config", "--get", "user.name", ok=(0, 1)) or DEFAULT_AUTHOR[0]
-        email = self.text("config", "--get", "user.email", ok=(0, 1)) or DEFAULT_AUTHOR[1]
+        """Environment naming the author: the user's git identity if set, else resdiff's own."""
+        settings = self._settings()
+        name = settings.get("user.name") or DEFAULT_AUTHOR[0]
+        email = settings.get("user.email") or DEFAULT_AUTHOR[1]
         return {
             "GIT_AUTHOR_NAME": name,
             "GIT_AUTHOR_EMAIL": email,
@@ -199,9 +286,9 @@ class Git:
     def blob(self, sha: str) -> bytes:
         return self.run("cat-file", "blob", sha)
 
-    def status(self, where: str) -> list[str]:
-        """What git sees changed or untracked under ``where`` (paths from the top folder)."""
-        output = self.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", where)
+    def status(self, *where: str) -> list[str]:
+        """What git sees changed or untracked under these paths (paths from the top folder)."""
+        output = self.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *where)
         paths, records, skip = [], output.split(b"\0"), False
         for record in records:
             if skip:  # a rename's second path is its origin
@@ -211,6 +298,21 @@ class Git:
                 paths.append(record[3:].decode("utf-8", "surrogateescape"))
                 skip = record[:1] in (b"R", b"C")
         return paths
+
+    def unmerged(self, where: str) -> dict[str, dict[int, str]]:
+        """The paths a merge left in conflict under ``where``: path -> {stage: blob} (1 the common
+        ancestor, 2 ours, 3 theirs; a side that deleted the file has no stage)."""
+        found: dict[str, dict[int, str]] = {}
+        for record in self.run("ls-files", "-u", "-z", "--", where).split(b"\0"):
+            if record:
+                meta, _, name = record.partition(b"\t")
+                _, sha, stage = meta.decode("ascii").split()
+                found.setdefault(name.decode("utf-8", "surrogateescape"), {})[int(stage)] = sha
+        return found
+
+
+def _options(settings: Iterable[str]) -> list[str]:
+    return [word for setting in settings for word in ("-c", setting)]
 
 
 # --- what git's failures mean ----------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,14 +21,16 @@ from pathlib import Path
 from .. import canonical
 from ..errors import CorpusError, InputError
 from ..model import Resolution, Source
-from ..refs import SOURCES, symbol_of_file_name, validate_slug
-from ..series import INDEX_NAME, build_index
-from .adding import SHA256_RE, max_bytes, series_index_text, too_big
-from .gitrepo import Git, GitFailed, explain, open_worktree
+from ..refs import FILE_SUFFIX, SOURCES, language_of_file_name, safe_name, symbol_of_file_name, validate_slug
+from ..series import TextSummary
+from .adding import SHA256_RE, max_bytes, too_big
+from .catalog import NotPlain, forget, is_conflicted, read_plain, scan
+from .gitrepo import Git, GitFailed, MergeState, explain, merge_state, open_worktree
 from .journal import Lock, commit_changes, locked, recover
 from .store import ROOT_FILES, Corpus
 
 _TEMPORARY_RE = re.compile(r"^\..+\.tmp\Z")  # what an interrupted atomic write leaves (.NAME.XXXX.tmp)
+INDEX_NAME = "series.json"  # where an older resdiff kept a series' index, in git: now derived data
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,12 @@ def _check(corpus: Corpus, git: Git, finder: _Finder, notices: tuple[str, ...]) 
     problems: list[str] = []
     seen: dict[str, str] = {}
     tally = _Tally()
+    state = merge_state(git.worktree)
     for entry in sorted(corpus.root.iterdir()):
         name = entry.name
+        if entry.is_symlink():
+            problems.append(f"{name}: {_LINK}")
+            continue
         if entry.is_file():
             if name not in ROOT_FILES:
                 problems.append(f"{name}: unexpected file in the corpus root")
@@ -90,18 +97,52 @@ def _check(corpus: Corpus, git: Git, finder: _Finder, notices: tuple[str, ...]) 
         if name == SOURCES:
             problems.extend(_verify_sources(entry))
             continue
-        problems.extend(_verify_series(entry, seen, finder, tally))
+        problems.extend(_verify_series(entry, seen, finder, tally, state))
     root = git.worktree.relative(corpus.root)
     prefix = "" if root == "." else root + "/"
+    unmerged = git.unmerged(root) if state is not None else {}
+    for path in sorted(unmerged):
+        if not path.endswith(FILE_SUFFIX):  # a text's conflict is told where the text is checked
+            problems.append(f"{path.removeprefix(prefix)}: in conflict ({_in_conflict(state)})")
     for path in git.status(root):
-        problems.append(f"{path.removeprefix(prefix)}: not committed (changed or untracked in git)")
+        if path not in unmerged:
+            problems.append(f"{path.removeprefix(prefix)}: not committed (changed or untracked in git)")
+    _refresh_catalog(corpus, tally.summaries)
     return Report(tuple(problems), tally.checked, tuple(tally.unchecked), notices)
+
+
+_LINK = "a symbolic link: a corpus holds plain files and folders only, and resdiff does not follow it"
+_LEGACY_INDEX = (
+    "an index written by an older resdiff: series indexes are derived from the texts now and kept "
+    "out of git (so that merges never conflict on them); 'resdiff verify --repair' removes it"
+)
+
+
+def _in_conflict(state: MergeState | None) -> str:
+    shown = state.name if state is not None else "merge"
+    step = state.next_step if state is not None else "'git commit'"
+    return (
+        f"a git {shown} is in progress: 'resdiff conflicts' shows each text's two versions clause by clause, "
+        f"'resdiff conflicts --take ours|theirs REF' takes one; then {step}"
+    )
+
+
+def _refresh_catalog(corpus: Corpus, summaries: dict[str, dict[str, TextSummary]]) -> None:
+    """The derived index made to match what verify read from every text (a hand edit in place
+    leaves a folder's entry as it was, so the cache cannot see it by itself)."""
+    catalog = scan(corpus.root)
+    if {slug: texts for slug, texts in catalog.series.items() if texts} != {
+        slug: texts for slug, texts in summaries.items() if texts
+    }:
+        forget(corpus.root)
+        scan(corpus.root)
 
 
 @dataclass
 class _Tally:
     checked: int = 0
     unchecked: list[str] = dataclasses.field(default_factory=list)
+    summaries: dict[str, dict[str, TextSummary]] = dataclasses.field(default_factory=dict)
 
 
 class _Finder:
@@ -143,9 +184,10 @@ class _Finder:
 
 
 def _read(path: Path) -> bytes | None:
+    """A file's bytes if it is a plain file (no link) within the size limit, else None."""
     try:
-        return path.read_bytes() if path.is_file() else None
-    except OSError:
+        return read_plain(path)
+    except CorpusError:
         return None
 
 
@@ -154,7 +196,9 @@ def _verify_sources(folder: Path) -> list[str]:
     problems = []
     for path in sorted(folder.iterdir()):
         where = f"{SOURCES}/{path.name}"
-        if not path.is_file():
+        if path.is_symlink():
+            problems.append(f"{where}: {_LINK}")
+        elif not path.is_file():
             problems.append(f"{where}: unexpected folder (the sources are files named by their SHA-256)")
         elif SHA256_RE.match(path.name):
             data = _read(path)
@@ -163,7 +207,9 @@ def _verify_sources(folder: Path) -> list[str]:
     return problems
 
 
-def _verify_series(folder: Path, seen: dict[str, str], finder: _Finder, tally: _Tally) -> list[str]:
+def _verify_series(
+    folder: Path, seen: dict[str, str], finder: _Finder, tally: _Tally, state: MergeState | None
+) -> list[str]:
     """What drifted in one series folder; ``seen`` maps each symbol met so far to where it is."""
     from ..normalize import normalize_bytes
 
@@ -173,23 +219,31 @@ def _verify_series(folder: Path, seen: dict[str, str], finder: _Finder, tally: _
         validate_slug(slug)
     except CorpusError as error:
         problems.append(f"{slug}/: {error}")
-    texts: list[Resolution] = []
     limit = max_bytes()
+    summaries = tally.summaries.setdefault(slug, {})
     for path in sorted(folder.iterdir()):
         where = f"{slug}/{path.name}"
+        if path.is_symlink():
+            problems.append(f"{where}: {_LINK}")
+            continue
         if path.name == INDEX_NAME:
+            problems.append(f"{where}: {_LEGACY_INDEX}")
             continue
         symbol = symbol_of_file_name(path.name)
         if symbol is None or not path.is_file():
             problems.append(f"{where}: unexpected file (corpus files are named like A_RES_72_54.txt)")
             continue
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            problems.append(f"{where}: cannot be read ({error.strerror})")
+        size = path.stat().st_size
+        if size > limit:
+            problems.append(too_big(where, size))
             continue
-        if len(data) > limit:
-            problems.append(too_big(where, len(data)))
+        try:
+            data = read_plain(path, limit=limit)
+        except NotPlain as error:
+            problems.append(f"{where}: cannot be read ({error.reason})")
+            continue
+        if is_conflicted(data):
+            problems.append(f"{where}: in conflict ({_in_conflict(state)})")
             continue
         try:
             resolution = normalize_bytes(data, path.name).resolution
@@ -202,17 +256,17 @@ def _verify_series(folder: Path, seen: dict[str, str], finder: _Finder, tally: _
         if resolution.symbol != symbol:
             problems.append(f"{where}: holds {resolution.symbol}, not the {symbol} its name says")
             continue
-        if symbol in seen:
-            problems.append(f"{where}: {symbol} is also stored as {seen[symbol]}")
-        seen[symbol] = where
-        texts.append(resolution)
+        if safe_name(symbol, resolution.language) != path.name:
+            said = language_of_file_name(path.name) or "English (or none said)"
+            problems.append(f"{where}: holds a text in {resolution.language}, not the {said} its name says")
+            continue
+        stored_as = f"{symbol}@{resolution.language or 'en'}"
+        if stored_as in seen:
+            problems.append(f"{where}: {symbol} is also stored as {seen[stored_as]}")
+        seen[stored_as] = where
+        if canonical_data == data:
+            summaries[path.name] = TextSummary.of(resolution)
         problems.extend(_verify_source(where, resolution, finder, tally))
-    index_path = folder / INDEX_NAME
-    expected = build_index(slug, texts).dumps()
-    if not index_path.is_file():
-        problems.append(f"{slug}/{INDEX_NAME}: missing")
-    elif index_path.read_bytes() != expected.encode("utf-8"):
-        problems.append(f"{slug}/{INDEX_NAME}: does not match the series' texts (index drift)")
     return problems
 
 
@@ -241,7 +295,8 @@ def _verify_source(where: str, resolution: Resolution, finder: _Finder, tally: _
 
 
 def _repair(corpus: Corpus, lock: Lock, git: Git) -> list[str]:
-    """Indexes rebuilt from their series' committed texts (in one commit), temporary files removed."""
+    """Temporary files removed, the derived index rebuilt from every text, and indexes an older
+    resdiff committed removed (in one commit; in a merge, from the merge's result)."""
     root = git.worktree.relative(corpus.root)
     dirty = set(git.status(root))
     notices = []
@@ -255,37 +310,48 @@ def _repair(corpus: Corpus, lock: Lock, git: Git) -> list[str]:
     if strays:
         shown = ", ".join(corpus_relative(corpus, p) for p in strays[:5])
         notices.append(f"removed {len(strays)} temporary file(s) of interrupted writes ({shown})")
-    writes: dict[Path, bytes | None] = {}
-    skipped = []
-    for folder in sorted(p for p in corpus.root.iterdir() if p.is_dir()):
-        if folder.name.startswith(".") or folder.name == SOURCES:
-            continue
-        texts = corpus.texts(folder.name)
-        if not texts:
-            continue
-        try:
-            expected = series_index_text(corpus, folder.name).encode("utf-8")
-        except CorpusError:  # a damaged text: verify reports it
-            skipped.append(folder.name)
-            continue
-        index = folder / INDEX_NAME
-        if _read(index) == expected and git.worktree.relative(index) not in dirty:
-            continue
-        if any(git.worktree.relative(p) in dirty for p in texts):
-            skipped.append(folder.name)
-        else:
-            writes[index] = expected
-    if writes:
-        slugs = sorted(path.parent.name for path in writes)
-        message = f"resdiff: rebuild the index of {', '.join(slugs)} from its texts"
-        commit = commit_changes(corpus.root, lock, writes, message, "resdiff verify --repair")
-        done = f" (commit {commit[:10]})" if commit else ""
-        notices.append(f"rebuilt {INDEX_NAME} of {', '.join(slugs)} from the texts{done}")
-    if skipped:
-        notices.append(
-            f"left the index of {', '.join(skipped)} as it is: texts there are uncommitted or damaged "
-            "(commit or restore them, then run 'resdiff verify --repair' again)"
+    forget(corpus.root)
+    catalog = scan(corpus.root)
+    count = sum(len(texts) for texts in catalog.series.values())
+    notices.append(f"rebuilt the series index from the {count} text(s) of {len(catalog.slugs())} series")
+    legacy = [
+        corpus.root / slug / INDEX_NAME
+        for slug in corpus.folders()
+        if os.path.lexists(corpus.root / slug / INDEX_NAME)
+    ]
+    if not legacy:
+        return notices
+    slugs = ", ".join(path.parent.name for path in legacy)
+    state = merge_state(git.worktree)
+    if (
+        state is not None
+    ):  # no commit of resdiff's in the middle of a merge: the merge's own commit drops them
+        git.run(
+            "rm",
+            "-q",
+            "-f",
+            "--cached",
+            "--ignore-unmatch",
+            "--",
+            *(git.worktree.relative(p) for p in legacy),
         )
+        for path in legacy:
+            path.unlink(missing_ok=True)
+        notices.append(
+            f"removed the {INDEX_NAME} an older resdiff kept in {slugs} from the {state.name} (the index "
+            f"is derived from the texts now); then {state.next_step}"
+        )
+        return notices
+    message = (
+        f"resdiff: series indexes are derived from the texts now, kept out of git (remove those of {slugs})"
+    )
+    commit = commit_changes(
+        corpus.root, lock, dict.fromkeys(legacy), message, "resdiff verify --repair", git=git
+    )
+    done = f" (commit {commit[:10]})" if commit else ""
+    notices.append(
+        f"removed the {INDEX_NAME} an older resdiff kept in {slugs}: the index is derived now{done}"
+    )
     return notices
 
 

@@ -58,6 +58,7 @@ DEFAULT_LOCK_TIMEOUT = 60.0  # seconds a writer waits for another; RESDIFF_LOCK_
 KILL_ENV = "RESDIFF_TEST_KILL_AT"
 _passed = 0
 _DURABLE_GIT = ("-c", "core.fsync=committed")  # objects and refs reach the disk before HEAD moves
+_SUMMARY_LENGTH = 200  # characters of a change's summary in the reflog and the journal
 
 
 def checkpoint(name: str) -> None:
@@ -157,14 +158,23 @@ def heal(root: Path) -> str | None:
 
 
 def commit_changes(
-    root: Path, lock: Lock, writes: Mapping[Path, bytes | None], message: str, summary: str
+    root: Path,
+    lock: Lock,
+    writes: Mapping[Path, bytes | None],
+    message: str,
+    summary: str,
+    git: Git | None = None,
 ) -> str | None:
     """Commit these files of the corpus at ``root`` (None: remove the file) and put them in place.
 
     Returns the new commit, or None when HEAD already holds every file as given (the files are then
-    only put in place). ``summary`` names the change in the reflog and in recovery messages."""
-    worktree = open_worktree(root)
-    git = Git(worktree, keep_fds=(lock.fd,))
+    only put in place). ``summary`` names the change in the reflog and in recovery messages (cut to
+    a line: an add of 16,000 texts names a few); ``git`` is the caller's, if it has one open."""
+    if git is None:
+        git = Git(open_worktree(root), keep_fds=(lock.fd,))
+    worktree = git.worktree
+    if len(summary) > _SUMMARY_LENGTH:
+        summary = summary[: _SUMMARY_LENGTH - 3].rstrip() + "..."
     folder = _folder(worktree, root)
     relatives = {worktree.relative(path): data for path, data in writes.items()}
     try:
@@ -328,6 +338,13 @@ def _recover(git: Git, folder: Path, root: Path) -> str | None:
     """Every journal path made to match HEAD; HEAD's commit if it holds the journal's change, else None."""
     journal = _read_journal(folder)
     paths: dict[str, dict[str, str | None]] = journal["paths"]
+    corpus = root.resolve()
+    for rel in paths:
+        if not (git.worktree.root / rel).parent.resolve().is_relative_to(corpus):
+            raise CorpusError(
+                f"the journal {folder / JOURNAL} names {rel}, which is not in the corpus {corpus}: resdiff "
+                f"did not write it, and will not touch that file; remove {folder} and run 'resdiff verify'"
+            )
     try:
         head = git.head()
         at_head = git.blobs_at(head, sorted(paths))
@@ -383,17 +400,37 @@ def _sweep(worktree: Worktree, root: Path, paths: Mapping[str, object]) -> None:
 
 
 def _read_journal(folder: Path) -> dict[str, Any]:
+    """The journal, checked to be one a writer made: it lives in the corpus' git folder, which may
+    come from someone else, so every path it names must be a corpus file and every blob an id."""
     path = folder / JOURNAL
     try:
         journal = json.loads(path.read_bytes())
-        if journal.get("format") != JOURNAL_FORMAT or not isinstance(journal.get("paths"), dict):
+        if not isinstance(journal, dict) or journal.get("format") != JOURNAL_FORMAT:
             raise ValueError("unknown format")
+        paths = journal.get("paths")
+        if not isinstance(paths, dict) or not all(_sound(rel, entry) for rel, entry in paths.items()):
+            raise ValueError("it names paths outside the corpus, or blobs that are no git ids")
         return dict(journal)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RecursionError) as error:
         raise CorpusError(
             f"the journal of an interrupted resdiff command, {path}, cannot be read ({error}); check "
             f"that the corpus matches HEAD ('resdiff verify'), then remove {folder}"
         ) from None
+
+
+def _sound(rel: object, entry: object) -> bool:
+    """A journal path: relative, with no '..' (the corpus is checked beneath it), and its blob ids."""
+    if not isinstance(rel, str) or not rel or rel.startswith("/") or "\0" in rel:
+        return False
+    if any(part in ("", ".", "..", ".git") for part in rel.split("/")):
+        return False
+    if not isinstance(entry, dict):
+        return False
+    return all(entry.get(k) is None or _is_blob_id(entry.get(k)) for k in ("before", "after", "found"))
+
+
+def _is_blob_id(value: object) -> bool:
+    return isinstance(value, str) and len(value) == 40 and all(c in "0123456789abcdef" for c in value)
 
 
 def _clear(folder: Path) -> None:

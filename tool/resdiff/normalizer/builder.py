@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
-from ..model import Clause, Normalized, Resolution, Source
+from ..model import Clause, Normalized, Resolution, Source, table_text
 from ..readers import Block, RawText, opens_preambular_paragraph
 from .frontpage import (
     ADOPTED_RE,
@@ -28,6 +28,7 @@ from .markers import find_bare_markers
 from .sections import Record, Section, Unit
 from .text import (
     ANNEX_RE,
+    DIVISION_RE,
     FURNITURE_RE,
     HEADING_RE,
     LINE_START_RE,
@@ -37,6 +38,7 @@ from .text import (
     PART_RE,
     TOKEN_RE,
     clean_text,
+    ends_clause,
     join_lines,
     strip_tokens,
 )
@@ -45,6 +47,17 @@ from .verbs import derive_verb
 MAX_WARNINGS = 20
 _ENGLISH_OPENERS = 0.8  # this share of preambular paragraphs opening as English ones do: the text is English
 
+
+
+def _language(raw: RawText) -> str | None:
+    """The language the source says (a reader's ``language`` hint: AKN's FRBRlanguage, a PDF's job
+    number "25-19990 (F)"), else the one the script says (Arabic, Chinese, Russian). English is left
+    unsaid (None means English), so the English texts read before languages were told apart keep
+    their canonical form."""
+    from ..languages import code, from_script
+
+    said = code(raw.hints.get("language")) or from_script(" ".join(b.text for b in raw.blocks[:40]))
+    return None if said == "en" else said
 
 class Builder:
     """One normalization run: metadata from the header, clauses from the body and annexes."""
@@ -55,6 +68,8 @@ class Builder:
         self.warnings: list[str] = list(raw.notices)
         self.name = source.name
         self.draft_line: str | None = None  # a draft's "Sponsors: draft resolution" line, if it is one
+        self.divisions: set[str] = set()  # the prefixes of Roman-numbered sections (``I.``, ``A.II.``)
+        self.language = _language(raw)
 
     # --- layout --------------------------------------------------------------------------
 
@@ -73,12 +88,25 @@ class Builder:
         start = heading + 1 if heading is not None else 0
         window = [(i, clean_text(blocks[i].text)) for i in range(start, min(len(blocks), start + 6))]
         opener = next((i for i, line in window if OPENER_RE.match(line)), None)
+        # a title whose last line reads "General Assembly" ("... special session of the" / "General
+        # Assembly"): the opener is the last of such lines in a row, the others are the title's
+        while (
+            opener is not None
+            and opener + 1 < len(blocks)
+            and OPENER_RE.match(clean_text(blocks[opener + 1].text))
+        ):
+            opener += 1
         if opener is None and heading is not None:  # another language's "The General Assembly,"
             opener = next((i for i, line in window if line.endswith(",") and len(line.split()) <= 6), None)
         return heading, opener
 
     def build(self) -> Normalized:
-        blocks = [part for block in self.raw.blocks for part in _split_at_opener(block)]
+        blocks = [
+            piece
+            for block in self.raw.blocks
+            for part in _split_at_opener(block)
+            for piece in _split_at_meeting(part)
+        ]
         heading, opener = self._locate(blocks)
         if heading is None and opener is None and not any(NUMBERED_RE.match(b.text) for b in blocks):
             raise InputError(
@@ -96,10 +124,12 @@ class Builder:
         parts = self._part_starts(blocks, header_end + 1 if heading is not None else 0)
         body, tail, meeting_text = self._split_body(blocks, parts[0] if parts else body_start, bool(parts))
         sections = self._sections(body, heads) if parts else [("", [], self._units(body, heads))]
+        sections = [division for section in sections for division in self._divisions(*section)]
         annexes = self._annexes(tail, heads)
         if self.raw.bare_markers:
-            find_bare_markers(
-                [u for _, _, units in sections for u in units] + [u for _, units in annexes for u in units],
+            find_bare_markers(  # a table's figures are no markers
+                [u for _, _, units in sections for u in units if not u.table]
+                + [u for _, units in annexes for u in units if not u.table],
                 self.raw.footnotes,
             )
         clauses, footnotes = self._clauses(self._records(sections, annexes))
@@ -129,8 +159,11 @@ class Builder:
             distributed=first_date(distributed[1]) if distributed else None,
             committee=" ".join(committee[1].split()) if committee else None,
             sponsors=sponsors(drafted["sponsors"]) if drafted else (),
+            language=self.language,
         )
         return Normalized(resolution, collapsed(self.warnings))
+
+
 
     def _heading(
         self, blocks: list[Block], heading: int | None, opener: int | None
@@ -182,8 +215,11 @@ class Builder:
             return blocks[start:end], blocks[end:], ""
         tail = blocks[closing + 1 :]
         meeting_text = clean_text(blocks[closing].text)
-        if tail and DATE_RE.fullmatch(clean_text(tail[0].text)):  # the meeting's date on a line of its own
-            meeting_text, tail = f"{meeting_text} {clean_text(tail[0].text)}", tail[1:]
+        date, _, after = tail[0].text.strip().partition("\n") if tail else ("", "", "")
+        if DATE_RE.fullmatch(clean_text(date)):  # the meeting's date on a line of its own (what a copy
+            # ran into it, an annex's heading, is the annex's)
+            meeting_text = f"{meeting_text} {clean_text(date)}"
+            tail = [Block(after), *tail[1:]] if after.strip() else tail[1:]
         return blocks[start:closing], tail, meeting_text
 
     def _records(
@@ -191,16 +227,19 @@ class Builder:
     ) -> list[Record]:
         records: list[Record] = []
         for prefix, part_title, units in sections:
-            section = Section(prefix, False, self.warnings, _english_openers(units))
+            section = Section(prefix, False, self.warnings, not self.raw.laid_out and _english_openers(units))
             if part_title:
                 section.add_heading(" ".join(part_title))
             for unit in units:
                 section.feed(unit)
             part = section.finish()
-            label = f"part {prefix[0]}" if prefix else "main body"
-            if part and not any(r.key[len(prefix) :].startswith("OP") for r in part):
+            label = f"part {prefix.rstrip('.')}" if prefix else "main body"
+            # a body divided into sections: its operative paragraphs are theirs, and a section's
+            # preamble is optional
+            divided = any(other.startswith(prefix) and other != prefix for other, _, _ in sections)
+            if part and not divided and not any(r.key[len(prefix) :].startswith("OP") for r in part):
                 self.warnings.append(f"{label}: no numbered operative paragraph found")
-            if not any(r.key[len(prefix) :].startswith("PP") for r in part):
+            if prefix not in self.divisions and not any(r.key[len(prefix) :].startswith("PP") for r in part):
                 self.warnings.append(f"{label}: no preambular paragraph found")
             records += part
         for prefix, units in annexes:
@@ -212,12 +251,13 @@ class Builder:
 
     @staticmethod
     def _part_starts(blocks: list[Block], start: int) -> list[int]:
-        """Where the parts of a multi-part resolution begin: a lone capital letter (``A``, ``B``)
-        followed, after the part's title, by the part's own ``The General Assembly,``."""
+        """Where the parts of a multi-part resolution begin: a part's label on a line of its own (``A``,
+        ``B``, or ``I``, ``II``), its title under it (in the same block where the layout set them
+        together), then the part's own ``The General Assembly,``."""
         return [
             i
             for i in range(max(start, 0), len(blocks))
-            if PART_RE.fullmatch(blocks[i].text.strip())
+            if PART_RE.fullmatch(blocks[i].text.split("\n", 1)[0].strip())
             and any(OPENER_RE.match(clean_text(b.text)) for b in blocks[i + 1 : i + 5])
         ]
 
@@ -227,16 +267,48 @@ class Builder:
         sections: list[tuple[str, list[str], list[Unit]]] = []
         for n, start in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+            label, _, title_lines = blocks[start].text.strip().partition("\n")
             chunk = blocks[start + 1 : end]
             opener = next(i for i, b in enumerate(chunk) if OPENER_RE.match(clean_text(b.text)))
-            title = [clean_text(b.text) for b in chunk[:opener]]
+            title = [clean_text(t) for t in (title_lines, *(b.text for b in chunk[:opener])) if t.strip()]
             rest = [
                 b
                 for b in chunk[opener + 1 :]
                 if not MEETING_RE.match(b.text.split("\n")[0]) and not DATE_RE.fullmatch(clean_text(b.text))
             ]
-            sections.append((f"{blocks[start].text.strip()}.", title, self._units(rest, heads)))
+            sections.append((f"{label.strip().rstrip('.')}.", title, self._units(rest, heads)))
         return sections
+
+    def _divisions(
+        self, prefix: str, title: list[str], units: list[Unit]
+    ) -> list[tuple[str, list[str], list[Unit]]]:
+        """A body or part divided into Roman-numbered sections (``I``, ``II``: the Fifth Committee's
+        omnibus texts), each with its heading, maybe a preamble of its own, and its numbering from 1
+        again: one section each, ``I.OP1``, ``A.II.PP1``. A numeral counts only in its order (I, II, ...)
+        and where the next numbered paragraph after it is a ``1.``."""
+        starts: list[tuple[int, str, str | None]] = []
+        for index, unit in enumerate(units):
+            match = DIVISION_RE.match(unit.text.strip())
+            if (
+                match
+                and match[1] == _roman(len(starts) + 1)
+                and (match[2] is None or (not ends_clause(match[2]) and match[2][:1].isupper()))
+                and _numbering_restarts(units[index + 1 :])
+            ):
+                starts.append((index, match[1], match[2]))
+        if not starts:
+            return [(prefix, title, units)]
+        out = [(prefix, title, units[: starts[0][0]])] if starts[0][0] or title else []
+        for n, (index, numeral, heading) in enumerate(starts):
+            end = starts[n + 1][0] if n + 1 < len(starts) else len(units)
+            chunk = units[index + 1 : end]
+            lines = [" ".join(heading.split())] if heading else []
+            if not lines and chunk and Section._looks_like_heading(chunk[0].text):
+                lines, chunk = [clean_text(chunk[0].text)], chunk[1:]
+            division = f"{prefix}{numeral}."
+            self.divisions.add(division)
+            out.append((division, lines, chunk))
+        return out
 
     def _cross_check(self, symbol: str | None, session: int | None) -> tuple[str | None, int | None]:
         """The body heading's symbol wins; the front matter's is a fallback, and a mismatch is said."""
@@ -276,6 +348,10 @@ class Builder:
         units: list[Unit] = []
         for number, block in enumerate(blocks):
             lines = [line.strip() for line in block.text.split("\n")]
+            rows = _table(lines)
+            if rows:
+                units.append(Unit(table_text(rows), table=True))
+                continue
             kept = [
                 line
                 for index, line in enumerate(lines)
@@ -373,7 +449,14 @@ class Builder:
             local = record.key.rsplit(".", 1)[-1]
             if local.startswith("OP") and "(" not in local:
                 emphasis = clean_text(record.emphasis) if record.emphasis else None
-                verb = emphasis if emphasis and text.startswith(emphasis) else derive_verb(text)
+                if emphasis and text.startswith(emphasis):
+                    verb = emphasis
+                elif self.language is None:
+                    verb = derive_verb(text)
+                else:  # another language: the verbs its texts open with (``languages.verbs``)
+                    from ..languages import verbs
+
+                    verb = verbs.derive(text, self.language)
                 verb = (verb or "").split("*")[0].rstrip() or None  # the canonical format marks verbs with *
             if not text:
                 self.warnings.append(f"{record.key} is empty")
@@ -395,6 +478,50 @@ def _split_at_opener(block: Block) -> list[Block]:
         rest = [Block("\n".join(lines[at + 1 :]))] if at + 1 < len(lines) else []
         return [*_split_at_draft_line(Block("\n".join(lines[:at]), block.emphasis)), Block(lines[at]), *rest]
     return _split_at_draft_line(block)
+
+
+def _split_at_meeting(block: Block) -> list[Block]:
+    """The closing meeting line as a block of its own (with the date under it) where a copy ran it into
+    the paragraph before it or the part after it: a line that is the meeting line and nothing else,
+    after a line that ends a clause."""
+    if "plenary" not in block.text:  # nearly every block: no pattern to try
+        return [block]
+    lines = block.text.split("\n")
+    at = next(
+        (
+            i
+            for i in range(1, len(lines))
+            if (meeting := MEETING_RE.match(clean_text(lines[i])))
+            and (not meeting[2] or DATE_RE.fullmatch(meeting[2]))
+            and ends_clause(lines[i - 1])
+        ),
+        None,
+    )
+    if at is None:
+        return [block]
+    end = at + 2 if at + 1 < len(lines) and DATE_RE.fullmatch(clean_text(lines[at + 1])) else at + 1
+    rest = [Block("\n".join(lines[end:]))] if end < len(lines) else []
+    return [Block("\n".join(lines[:at]), block.emphasis), Block("\n".join(lines[at:end])), *rest]
+
+
+def _table(lines: list[str]) -> list[list[str]] | None:
+    """A block that is a table in the Markdown form (every line ``| cell | cell |``, a rule line of
+    dashes under the head row left out), as rows of cells; None for any other block."""
+    if not lines or not all(len(line) > 2 and line[0] == "|" == line[-1] for line in lines):
+        return None
+    rows = [[cell.strip() for cell in line[1:-1].split("|")] for line in lines]
+    rows = [row for row in rows if not all(re.fullmatch(r":?-{3,}:?", cell) for cell in row)]
+    return rows if rows and max(len(row) for row in rows) >= 2 else None
+
+
+def _numbering_restarts(units: list[Unit]) -> bool:
+    """Whether the next numbered paragraph is a ``1.``, and comes after no more than a heading and a
+    preamble of a few paragraphs (a section's)."""
+    for unit in units[:12]:
+        numbered = NUMBERED_RE.match(unit.text)
+        if numbered:
+            return numbered[1] == "1"
+    return False
 
 
 def _split_at_draft_line(block: Block) -> list[Block]:

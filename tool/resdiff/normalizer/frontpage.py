@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..dates import MONTH_NAMES, iso_date
+from ..languages import MONTH_NAMES
+from ..languages.dates import iso_date
 from ..model import Clause
 
 DATE_RE = re.compile(rf"\b([0-9]{{1,2}})\s+({'|'.join(MONTH_NAMES)})\s+([0-9]{{4}})\b")

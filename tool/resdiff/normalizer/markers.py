@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import MONTH_NAMES
+from ..languages import MONTH_NAMES
 from .sections import Unit
 
 # words after which a number is content (``article 7``, ``paragraphs 3 and 4``), not a footnote marker

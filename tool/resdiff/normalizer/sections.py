@@ -32,13 +32,15 @@ class Record:
 
 
 class Unit:
-    """A paragraph, or the start of one, as the layout gives it."""
+    """A paragraph, or the start of one, as the layout gives it; or a table (``table``: its text is the
+    table clause's, ``model.table_text``)."""
 
-    __slots__ = ("emphasis", "text")
+    __slots__ = ("emphasis", "table", "text")
 
-    def __init__(self, text: str, emphasis: str | None = None) -> None:
+    def __init__(self, text: str, emphasis: str | None = None, table: bool = False) -> None:
         self.text = text
         self.emphasis = emphasis
+        self.table = table
 
 
 class Section:
@@ -47,7 +49,8 @@ class Section:
     def __init__(self, prefix: str, annex: bool, warnings: list[str], openers_known: bool = False) -> None:
         self.prefix = prefix  # "" for the main body, "A." for a part, "ANNEX." for an annex
         # whether the preambular paragraphs open with English participles and adjectives ("Recalling",
-        # "Mindful"), so that a paragraph opening otherwise is recognised as one that goes on
+        # "Mindful"), so that a paragraph opening otherwise is recognised as one that goes on (only for a
+        # text without layout: a PDF's layout says where its paragraphs start)
         self.openers_known = openers_known
         self.annex = annex
         self.warnings = warnings
@@ -62,7 +65,7 @@ class Section:
         self.lost_letters = False
 
     def _label(self) -> str:
-        return "annex" if self.annex else ("part " + self.prefix[0] if self.prefix else "main body")
+        return "annex" if self.annex else ("part " + self.prefix.rstrip(".") if self.prefix else "main body")
 
     def _next(self, kind: str) -> str:
         self.counts[kind] = self.counts.get(kind, 0) + 1
@@ -77,11 +80,16 @@ class Section:
 
     def _open(self) -> bool:
         """Whether the last clause has not ended yet (so the next block continues it)."""
-        if not self.records or self.records[-1].key[len(self.prefix) :].startswith("H"):
+        if not self.records or self.records[-1].key[len(self.prefix) :].startswith(("H", "TB")):
             return False
         return not ends_clause(self.records[-1].text)
 
     def feed(self, unit: Unit) -> None:
+        if unit.table:  # a table stands where it is printed: it numbers nothing and continues nothing
+            self._settle(continues=False)
+            self._add(self._next("TB"), unit.text)
+            self.paragraph, self.lost_letters = None, False
+            return
         for piece in self._split_inline(unit):
             self._feed_one(piece)
 
@@ -188,7 +196,9 @@ class Section:
     def _goes_on_after_page_break(self, text: str) -> bool:
         """Whether a block that starts with a capital goes on with the preambular paragraph before it
         ("... Development, Production," then "Stockpiling and Use of ..." on the next page): where the
-        preambular paragraphs open as English ones do, one that does not is the same paragraph."""
+        preambular paragraphs open as English ones do, one that does not, and goes on with a name (the
+        words after its first in title case: "Stockpiling and Use of"), is the same paragraph; one that
+        reads on as a sentence ("Ever mindful that, ...") opens another."""
         if not self.openers_known or not self.records:
             return False
         last = self.records[-1]
@@ -199,6 +209,7 @@ class Section:
             and without_trailing_tokens(last.text).endswith(",")
             and not opens_preambular_paragraph(text, strict=False)
             and not self._looks_like_heading(text)
+            and _goes_on_with_a_name(text)
         )
 
     def _fit_pending(self, number: int) -> None:
@@ -309,6 +320,13 @@ class Section:
         self.lost_letters = True
         self.letter = letter
         self._add(f"{self.paragraph}({letter})", text)
+
+
+def _goes_on_with_a_name(text: str) -> bool:
+    """Whether the words after a block's first are a name in title case: capitalised, but for short
+    words between ("Stockpiling and Use of Chemical Weapons"), not a sentence ("Ever mindful that")."""
+    words = text.split(None, 4)[1:4]
+    return any(w[:1].isupper() for w in words) and all(w[:1].isupper() or len(w) <= 3 for w in words)
 
 
 def _inline_number(text: str, expected: set[str], annex: bool) -> int | None:

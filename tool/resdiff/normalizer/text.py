@@ -9,8 +9,14 @@ import re
 # the title may wrap to the next line
 HEADING_RE = re.compile(r"^(E?S-)?([0-9]{1,3})/([0-9]{1,4})\.(?:\s+(\S.*))?$")
 OPENER_RE = re.compile(r"^(?:The\s+)?General\s+Assembly\s*,?$", re.I)
-MEETING_RE = re.compile(r"^([0-9]{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting)\b\s*(.*)$", re.I)
-PART_RE = re.compile(r"[A-Z]")
+# the closing meeting line: "52nd plenary meeting", "69th (resumed) plenary meeting" (a resumed session)
+MEETING_RE = re.compile(
+    r"^([0-9]{1,3}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting)\b\s*(.*)$", re.I
+)
+# a part's label on a line of its own: a capital letter ("A", "B") or a Roman numeral ("I", "II")
+PART_RE = re.compile(r"(?:[A-Z]|[IVXLC]+)\.?")
+# a Roman-numbered section of the operative part ("II" or "II. Title"), its numbering from 1 again
+DIVISION_RE = re.compile(r"^([IVXLC]+)\.?(?:\s+(\S.*))?$", re.S)
 ANNEX_RE = re.compile(r"^Annex(?:\s+([IVXLC]+))?(?:\s+(.*))?$")
 # a printed paragraph number: four digits only where it is the next one (see ``sections``: a year can
 # start a wrapped line, "2015. The ...")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from ..model import UNSAFE_RE
+from ..model import without_unsafe
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -43,21 +43,23 @@ class RawText(NamedTuple):
     hints: Mapping[str, str] = _NO_HINTS  # e.g. front-matter symbol/title (read-only)
     bare_markers: bool = False
     notices: tuple[str, ...] = ()  # what the reader did that the user should know of
-
-
-def _safe(text: str) -> str:
-    return UNSAFE_RE.sub(" ", text) if UNSAFE_RE.search(text) else text
+    # the blocks are the paragraphs as the page lays them out (an indented first line or an italic
+    # opener starts one, the next page's first line says whether it goes on): nothing joins them again
+    # by their words
+    laid_out: bool = False
 
 
 def safe(raw: RawText) -> RawText:
-    """A reader's output with every unsafe character made a space, so none reaches the model."""
+    """A reader's output with every unsafe character (``model.UNSAFE_RE``) made a space, or dropped
+    where it is a bidirectional control, so none reaches the model."""
     return raw._replace(
         blocks=tuple(
-            Block(_safe(b.text), _safe(b.emphasis) if b.emphasis else b.emphasis) for b in raw.blocks
+            Block(without_unsafe(b.text), without_unsafe(b.emphasis) if b.emphasis else b.emphasis)
+            for b in raw.blocks
         ),
-        footnotes=tuple((number, _safe(body)) for number, body in raw.footnotes),
-        hints={key: _safe(value) for key, value in raw.hints.items()},
-        notices=tuple(_safe(notice) for notice in raw.notices),
+        footnotes=tuple((number, without_unsafe(body)) for number, body in raw.footnotes),
+        hints={key: without_unsafe(value) for key, value in raw.hints.items()},
+        notices=tuple(without_unsafe(notice) for notice in raw.notices),
     )
 
 
@@ -140,7 +142,29 @@ def split_blocks(text: str) -> list[str]:
 
 
 class UnreadableError(ValueError):
-    """A binary document (DOCX, PDF) its library cannot read; the message says why."""
+    """A binary document (DOCX, PDF) its library cannot read; the message says why, ``advice`` what
+    to do (for a damaged file, save it again; for a zip bomb, nothing but give the real file)."""
+
+    def __init__(self, message: str, advice: str = "save it again, or give its text") -> None:
+        super().__init__(message)
+        self.advice = advice
+
+
+# what a PDF's streams or a DOCX's parts may inflate to, in all: the 94 official PDFs of ../shared inflate
+# to at most 1.2 MB (80/5, 4 pages of annex tables; 3.9 times its file at most), and a resolution's Word
+# file is its text and styles, a few hundred kilobytes of XML; 50 MB is forty times the longest, and
+# what a 5 MB file (the size cap) inflates to at ten times the ratio of the real ones. Past it, a file
+# is a decompression bomb (a 2.9 MB PDF inflating to 3 GB), and reading it would exhaust the memory.
+MAX_INFLATED = 50_000_000
+NOT_A_RESOLUTION = "give the resolution's own file, or its text"
+
+
+def inflates_past(kind: str) -> UnreadableError:
+    """The error for a file that inflates past ``MAX_INFLATED``, in the words of what it is."""
+    return UnreadableError(
+        f"the {kind} inflates past {MAX_INFLATED // 1_000_000} MB: not a resolution (a decompression bomb?)",
+        NOT_A_RESOLUTION,
+    )
 
 
 def read_binary(data: bytes) -> RawText | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from . import Block, RawText, UnreadableError
+from . import MAX_INFLATED, Block, RawText, UnreadableError, inflates_past
 
 NAME = "docx"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -121,13 +121,42 @@ def _is_italic(run: Any) -> bool:
     return bool(run.italic or (run.style is not None and run.style.font.italic))
 
 
-def read(data: bytes) -> RawText:
-    from docx import Document
+def _check_size(data: bytes) -> None:
+    """Refuse a zip whose parts inflate past ``MAX_INFLATED`` in all, before python-docx reads them
+    (it reads every part whole). The sizes the zip's directory declares are a true bound: zipfile
+    stops a part at its declared size (and then fails its CRC)."""
+    import zipfile
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise UnreadableError("cannot read it as a DOCX: the zip archive is damaged or cut short") from None
+    if sum(part.file_size for part in parts) > MAX_INFLATED:
+        raise inflates_past("DOCX")
+
+
+def read(data: bytes) -> RawText:
+    import zipfile
+
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    _check_size(data)
     try:
         document = Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds (zip, XML, missing part)
-        raise UnreadableError(f"cannot read it as a DOCX ({type(error).__name__})") from None
+        if isinstance(error, (zipfile.BadZipFile, EOFError, OSError)):
+            why = "the zip archive is damaged or cut short"
+        elif isinstance(error, (KeyError, PackageNotFoundError)):
+            why = "a part every Word document has is missing"
+        elif type(error).__name__ == "XMLSyntaxError":
+            why = f"its XML is damaged ({error})"
+        elif isinstance(error, ValueError) and "content type" in str(error):
+            why = "it is not a Word document (an Excel or PowerPoint file?)"
+        else:
+            why = f"python-docx says {type(error).__name__}: {error}"
+        raise UnreadableError(f"cannot read it as a DOCX: {why}") from None
     bodies, tracked = _footnote_bodies(document)
     numbering = _Numbering(document)
     order: dict[str, int] = {}  # footnote id -> number, by first reference (as Word numbers them)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import MONTH_NAMES
+from ..languages import MONTH_NAMES
 from . import (
     FULL,
     NUMBERED_LINE_RE,
@@ -86,18 +86,31 @@ def take_out_pages(text: str) -> tuple[str, list[tuple[int, str]]]:
             for near in head:
                 furniture[near] = True
     kept: list[str] = []
-    notes: list[tuple[int, str]] = []
+    zones: list[list[str]] = []  # the footnote lines of each page
     in_notes = False
     breaks: set[int] = set()  # where in ``kept`` a page ended (its furniture or notes taken out)
     for index, line in enumerate(lines):
         if furniture[index] or (index >= start and _RULE_RE.match(line.replace(" ", ""))):
             in_notes = not furniture[index]
+            if in_notes:
+                zones.append([])
             breaks.add(len(kept))
             continue
         if in_notes:
-            _add_note_line(line, notes)
+            if line:
+                zones[-1].append(line)
             continue
         kept.append(line)
+    notes: list[tuple[int, str]] = []
+    width = full_width([line for zone in zones for line in zone])
+    for zone in zones:
+        wrapped = False  # the note line before ran to the full width: the note goes on
+        starts = [(match := _NOTE_RE.match(line)) and match[1] for line in zone]
+        for index, line in enumerate(zone):
+            # a number a later line of the zone starts with too is this note's text, not its number
+            again = bool(starts[index]) and starts[index] in starts[index + 1 :]
+            _add_note_line(line, notes, wrapped or again)
+            wrapped = len(line) >= FULL * width and not line.endswith(".")
     return "\n".join(_join_lone_numbers(_mend_page_breaks(kept, breaks))), notes
 
 
@@ -137,11 +150,13 @@ def _running_head(line: str, title: str | None) -> bool:
     return title is not None and len(folded) >= 10 and folded in title
 
 
-def _add_note_line(line: str, notes: list[tuple[int, str]]) -> None:
-    """A footnote zone's line: the start of the next footnote, or more of the one before."""
+def _add_note_line(line: str, notes: list[tuple[int, str]], wrapped: bool) -> None:
+    """A footnote zone's line: the start of the next footnote, or more of the one before (always, when
+    the line before was ``wrapped``: a note's line that starts with a number, "2 (A/79/2), para. 5.",
+    goes on with it)."""
     if not line:
         return
-    match = _NOTE_RE.match(line)
+    match = None if wrapped and notes else _NOTE_RE.match(line)
     expected = notes[-1][0] + 1 if notes else 1
     dated = match is not None and match[2].split(" ", 1)[0].strip(",") in MONTH_NAMES  # "2 December 2008"
     if match and not dated and int(match[1].translate(_SUPERSCRIPT_TO_ASCII)) in (expected, expected + 1):

@@ -16,6 +16,9 @@ What the layout says, and how it is read:
   indented line; a number set apart from its text on the same line joins it. A paragraph broken by a
   page goes on where the next page's first line is not indented and the text so far has not ended.
 * The italic words that open a paragraph (after its number) are its emphasis: an operative verb.
+* A table is two or more rows in a row (after the body heading) whose text a wide gap parts into
+  cells (``_COLUMN_GAP``): one block, a row a line, ``| cell | cell |`` (the Markdown form, which the
+  normalizer reads as a table clause whatever the reader).
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ _RUNNING_HEAD_BAND = 0.15  # running heads sit in this share of the page height 
 _FOOT_BAND = 0.12  # page numbers and job numbers sit in this share from its bottom
 
 _RULE_RE = re.compile(r"^[_‗━─—–-]{5,}$")
+_HEADING_RE = re.compile(r"^(?:E?S-)?[0-9]{1,3}/[0-9]{1,4}\.(?:\s|$)")
+_TRAILING_MARKERS_RE = re.compile(r"(?:\[\^[0-9]+\])+$")
 _NUMBER_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\)|\([ivxl]+\))$")
 
 
@@ -89,11 +94,25 @@ def read_pages(pages: Sequence[Page]) -> RawText:
         for number, (page, lines) in enumerate(zip(pages, page_lines, strict=True))
     ]
     pitch = _line_pitch([body for body, _ in zones], body_size)
+    last: _Line | None = None  # the last body line of the pages so far
+    raised = any(line.text.startswith("[^") for _, notes in zones for line in notes)
+    headed = False  # whether the body heading ("80/52. Title") has been seen: no table before it
     for body, notes in zones:
-        _add_notes(notes, footnotes)
-        _add_paragraphs(body, blocks, pitch, margin)
+        _add_notes(notes, footnotes, raised)
+        start = (
+            0 if headed else next((i for i, line in enumerate(body) if _HEADING_RE.match(line.text)), None)
+        )
+        headed = start is not None
+        _add_paragraphs(body, blocks, pitch, margin, last, start if start is not None else len(body))
+        last = body[-1] if body else last
     markers = sum(line.markers for lines in page_lines for line in lines)
-    return RawText(reader="pdf", blocks=tuple(blocks), footnotes=tuple(footnotes), bare_markers=not markers)
+    return RawText(
+        reader="pdf",
+        blocks=tuple(blocks),
+        footnotes=tuple(footnotes),
+        bare_markers=not markers,
+        laid_out=True,
+    )
 
 
 def _body_size(pages: Sequence[Page]) -> float:
@@ -291,13 +310,21 @@ def _zones(lines: list[_Line], page: Page, body_size: float, front: bool) -> tup
     return body, notes
 
 
-def _add_notes(lines: list[_Line], footnotes: list[tuple[int, str]]) -> None:
-    """Footnote lines -> numbered bodies (a note going on from the previous page joins its body)."""
+def _add_notes(lines: list[_Line], footnotes: list[tuple[int, str]], raised: bool) -> None:
+    """Footnote lines -> numbered bodies (a note going on from the previous page joins its body).
+
+    A note starts with its number: raised, where the document raises its note numbers (then a line
+    that starts with a plain number, "2 (A/79/2), para. 5.", goes on with the note before it), else
+    the next number, set at the notes' left edge (a note's further lines hang further in)."""
+    edge = min((line.left for line in lines), default=0.0)
     for line in lines:
         match = re.match(r"^\[\^([0-9]+)\]\s*(.*)$", line.text) or re.match(
             r"^([0-9]{1,3})\s+(\S.*)$", line.text
         )
         expected = footnotes[-1][0] + 1 if footnotes else 1
+        plain = match is not None and not line.text.startswith("[^")
+        if plain and (raised or line.left > edge + _INDENT * line.size / 2):
+            match = None
         if match and (int(match[1]) == expected or line.text.startswith("[^")):
             footnotes.append((int(match[1]), match[2].strip()))
         elif footnotes:
@@ -331,11 +358,64 @@ def _line_pitch(pages: Sequence[list[_Line]], body_size: float) -> float:
     )  # a text of few lines may show only its paragraphs' pitch
 
 
-def _add_paragraphs(lines: list[_Line], blocks: list[Block], pitch: float, margin: _Margins) -> None:
-    """One page's body lines -> paragraphs, appended to ``blocks`` (the first may go on from the last)."""
+def _table_rows(lines: list[_Line], start: int) -> dict[int, int]:
+    """Where the tables of a page's body lines are: the index of each table's first line -> the index
+    after its last. A table's row is the lines sharing a baseline (cells parted by a wide gap)."""
+    rows: list[list[int]] = []
+    for index in range(start, len(lines)):
+        if rows and abs(lines[rows[-1][0]].bottom - lines[index].bottom) < 1.0:
+            rows[-1].append(index)
+        else:
+            rows.append([index])
+    tables: dict[int, int] = {}
+    run: list[list[int]] = []
+    for row in [*rows, []]:
+        if len(row) >= 2:
+            run.append(row)
+            continue
+        if len(run) >= 2:
+            tables[run[0][0]] = run[-1][-1] + 1
+        run = []
+    return tables
+
+
+def _table_block(lines: list[_Line]) -> Block:
+    """A table's lines as one block: a row a line, ``| cell | cell |``."""
+    grouped: list[list[_Line]] = []
+    for line in lines:
+        if grouped and abs(grouped[-1][0].bottom - line.bottom) < 1.0:
+            grouped[-1].append(line)
+        else:
+            grouped.append([line])
+    text = "\n".join("| " + " | ".join(c.text.replace("|", "/") for c in row) + " |" for row in grouped)
+    return Block(text)
+
+
+def _add_paragraphs(
+    lines: list[_Line],
+    blocks: list[Block],
+    pitch: float,
+    margin: _Margins,
+    last: _Line | None,
+    body_start: int = 0,
+) -> None:
+    """One page's body lines -> paragraphs, appended to ``blocks`` (the first may go on from the last,
+    whose last line, ``last``, ended the page before); tables (after ``body_start``) as table blocks."""
     current: list[_Line] = []
     first_of_page = True
-    for line in lines:
+    tables = _table_rows(lines, body_start)
+    skip_to = 0
+    for index, line in enumerate(lines):
+        if index < skip_to:
+            continue
+        if index in tables:
+            if current:
+                blocks.append(_block(current))
+                current = []
+            skip_to = tables[index]
+            blocks.append(_table_block(lines[index:skip_to]))
+            first_of_page = False
+            continue
         if current:
             previous = current[-1]
             gap = previous.bottom - line.bottom
@@ -349,9 +429,9 @@ def _add_paragraphs(lines: list[_Line], blocks: list[Block], pitch: float, margi
             if starts:
                 blocks.append(_block(current))
                 current = []
-        elif first_of_page and blocks and _goes_on(blocks[-1], line, margin):
-            last = blocks.pop()
-            current = [line._replace(text=last.text + "\n" + line.text, lead=last.emphasis or "")]
+        elif first_of_page and blocks and last is not None and _goes_on(blocks[-1], last, line, margin):
+            going_on = blocks.pop()
+            current = [line._replace(text=going_on.text + "\n" + line.text, lead=going_on.emphasis or "")]
             first_of_page = False
             continue
         first_of_page = False
@@ -365,11 +445,16 @@ def _same_heading(previous: _Line, line: _Line, margin: _Margins) -> bool:
     return (margin.centred(previous) and margin.centred(line)) or (previous.bold and line.bold)
 
 
-def _goes_on(block: Block, line: _Line, margin: _Margins) -> bool:
-    """Whether a page's first line continues the paragraph the previous page ended with."""
-    if line.number or margin.indented(line):
+def _goes_on(block: Block, last: _Line, line: _Line, margin: _Margins) -> bool:
+    """Whether a page's first line continues the paragraph the previous page ended with: the page's
+    last line ran to the right margin (a paragraph's last line rarely does; a date or a meeting line
+    under the text never: the annex on the next page is no part of it), the first line is not
+    indented (a paragraph's first line is), and the paragraph had not ended a sentence (a comma ends a
+    preambular paragraph, but a page can break a list after one: "Development, Production," then
+    "Stockpiling and Use of ..." at the margin)."""
+    if line.number or margin.indented(line) or last.right < margin.right - _INDENT * last.size:
         return False
-    ended = ends_clause(block.text)
+    ended = ends_clause(block.text) and not _TRAILING_MARKERS_RE.sub("", block.text).endswith(",")
     return not ended or line.text[:1].islower()
 
 

@@ -1,11 +1,24 @@
 """UN Digital Library PDF extractions: YAML front matter, then the PDF's text with bare-digit
-footnote markers, then ``---`` and ``[^n]:`` footnote bodies (wrapped over indented lines)."""
+footnote markers, then ``---`` and ``[^n]:`` footnote bodies (wrapped over indented lines).
+
+Such a rendering without the ``[^n]:`` section (its footnote bodies bare between the paragraphs,
+``1 A/80/237.``) is the plain text of a PDF with a front matter: its body is read by the plain-text
+reader, the one rule for bare footnote bodies, so it reads as the same text without the front matter
+does."""
 
 from __future__ import annotations
 
 import re
 
-from . import Block, RawText, ends_clause, opens_preambular_paragraph, split_blocks, superscripts_to_tokens
+from . import (
+    Block,
+    RawText,
+    ends_clause,
+    opens_preambular_paragraph,
+    plaintext,
+    split_blocks,
+    superscripts_to_tokens,
+)
 
 NAME = "pdf-text"
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -65,9 +78,9 @@ def _paragraphs(block: str) -> list[str]:
 def read(text: str) -> RawText:
     hints, body = _front_matter(text)
     rules = list(_NOTES_RULE_RE.finditer(body))
-    notes: list[tuple[int, str]] = []
-    if rules:
-        notes = _footnotes(body[rules[-1].end() :])
-        body = body[: rules[-1].start()]
+    if not rules:
+        return plaintext.read(body)._replace(reader=NAME, hints=hints)
+    notes = _footnotes(body[rules[-1].end() :])
+    body = body[: rules[-1].start()]
     blocks = tuple(Block(superscripts_to_tokens(p)) for b in split_blocks(body) for p in _paragraphs(b))
     return RawText(reader=NAME, blocks=blocks, footnotes=tuple(notes), hints=hints, bare_markers=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import MONTH_NAMES
+from ..languages import MONTH_NAMES
 from . import (
     FULL,
     NUMBERED_LINE_RE,
@@ -92,5 +92,8 @@ def read(text: str) -> RawText:
     by_blank_lines = _parted_by_blank_lines(blocks)
     out: list[Block] = []
     for lines in blocks:
+        if all(line[:1] == "|" == line[-1:] for line in lines):  # a table, a row a line: one block
+            out.append(Block(superscripts_to_tokens("\n".join(lines))))
+            continue
         out += [Block(superscripts_to_tokens(p)) for p in _paragraphs(lines, width, notes, by_blank_lines)]
     return RawText(reader=NAME, blocks=tuple(out), footnotes=tuple(notes), bare_markers=True)

@@ -3,18 +3,20 @@
 Modules are imported only when their format is asked for, so that ``resdiff diff --format json``
 never pays for python-docx.
 
-Every format but JSON (the data, exactly) gets its report through ``printable``, one place for
-all: XML has no way to carry a C0 control other than tab and newline, a lone surrogate, U+FFFE or
-U+FFFF (lxml refuses them: "All strings must be XML compatible"), HTML shows DEL as garbage, and a
-terminal obeys an escape sequence in a clause instead of showing it. The normalizer lets none of
-them into a resolution, but a canonical file or a ``Resolution`` built in code can carry them:
-each becomes U+FFFD, the replacement character, which shows where it stood.
+Every format but JSON (the data, exactly) gets its report (and ``history``, ``blame`` and
+``timeline`` their series) through ``printable``, one place for all: XML has no way to carry a C0
+control other than tab and newline, a lone surrogate or a noncharacter (lxml refuses them: "All
+strings must be XML compatible"), HTML shows DEL as garbage, a terminal obeys an escape sequence
+(ESC, or the C1 control U+009B) or a carriage return in a clause instead of showing it, and a
+bidirectional override shows the words in another order than they are read. The normalizer lets none
+of them into a resolution, and a canonical file holding one is refused, but a ``Resolution`` built in
+code can carry them: each becomes U+FFFD, the replacement character, which shows where it stood.
 """
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import InputError
 
@@ -57,17 +59,17 @@ def format_for_path(
     raise InputError(f"cannot tell the report format of {str(path)!r}: name it *{known} or pass --format")
 
 
-_NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
 REPLACEMENT = "\ufffd"
+_T = TypeVar("_T")
 
 
-def printable(report: Report) -> Report:
-    """The report with every character XML cannot carry (and DEL) replaced by U+FFFD; the same
-    report if it has none, the usual case, which costs one search of all its strings joined."""
-    import re
+def printable(report: _T) -> _T:
+    """The report (or a traced series, a blame) with every unsafe character (``model.UNSAFE_RE``:
+    what XML cannot carry, DEL, and what a terminal obeys or reorders) replaced by U+FFFD; the same
+    object if it has none, the usual case, which costs one search of all its strings joined."""
     from dataclasses import fields, is_dataclass, replace
 
-    pattern = re.compile(_NOT_XML)
+    from ..model import UNSAFE_RE, find_unsafe
 
     found: list[str] = []
 
@@ -82,12 +84,12 @@ def printable(report: Report) -> Report:
                 strings(item)
 
     strings(report)
-    if not pattern.search("\n".join(found)):
+    if find_unsafe("\n".join(found)) is None:
         return report
 
     def clean(value: object) -> object:
         if isinstance(value, str):
-            return pattern.sub(REPLACEMENT, value)
+            return UNSAFE_RE.sub(REPLACEMENT, value)
         if isinstance(value, tuple):
             items = tuple(map(clean, value))
             return value if all(a is b for a, b in zip(items, value, strict=True)) else items

@@ -5,6 +5,11 @@ Each clause is one paragraph (style ``Clause``) whose deletions are ``w:del`` ru
 "Reject all" the old one. An added clause also has its paragraph mark inserted, a dropped
 clause its mark deleted, so that accepting or rejecting removes the empty paragraph too.
 python-docx writes the document; it has no API for revisions, hence the raw ``OxmlElement``s.
+
+A text in another language is set in a style of its own (``Clause`` and the title's ``Resolution
+Text``) that carries its language (``w:lang``: Word picks the script's fonts and proofing by it) and,
+for Arabic, right-to-left paragraphs and runs (``w:bidi``, ``w:rtl``); the report's own words stay
+English and left to right.
 """
 
 from __future__ import annotations
@@ -28,6 +33,26 @@ from ..summary import Summary
 AUTHOR = "resdiff"
 CLAUSE_STYLE = "Clause"
 LABEL_STYLE = "Clause Label"
+TEXT_STYLE = "Resolution Text"
+# how Word names a language in w:lang (a BCP 47 tag with its usual region)
+_WORD_LANGUAGES = {"fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA", "zh": "zh-CN"}
+
+
+_CORE_LIMIT = 255  # characters of a core property (python-docx refuses more; Word shows fewer)
+
+
+def _core_title(old: str, new: str) -> str:
+    """The document's title property: a text without a symbol is named by its file name, which may
+    be long; each name is then cut in its middle, its start and its extension kept."""
+    title = f"Changes: {old} → {new}"
+    if len(title) <= _CORE_LIMIT:
+        return title
+    room = (_CORE_LIMIT - len("Changes:  → ")) // 2
+
+    def cut(name: str) -> str:
+        return name if len(name) <= room else f"{name[: room - 13]}…{name[-12:]}"
+
+    return f"Changes: {cut(old)} → {cut(new)}"
 
 
 def render(report: Report, *, date: datetime | None = None) -> bytes:
@@ -37,17 +62,21 @@ def render(report: Report, *, date: datetime | None = None) -> bytes:
     document = Document()
     document.core_properties.author = AUTHOR
     old_label, new_label = document_label(comparison.old), document_label(comparison.new)
-    document.core_properties.title = f"Changes: {old_label} → {new_label}"
+    document.core_properties.title = _core_title(old_label, new_label)
     clause_style = document.styles.add_style(CLAUSE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     clause_style.base_style = document.styles["Normal"]
     label_style = document.styles.add_style(LABEL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     label_style.base_style = document.styles["Normal"]
     label_style.font.bold = True
     label_style.paragraph_format.keep_with_next = True
+    text_style = document.styles.add_style(TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    text_style.base_style = document.styles["Normal"]
+    for style in (clause_style, text_style):
+        _set_language(style.element, comparison.language)
 
     document.add_heading(f"Changes: {old_label} → {new_label}", level=1)
     if comparison.new.title:
-        document.add_paragraph(comparison.new.title)
+        document.add_paragraph(comparison.new.title, style=TEXT_STYLE)
     for line in report.header_notes:
         document.add_paragraph(line)
     if report.caution:
@@ -77,6 +106,24 @@ def render(report: Report, *, date: datetime | None = None) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _set_language(style: BaseOxmlElement, language: str | None) -> None:
+    """A paragraph style's language, and for Arabic its right-to-left direction (paragraph and runs)."""
+    tag = _WORD_LANGUAGES.get(language or "")
+    if tag is None:
+        return
+    properties = style.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    if language == "ar":
+        style.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        properties.append(OxmlElement("w:rtl"))
+        lang.set(qn("w:bidi"), tag)
+    elif language == "zh":
+        lang.set(qn("w:eastAsia"), tag)
+    else:
+        lang.set(qn("w:val"), tag)
+    properties.append(lang)
 
 
 def _summary(document: DocxDocument, summary: Summary) -> None:

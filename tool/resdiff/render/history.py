@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..evolution import FIRST, RESTORED
 from ..records import ADDED, DELETED, EDITORIAL, MERGED, MODIFIED, SPLIT, UNCHANGED
 from ..refs import short_symbol
+from . import printable
 
 if TYPE_CHECKING:
     from ..blame import Blame
@@ -85,6 +86,19 @@ def version_name(version: Version) -> str:
     return short_symbol(version.symbol)
 
 
+def version_date(version: Version) -> str:
+    """A version's date as the views show it: its adoption, a draft's distribution ("distributed
+    2025-10-14"), or "?"."""
+    if version.adopted:
+        return version.adopted
+    return f"distributed {version.distributed}" if version.distributed else "?"
+
+
+def dated(version: Version) -> str:
+    """'A/RES/72/54 (2017-12-04)', 'A/C.1/80/L.52 (distributed 2025-10-14)'."""
+    return f"{version.symbol} ({version_date(version)})"
+
+
 def kind_text(kind: str, tags: tuple[str, ...] = (), moved: bool = False) -> str:
     """'modified (verb, numbers), moved'."""
     text = kind + (f" ({', '.join(tags)})" if tags else "")
@@ -106,7 +120,7 @@ def percent(share: float | None) -> str:
 
 STATS_COLUMNS = (
     "version",
-    "adopted",
+    "date",
     "clauses",
     "words",
     "added",
@@ -120,11 +134,11 @@ STATS_COLUMNS = (
 
 def stats_rows(history: History) -> list[list[str]]:
     """The per-version stats as text, one row a version, in ``STATS_COLUMNS`` order (every format
-    lays out the same cells)."""
+    lays out the same cells); a draft's date is its distribution date."""
     return [
         [
             version.symbol,
-            version.adopted or "",
+            version.date or "",
             *(str(n) for n in (s.clauses, s.words, s.added, s.restored, s.deleted, s.modified)),
             percent(s.carried_over),
             percent(s.since_first),
@@ -142,22 +156,32 @@ def skipped_lines(history: History) -> list[str]:
     ]
 
 
-def render_history(history: History, fmt: str, *, color: bool = False) -> str:
+def render_history(history: History, fmt: str, *, color: bool = False, width: int = 80) -> str:
+    """``width``: the columns the terminal format fits its tables in (the others need none)."""
     if fmt == "json":
         return json.dumps(history.to_json(), ensure_ascii=False, indent=2)
-    return _module(fmt).history(history, color=color)
+    if fmt == "terminal":
+        from . import history_terminal
+
+        return history_terminal.history(printable(history), color=color, width=width)
+    return _module(fmt).history(printable(history), color=color)
 
 
 def render_clause(clause: ClauseHistory, fmt: str, *, color: bool = False) -> str:
     if fmt == "json":
         return json.dumps(clause.to_json(), ensure_ascii=False, indent=2)
-    return _module(fmt).clause(clause, color=color)
+    return _module(fmt).clause(printable(clause), color=color)
 
 
-def render_blame(blame: Blame, fmt: str, *, color: bool = False) -> str:
+def render_blame(blame: Blame, fmt: str, *, color: bool = False, width: int = 80) -> str:
+    """``width``: the columns the terminal format fills its lines to."""
     if fmt == "json":
         return json.dumps(blame.to_json(), ensure_ascii=False, indent=2)
-    return _module(fmt).blame(blame, color=color)
+    if fmt == "terminal":
+        from . import history_terminal
+
+        return history_terminal.blame(printable(blame), color=color, width=width)
+    return _module(fmt).blame(printable(blame), color=color)
 
 
 class _Layout(Protocol):

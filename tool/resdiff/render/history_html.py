@@ -17,6 +17,7 @@ from .history import (
     KIND_NAMES,
     LEGEND,
     STATS_COLUMNS,
+    dated,
     kind_text,
     lineage_row,
     skipped_lines,
@@ -66,8 +67,7 @@ def header(history: History, heading: str) -> list[str]:
         parts.append(f'<p class="meta" id="title">{escape(last.title)}</p>')
     parts.append(
         f'<p class="meta">{len(versions)} versions, {len(history.lineages)} lineages of clauses: '
-        f"{escape(first.symbol)} ({escape(first.adopted or '?')}) → "
-        f"{escape(last.symbol)} ({escape(last.adopted or '?')})</p>"
+        f"{escape(dated(first))} → {escape(dated(last))}</p>"
     )
     parts += [f'<p class="meta skipped">{escape(line)}</p>' for line in skipped_lines(history)]
     return parts
@@ -87,9 +87,9 @@ def stats_table(history: History) -> list[str]:
         "<thead><tr>" + "".join(f"<th>{name}</th>" for name in STATS_COLUMNS) + "</tr></thead>",
         "<tbody>",
     ]
-    for symbol, adopted, *numbers in stats_rows(history):
+    for symbol, date, *numbers in stats_rows(history):
         cells = "".join(f'<td class="num">{escape(n)}</td>' for n in numbers)
-        parts.append(f"<tr><td>{escape(symbol)}</td><td>{escape(adopted)}</td>{cells}</tr>")
+        parts.append(f"<tr><td>{escape(symbol)}</td><td>{escape(date)}</td>{cells}</tr>")
     parts += ["</tbody>", "</table></div>"]
     return parts
 

@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..refs import short_symbol
-from .history import LEGEND, STATS_COLUMNS, kind_text, lineage_row, skipped_lines, stats_rows, version_name
+from .history import (
+    LEGEND,
+    STATS_COLUMNS,
+    dated,
+    kind_text,
+    lineage_row,
+    skipped_lines,
+    stats_rows,
+    version_name,
+)
 from .markdown import escape
 from .markdown import redline as report_redline  # the change report's: both read alike
 
@@ -22,7 +31,7 @@ if TYPE_CHECKING:
 def history(history: History, *, color: bool = False) -> str:
     versions = history.versions
     first, last = versions[0], versions[-1]
-    lines = [f"# History: {escape(first.symbol)} → {escape(last.symbol)}", ""]
+    lines = [f"# History: {escape(dated(first))} → {escape(dated(last))}", ""]
     if last.title:
         lines += [f"*{escape(last.title)}*", ""]
     lines += [f"{len(versions)} versions, {len(history.lineages)} lineages of clauses.", ""]

@@ -8,6 +8,7 @@ the redlines are coloured too, and a blame colours each span by its version inst
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,17 @@ import click
 from ..evolution import RESTORED
 from ..records import ADDED, DELETED, EDITORIAL, MERGED, MODIFIED, SPLIT, Change
 from ..refs import short_symbol
-from .history import LEGEND, kind_text, lineage_row, percent, skipped_lines, version_name
+from ..report import named_lookalikes
+from .history import (
+    LEGEND,
+    STATS_COLUMNS,
+    dated,
+    kind_text,
+    lineage_row,
+    skipped_lines,
+    stats_rows,
+    version_name,
+)
 
 if TYPE_CHECKING:
     from ..blame import Blame
@@ -32,16 +43,20 @@ _KIND_COLOURS = {
     RESTORED: "cyan",
     DELETED: "red",
 }
-# 256-colour codes from the oldest version (grey: it has stood longest) to the newest (red)
-_VERSION_COLOURS = (245, 67, 38, 37, 71, 107, 143, 178, 172, 167, 161, 196)
+WIDTH = 80  # columns, unless the terminal says otherwise
+# viridis (matplotlib's perceptually uniform colour map) in the 256 colours every terminal has: 13 codes
+# from dark purple to yellow, each lighter than the one before and no two alike (nearest colours on the
+# path sampled evenly would repeat: the 6x6x6 cube is coarse)
+_VIRIDIS_256 = (53, 54, 61, 24, 31, 30, 36, 35, 71, 113, 148, 184, 220)
+_FIRST_LIGHT = 6  # from this one on black letters stand out better than white
 
 
-def history(history: History, *, color: bool = False) -> str:
+def history(history: History, *, color: bool = False, width: int = WIDTH) -> str:
     versions = history.versions
     title = versions[-1].title or ""
     first, last = versions[0], versions[-1]
     lines = [
-        _bold(f"{first.symbol} ({first.adopted or '?'}) → {last.symbol} ({last.adopted or '?'})", color),
+        _bold(f"{dated(first)} → {dated(last)}", color),
         *([title] if title else []),
         f"{len(versions)} versions, {len(history.lineages)} lineages of clauses",
         *skipped_lines(history),
@@ -53,12 +68,62 @@ def history(history: History, *, color: bool = False) -> str:
         [lineage.id, short_symbol(lineage.origin), *(label for label, _ in row)]
         for lineage, row in zip(history.lineages, table, strict=True)
     ]
-    widths = [max(len(row[k]) for row in [headings, *rows]) for k in range(len(headings))]
-    lines.append(_row(headings, widths))
-    for row, marks in zip(rows, table, strict=True):
-        lines.append(_row(row, widths, ["", "", *(kind for _, kind in marks)] if color else None))
-    lines += ["", f"Legend: {LEGEND}", "", *_stats(history)]
+    kinds = [["", "", *(kind for _, kind in marks)] for marks in table] if color else None
+    lines += _table(headings, rows, width, keep=2, kinds=kinds)
+    lines += ["", *_filled("Legend: ", LEGEND.split(" · "), " · ", width), ""]
+    about = "Words unchanged since the previous version (carried over) and since the first:"
+    lines += _filled("", about.split(" "), " ", width)
+    lines += _table(list(STATS_COLUMNS), stats_rows(history), width, keep=1)
     return "\n".join(lines) + "\n"
+
+
+def _table(
+    headings: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    keep: int,
+    kinds: Sequence[Sequence[str]] | None = None,
+) -> list[str]:
+    """A table laid out in panels that each fit ``width`` columns, as a wide table is wrapped: the
+    first ``keep`` columns (what names a row) in every panel, the others in order, as many a panel
+    as fit (at least one), the panels one under the other with a blank line between."""
+    widths = [max(len(row[k]) for row in [headings, *rows]) for k in range(len(headings))]
+    panels: list[list[int]] = []
+    current = list(range(keep))
+    used = sum(widths[:keep]) + 2 * (keep - 1)
+    for column in range(keep, len(headings)):
+        if len(current) > keep and used + 2 + widths[column] > width:
+            panels.append(current)
+            current, used = list(range(keep)), sum(widths[:keep]) + 2 * (keep - 1)
+        current.append(column)
+        used += 2 + widths[column]
+    panels.append(current)
+    lines: list[str] = []
+    for number, columns in enumerate(panels):
+        if number:
+            lines.append("")
+        lines.append(_row([headings[k] for k in columns], [widths[k] for k in columns]))
+        for index, row in enumerate(rows):
+            marks = [kinds[index][k] for k in columns] if kinds else None
+            lines.append(_row([row[k] for k in columns], [widths[k] for k in columns], marks))
+    return lines
+
+
+def _filled(lead: str, items: Sequence[str], separator: str, width: int) -> list[str]:
+    """Items joined by ``separator`` in lines of at most ``width`` columns, the first led by ``lead``
+    and the others indented as far."""
+    lines: list[str] = []
+    line = ""
+    for number, item in enumerate(items):
+        end = separator.rstrip() if number < len(items) - 1 else ""
+        if not line:
+            line = (" " * len(lead) if lines else lead) + item
+        elif len(f"{line}{separator}{item}{end}") > width:
+            lines.append(line + separator.rstrip())
+            line = " " * len(lead) + item
+        else:
+            line = f"{line}{separator}{item}"
+    return [*lines, line]
 
 
 def _row(cells: Sequence[str], widths: Sequence[int], kinds: Sequence[str] | None = None) -> str:
@@ -68,40 +133,6 @@ def _row(cells: Sequence[str], widths: Sequence[int], kinds: Sequence[str] | Non
         colour = _KIND_COLOURS.get(kinds[number]) if kinds else None
         parts.append(click.style(padded, fg=colour) if colour else padded)
     return "  ".join(parts).rstrip()
-
-
-def _stats(history: History) -> list[str]:
-    headings = [
-        "version",
-        "adopted",
-        "clauses",
-        "words",
-        "added",
-        "deleted",
-        "modified",
-        "carried over",
-        "since first",
-    ]
-    rows = [
-        [
-            version.symbol,
-            version.adopted or "",
-            str(stats.clauses),
-            str(stats.words),
-            str(stats.added) + (f" (+{stats.restored} restored)" if stats.restored else ""),
-            str(stats.deleted),
-            str(stats.modified),
-            percent(stats.carried_over),
-            percent(stats.since_first),
-        ]
-        for version, stats in zip(history.versions, history.stats, strict=True)
-    ]
-    widths = [max(len(row[k]) for row in [headings, *rows]) for k in range(len(headings))]
-    return [
-        "Words unchanged since the previous version (carried over) and since the first:",
-        _row(headings, widths),
-        *(_row(row, widths) for row in rows),
-    ]
 
 
 def clause(clause: ClauseHistory, *, color: bool = False) -> str:
@@ -133,40 +164,79 @@ def clause(clause: ClauseHistory, *, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def blame(blame: Blame, *, color: bool = False) -> str:
+def blame(blame: Blame, *, color: bool = False, width: int = WIDTH) -> str:
     numbers = {symbol: number for number, symbol in enumerate(blame.versions, start=1)}
+    count = len(numbers)
+    dates = blame.dates or (None,) * count
     lines = [_bold(f"{blame.symbol}: since which version each word has stood", color)]
     if blame.title:
         lines.append(blame.title)
     lines.append("Versions:")
-    for symbol, number in numbers.items():
-        label = f"[v{number}] {symbol}"
-        lines.append(_INDENT + (_version_style(label, number - 1, len(numbers)) if color else label))
+    for (symbol, number), date in zip(numbers.items(), dates, strict=True):
+        label = f"[v{number}] {symbol}" + (f" ({date[:4]})" if date else "")
+        lines.append(_INDENT + (_version_style(label, number - 1, count) if color else label))
     for blamed in blame.clauses:
         lines += [
             "",
             f"{_bold(blamed.key, color)}  origin {blamed.origin} · last changed {blamed.last_changed}"
             f" · lineage {blamed.lineage}",
         ]
-        pieces = []
-        for span in blamed.spans:
-            number = numbers[span.since]
-            if color:
-                pieces.append(_version_style(span.text, number - 1, len(numbers)))
-            else:
-                pieces.append(f"[v{number}]{span.text}")
-        lines.append(_INDENT + "".join(pieces))
+        spans = [(span.text, numbers[span.since]) for span in blamed.spans]
+        lines += _wrapped_spans(spans, width, count, color)
     return "\n".join(lines) + "\n"
 
 
+def _wrapped_spans(spans: Sequence[tuple[str, int]], width: int, count: int, color: bool) -> list[str]:
+    """A clause's dated spans filled into lines of ``width`` columns, each indented: a line breaks
+    only at a space, and a span broken across lines keeps its colour (or, plain, its ``[vN]`` mark
+    only where it begins)."""
+    room = max(width - len(_INDENT), 20)
+    lines: list[list[tuple[str, int]]] = [[]]
+    used = 0
+    pending: list[tuple[str, int]] = []  # the spaces before the next word, dropped where a line breaks
+    for text, number in spans:
+        mark = "" if color else f"[v{number}]"
+        for token in re.findall(r" +|[^ ]+", text):
+            if token.startswith(" "):
+                pending.append((token, number))
+                continue
+            piece, mark = mark + token, ""
+            spaces = sum(len(space) for space, _ in pending)
+            # a break only at a space: a span that begins inside a word (";" after "Parties") stays on
+            if lines[-1] and pending and used + spaces + len(piece) > room:
+                lines.append([])
+                used, pending, spaces = 0, [], 0
+            lines[-1] += [*pending, (piece, number)]
+            used += spaces + len(piece)
+            pending = []
+    return [_INDENT + _styled(line, count, color) for line in lines]
+
+
+def _styled(pieces: Sequence[tuple[str, int]], count: int, color: bool) -> str:
+    """A blame line's pieces, each run of one version in its colour."""
+    if not color:
+        return "".join(text for text, _ in pieces)
+    runs: list[tuple[str, int]] = []
+    for text, number in pieces:
+        if runs and runs[-1][1] == number:
+            runs[-1] = (runs[-1][0] + text, number)
+        else:
+            runs.append((text, number))
+    return "".join(_version_style(text, number - 1, count) for text, number in runs)
+
+
 def _version_style(text: str, index: int, count: int) -> str:
-    position = round(index * (len(_VERSION_COLOURS) - 1) / max(count - 1, 1))
-    return click.style(text, fg=_VERSION_COLOURS[position])
+    """The text on its version's colour: a perceptually ordered palette (viridis, from the darkest,
+    the oldest, to the lightest, the newest), spread over the versions so that neighbours differ;
+    the letters black or white, whichever stands out."""
+    background = _palette(count)[index]
+    light = _VIRIDIS_256.index(background) >= _FIRST_LIGHT
+    return click.style(text, bg=background, fg=16 if light else 231)
 
 
 def _redline(change: Change, color: bool) -> str:
     pieces = []
-    for op, text in change.diff:
+    for op, text in named_lookalikes(change.diff):
         if op == 0:
             pieces.append(text)
             continue
@@ -190,3 +260,9 @@ def _indented(text: str) -> list[str]:
 
 def _bold(text: str, color: bool) -> str:
     return click.style(text, bold=True) if color else text
+
+
+def _palette(count: int) -> list[int]:
+    """``count`` colour codes along viridis, evenly spaced (neighbours differ up to 13 versions)."""
+    last = len(_VIRIDIS_256) - 1
+    return [_VIRIDIS_256[round(index * last / max(count - 1, 1))] for index in range(count)]

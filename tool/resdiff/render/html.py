@@ -4,12 +4,20 @@ The inline and side-by-side views are both in the page; two radio buttons switch
 with CSS alone, so the page works with scripts disabled and prints the chosen view. Every piece
 of resolution text goes through ``html.escape``. Counts carry stable ids (``count-modified``) so
 tests and other tools can read them.
+
+The report's own words are English; a text in another language is marked with its ``lang`` (the
+browser picks the script's font from the page's font stack: Noto Naskh Arabic, Noto Serif CJK, ...),
+and an Arabic text is set right to left (``dir="rtl"``) with every run of Latin symbols in it
+(A/RES/80/52, 63/71, A/80/534) isolated (``<bdi>``), so that the bidirectional algorithm never
+reorders the parts of a symbol among the Arabic words around it.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
+from ..languages import direction
 from ..records import Change
 from ..report import Report, document_label, keys_label, kind_label
 from ..summary import Summary, SummaryItem
@@ -57,9 +65,11 @@ def render(report: Report) -> str:
     comparison = report.comparison
     old_label, new_label = document_label(comparison.old), document_label(comparison.new)
     title = f"Changes: {old_label} → {new_label}"
+    language = comparison.language
     parts = ["<header>", f"<h1>{escape(title)}</h1>"]
     if comparison.new.title:
-        parts.append(f'<p class="meta" id="title">{escape(comparison.new.title)}</p>')
+        marked = text_html(comparison.new.title, language)
+        parts.append(f'<p class="meta" id="title"{text_attributes(language)}>{marked}</p>')
     notes = (
         (report.retitled, "retitled"),
         (report.metadata_changed, "metadata"),
@@ -68,7 +78,7 @@ def render(report: Report) -> str:
     )
     for line, name in notes:
         if line:
-            parts.append(f'<p class="meta" id="{name}">{escape(line)}</p>')
+            parts.append(f'<p class="meta" id="{name}">{isolate_rtl(line)}</p>')
     if report.caution:
         caution = escape(report.caution)
         parts.append(f'<p class="caution" id="caution"><strong>Caution:</strong> {caution}</p>')
@@ -81,9 +91,61 @@ def render(report: Report) -> str:
     if sources:
         parts.append(f'<p class="meta" id="sources">{escape(sources)}</p>')
     parts.append("</header>")
-    parts.extend(_summary(report.summary))
+    parts.extend(_summary(report.summary, language))
     parts.extend(_clauses(report, old_label, new_label))
     return page(title, parts, _CSS)
+
+
+# fonts that show every script of the six languages (Debian: fonts-noto-core, fonts-noto-cjk), each
+# after the fonts a reader's system most likely has; a text is marked with its language, so the
+# browser takes the stack of its script
+LANGUAGE_CSS = """
+:lang(ar) { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Traditional Arabic", "Arabic Typesetting",
+            "Times New Roman", serif; }
+:lang(zh) { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "Songti SC", SimSun,
+            "Microsoft YaHei", serif; }
+:lang(ru) { font-family: Georgia, "Times New Roman", "Noto Serif", serif; }
+[dir=rtl] { text-align: right; }
+bdi { unicode-bidi: isolate; }
+"""
+# a run of Latin letters, digits and the separators of a symbol, with a letter or a slash in it:
+# A/RES/80/52, 63/71, A/80/534, CCM/CONF/2015/7 (a bare number needs no isolation: the
+# bidirectional algorithm keeps a number's digits in order in any text)
+_LATIN_RUN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./\-]*[A-Za-z0-9])?")
+
+
+def text_attributes(language: str | None) -> str:
+    """The ``lang`` and ``dir`` attributes of an element holding a text in LANGUAGE ("" for English)."""
+    if language in (None, "en"):
+        return ""
+    return f' lang="{language}"' + (' dir="rtl"' if direction(language) == "rtl" else "")
+
+
+def text_html(text: str, language: str | None) -> str:
+    """A piece of a text, escaped; in a right-to-left text, each run of Latin symbols isolated."""
+    escaped = escape(text)
+    if direction(language) != "rtl":
+        return escaped
+    return _LATIN_RUN_RE.sub(_isolated, escaped)
+
+
+# a right-to-left value inside one of the report's own (English) lines ("meeting الجلسة العامة 44 →
+# الجلسة العامة 52"): from its first Arabic letter to its last letter, digit or bracket before an arrow
+# or a semicolon, so that the line's order stays the English one
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
+_RTL_RUN_RE = re.compile(f"[{_ARABIC}](?:[^→;\n]*[{_ARABIC}0-9)])?")
+
+
+def isolate_rtl(line: str) -> str:
+    """One of the report's own lines, escaped, each right-to-left value in it isolated."""
+    return _RTL_RUN_RE.sub(lambda match: f"<bdi>{match[0]}</bdi>", escape(line))
+
+
+def _isolated(match: re.Match[str]) -> str:
+    run = match[0]
+    if run.isdigit() or not any(character.isalpha() or character == "/" for character in run):
+        return run
+    return f'<bdi dir="ltr">{run}</bdi>'
 
 
 def page(title: str, body: list[str], css: str) -> str:
@@ -95,14 +157,14 @@ def page(title: str, body: list[str], css: str) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title>",
-        f"<style>{css}</style>",
+        f"<style>{css}{LANGUAGE_CSS}</style>",
         "</head>",
         "<body>",
     ]
     return "\n".join([*head, *body, "</body>", "</html>", ""])
 
 
-def _summary(summary: Summary) -> list[str]:
+def _summary(summary: Summary, language: str | None) -> list[str]:
     parts = ['<section id="summary">', "<h2>Summary</h2>", '<table class="counts">', "<tr>"]
     parts += [f"<th>{escape(name)}</th>" for name, _ in summary.counts]
     parts += ["</tr>", "<tr>"]
@@ -115,7 +177,7 @@ def _summary(summary: Summary) -> list[str]:
         parts.append(f"<h3>{escape(section.heading)}</h3>")
         if section.items:
             parts.append(f'<ul id="summary-{section.id}">')
-            parts += [f"<li>{_item(item)}</li>" for item in section.items]
+            parts += [f"<li>{_item(item, language)}</li>" for item in section.items]
             parts.append("</ul>")
         else:
             parts.append(f'<p id="summary-{section.id}">None.</p>')
@@ -125,6 +187,8 @@ def _summary(summary: Summary) -> list[str]:
 
 def _clauses(report: Report, old_label: str, new_label: str) -> list[str]:
     changes = report.comparison.changes
+    language = report.comparison.language
+    attributes = text_attributes(language)
     parts = [
         '<section id="clauses">',
         "<h2>Clauses</h2>",
@@ -144,7 +208,7 @@ def _clauses(report: Report, old_label: str, new_label: str) -> list[str]:
             f'data-kind="{escape(change.kind)}">',
             f'<h3><span class="keys">{escape(keys_label(change))}</span> '
             f'<span class="kind">{escape(kind_label(change))}</span></h3>',
-            f"<p>{redline(change, keep=(-1, 0, 1))}</p>",
+            f"<p{attributes}>{redline(change, keep=(-1, 0, 1), language=language)}</p>",
             "</article>",
         ]
     parts += [
@@ -157,21 +221,21 @@ def _clauses(report: Report, old_label: str, new_label: str) -> list[str]:
         parts.append(
             f'<tr class="change-row kind-{escape(change.kind)}">'
             f'<td><span class="keys">{escape(" + ".join(change.old))}</span>'
-            f"{redline(change, keep=(-1, 0))}</td>"
+            f"{_marked(redline(change, keep=(-1, 0), language=language), attributes)}</td>"
             f'<td><span class="keys">{escape(" + ".join(change.new))} · {escape(kind_label(change))}</span>'
-            f"{redline(change, keep=(0, 1))}</td></tr>"
+            f"{_marked(redline(change, keep=(0, 1), language=language), attributes)}</td></tr>"
         )
     parts += ["</tbody>", "</table>", "</div>", "</section>"]
     return parts
 
 
-def redline(change: Change, keep: tuple[int, ...]) -> str:
+def redline(change: Change, keep: tuple[int, ...], language: str | None = None) -> str:
     """The record's operations in ``keep``, marked up; a split/merge's clauses on their own lines."""
     pieces = []
     for op, text in change.diff:
         if op not in keep:
             continue
-        marked = escape(text).replace("\n", "<br>\n")
+        marked = text_html(text, language).replace("\n", "<br>\n")
         if op < 0:
             marked = f"<del>{marked}</del>"
         elif op > 0:
@@ -180,11 +244,19 @@ def redline(change: Change, keep: tuple[int, ...]) -> str:
     return "".join(pieces)
 
 
+def _marked(html: str, attributes: str) -> str:
+    """A text's HTML in a span carrying its language and direction (English needs none)."""
+    return f"<span{attributes}>{html}</span>" if attributes else html
+
+
 def _omitted(report: Report) -> list[str]:
     omitted = report.omitted
     return [f'<p id="omitted">{escape(omitted)}</p>'] if omitted else []
 
 
-def _item(item: SummaryItem) -> str:
+def _item(item: SummaryItem, language: str | None) -> str:
     remark = f' <span class="direction {item.remark}">({item.remark})</span>' if item.remark else ""
-    return f'<span class="keys">{escape(item.keys)}</span>: {escape(item.text)}{remark}'
+    text = escape(item.text)
+    if language not in (None, "en"):  # a text's words (the report's own stay English): isolated
+        text = f"<bdi{text_attributes(language)}>{text_html(item.text, language)}</bdi>"
+    return f'<span class="keys">{escape(item.keys)}</span>: {text}{remark}'

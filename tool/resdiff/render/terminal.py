@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from ..records import Change
-from ..report import Report, document_label, keys_label, kind_label
+from ..report import Report, document_label, keys_label, kind_label, named_lookalikes
 
 _INDENT = "    "
 
@@ -47,7 +47,7 @@ def render(report: Report, *, color: bool = False) -> str:
 
 
 def _redline(change: Change, style: _Style) -> str:
-    return "".join(style.op(op, text) for op, text in change.diff)
+    return "".join(style.op(op, text) for op, text in named_lookalikes(change.diff))
 
 
 class _Style:

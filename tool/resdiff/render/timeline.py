@@ -19,7 +19,9 @@ from ..evolution import longest_lived, most_edited
 from ..model import DRAFT_MARK
 from ..records import DELETED, Change
 from ..refs import short_symbol
-from .history import KIND_FILLS, KIND_NAMES, kind_text, lineage_row, version_name
+from ..report import named_lookalikes
+from . import printable
+from .history import KIND_FILLS, KIND_NAMES, dated, kind_text, lineage_row, version_name
 from .history_html import CSS, header, stats_table
 from .html import page
 
@@ -32,8 +34,11 @@ ROW, ROW_GAP = 20, 3
 COLUMN_MIN, COLUMN_MAX, COLUMN_GAP = 56, 156, 4
 MISSING_GAP = 20  # the room between two columns whose step skips missing versions
 LABEL = 52  # the lineage-id column on either side
+OPENING = 176  # px for a row's opening words, beside its lineage id on the left
+OPENING_CHAR = 5.9  # px a character of the sans-serif opening words takes at FONT
 MARGIN = 12
 LEGEND_ROW = 22
+PAGE_WIDTH = 960  # px the page's legend wraps to
 MANY_ROWS = 25  # past this many lineages the headings are repeated below the rows
 _MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"
 _SANS = "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"
@@ -41,14 +46,15 @@ _SANS = "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"
 
 def svg(history: History) -> str:
     """The timeline picture, standalone (``-o timeline.svg``)."""
-    return _Picture(history, standalone=True).draw()
+    return _Picture(printable(history), standalone=True).draw()
 
 
 def html(history: History) -> str:
     """The timeline page (``-o timeline.html``): the picture, then the stats and rankings."""
+    history = printable(history)
     heading = f"Timeline: {history.versions[0].symbol} → {history.versions[-1].symbol}"
     body = header(history, heading)
-    body += ['<div class="scroll" id="timeline">', _Picture(history, standalone=False).draw(), "</div>"]
+    body += ['<div id="timeline">', *_Picture(history, standalone=False).panes(), "</div>"]
     body += ["<h2>Words carried over</h2>"]
     body.append(
         '<p class="meta">Share of each version\'s words unchanged since the previous version, '
@@ -56,8 +62,8 @@ def html(history: History) -> str:
     )
     body += stats_table(history)
     body += ["<h2>Most edited clauses</h2>", *_ranking(history, most_edited(history), "most-edited")]
-    body += ["<h2>Longest-lived clauses</h2>", *_ranking(history, longest_lived(history), "longest-lived")]
-    return page(heading, body, CSS)
+    body += ["<h2>Longest-lived clauses</h2>", *_lived(history)]
+    return page(heading, body, CSS + PANES_CSS)
 
 
 def _ranking(history: History, lineages: list[Lineage], name: str) -> list[str]:
@@ -91,6 +97,49 @@ def _ranking(history: History, lineages: list[Lineage], name: str) -> list[str]:
     return parts
 
 
+def _lived(history: History) -> list[str]:
+    """The lineages by how many versions they are in: one row a tier (all those in every version,
+    then the next), with how many of them never changed and their clauses' keys now."""
+    count = len(history.versions)
+    parts = [
+        '<div class="scroll"><table id="longest-lived">',
+        "<thead><tr><th>in versions</th><th>clauses</th><th>text never changed</th><th>the clauses now</th>"
+        "</tr></thead>",
+        "<tbody>",
+    ]
+    for present, lineages in longest_lived(history):
+        steady = sum(not lineage.changes for lineage in lineages)
+        keys = []
+        for lineage in lineages:
+            last = max(k for k, cell in enumerate(lineage.cells) if cell is not None)
+            cell = lineage.cells[last]
+            assert cell is not None
+            where = "" if last == count - 1 else f" in {version_name(history.versions[last])}"
+            keys.append(
+                f'<span title="{lineage.id}, origin {escape(lineage.origin)}">'
+                f"{escape(' + '.join(cell.keys) + where)}</span>"
+            )
+        parts.append(
+            f'<tr><td class="num">{present} of {count}</td><td class="num">{len(lineages)}</td>'
+            f'<td class="num">{steady}</td><td class="key">{", ".join(keys)}</td></tr>'
+        )
+    parts += ["</tbody>", "</table></div>"]
+    return parts
+
+
+# the page's picture as frozen panes (as a spreadsheet freezes its first rows and columns): the column
+# headings stick to the top and the row labels to the left of a box that scrolls both ways, so a series
+# of 60 versions and 80 lineages never scrolls its labels out of view; CSS only, no script
+PANES_CSS = """
+.panes { display: grid; overflow: auto; max-height: 85vh; width: max-content; max-width: 100%;
+  border: 1px solid #d0d7de; }
+.panes > div { background: #ffffff; line-height: 0; }
+.panes .corner { position: sticky; top: 0; left: 0; z-index: 3; }
+.panes .heads { position: sticky; top: 0; z-index: 2; }
+.panes .labels { position: sticky; left: 0; z-index: 1; }
+"""
+
+
 class _Picture:
     def __init__(self, history: History, standalone: bool) -> None:
         self.history = history
@@ -102,13 +151,13 @@ class _Picture:
         widest_name = max(len(name) for name in self.names) * CHAR
         self.slanted = widest_name > self.column - 6
         self.heading = math.ceil(widest_name * 0.72) + 34 if self.slanted else 34
-        self.lefts = [MARGIN + LABEL]
+        self.lefts = [MARGIN + LABEL + OPENING]
         for step in history.steps:
             self.lefts.append(self.lefts[-1] + self.column + (MISSING_GAP if step.skipped else COLUMN_GAP))
         self.width = self.lefts[-1] + self.column + LABEL + MARGIN
-        kinds = [kind for kind in KIND_NAMES if any(k == kind for row in self.rows for _, k in row)]
+        self.kinds = [kind for kind in KIND_NAMES if any(k == kind for row in self.rows for _, k in row)]
         self.legend_top = MARGIN + (28 if standalone else 0)
-        self.legend = self._legend_layout(kinds)
+        self.legend = self._legend_layout(self.kinds, self.width)
         self.top = (
             self.legend_top + LEGEND_ROW * (1 + max((line for _, _, line in self.legend), default=0)) + 8
         )
@@ -117,13 +166,13 @@ class _Picture:
         rows_height = len(self.rows) * (ROW + ROW_GAP)
         self.height = self.grid_top + rows_height + (self.heading if self.repeat else 0) + MARGIN
 
-    def _legend_layout(self, kinds: list[str]) -> list[tuple[str, int, int]]:
-        """Each legend entry's kind, left edge and line, wrapped to the picture's width."""
+    def _legend_layout(self, kinds: list[str], room: int) -> list[tuple[str, int, int]]:
+        """Each legend entry's kind, left edge and line, wrapped to ``room`` pixels."""
         layout = []
         x, line = MARGIN, 0
         for kind in kinds:
             width = math.ceil(36 + len(KIND_NAMES[kind]) * 6.4)
-            if x + width > self.width - MARGIN and x > MARGIN:
+            if x + width > room - MARGIN and x > MARGIN:
                 x, line = MARGIN, line + 1
             layout.append((kind, x, line))
             x += width
@@ -147,6 +196,7 @@ class _Picture:
             parts.append(f"{heading}{escape(title)}</text>")
         parts += [*self._legend(), *self._headings(self.top)]
         for number, (lineage, row) in enumerate(zip(history.lineages, self.rows, strict=True)):
+            parts += self._label(number, lineage)
             parts += self._row(number, lineage, row)
         parts += self._gaps()  # over the row bands
         if self.repeat:
@@ -154,9 +204,9 @@ class _Picture:
         parts.append("</svg>")
         return "\n".join(parts)
 
-    def _legend(self) -> list[str]:
+    def _legend(self, layout: list[tuple[str, int, int]] | None = None) -> list[str]:
         parts = ['<g id="legend">']
-        for kind, x, line in self.legend:
+        for kind, x, line in self.legend if layout is None else layout:
             y = self.legend_top + line * LEGEND_ROW
             parts.append(
                 f'<rect x="{x}" y="{y + 3}" width="16" height="13" rx="2" fill="{KIND_FILLS[kind]}" '
@@ -170,8 +220,10 @@ class _Picture:
         parts = ['<g class="headings" font-weight="600">']
         for number, (name, version) in enumerate(zip(self.names, self.history.versions, strict=True)):
             centre = self.x(number) + self.column / 2
-            year = (version.adopted or "")[:4] or ("draft" if DRAFT_MARK in version.symbol else "")
-            hint = f"<title>{escape(version.symbol)} ({escape(version.adopted or 'date unknown')})</title>"
+            year = (version.date or "")[:4]
+            if DRAFT_MARK in version.symbol:
+                year = f"{year} draft".strip()
+            hint = f"<title>{escape(dated(version))}</title>"
             if self.slanted and not below:
                 base = top + self.heading - 20
                 parts.append(
@@ -229,19 +281,84 @@ class _Picture:
             parts.append("</g>")
         return parts
 
+    def panes(self) -> list[str]:
+        """The page's picture: the legend, then the frozen panes (corner, headings, row labels, cells),
+        each an SVG showing its part of the one picture (its viewBox), so every coordinate is shared."""
+        history = self.history
+        left, top, bottom = self.lefts[0], self.top, self.grid_top + len(self.rows) * (ROW + ROW_GAP)
+        right = self.width - left
+        rows = [
+            (self._label(number, lineage), self._row(number, lineage, row))
+            for number, (lineage, row) in enumerate(zip(history.lineages, self.rows, strict=True))
+        ]
+        title = f"{history.versions[-1].title or 'Timeline'}: {len(history.versions)} versions"
+
+        def pane(name: str, x: float, y: float, width: float, height: float, content: list[str]) -> str:
+            box = f'viewBox="{x} {y} {width} {height}" width="{width}" height="{height}"'
+            svg = f'<svg {box} role="img" font-family="{_SANS}" font-size="{FONT}">'
+            return f'<div class="{name}">{svg}<title>{escape(title)}</title>{"".join(content)}</svg></div>'
+
+        room = PAGE_WIDTH  # the page's legend wraps to the page, not to the picture
+        layout = self._legend_layout(self.kinds, room)
+        height = self.legend_top + LEGEND_ROW * (1 + max((line for _, _, line in layout), default=0))
+        legend = f'<svg width="{room}" height="{height}" font-family="{_SANS}" font-size="{FONT}">'
+        return [
+            legend + "".join(self._legend(layout)) + "</svg>",
+            f'<div class="panes" style="grid-template-columns: {left}px {right}px">',
+            pane("corner", 0, top, left, self.heading, []),
+            pane("heads", left, top, right, self.heading, self._headings(top)),
+            pane(
+                "labels",
+                0,
+                self.grid_top,
+                left,
+                bottom - self.grid_top,
+                [p for label, _ in rows for p in label],
+            ),
+            pane(
+                "cells",
+                left,
+                self.grid_top,
+                right,
+                bottom - self.grid_top + MARGIN,
+                [*(p for _, cells in rows for p in cells), *self._gaps()],
+            ),
+            "</div>",
+        ]
+
+    def _band(self, number: int, y: int) -> list[str]:
+        """The pale band behind every other row."""
+        if not number % 2:
+            return []
+        width = self.width - 2 * MARGIN
+        return [f'<rect x="{MARGIN}" y="{y - 1}" width="{width}" height="{ROW + 2}" fill="#f6f8fa"/>']
+
+    def _label(self, number: int, lineage: Lineage) -> list[str]:
+        """A row's label on the left: its lineage id, and the opening words of its clause (its last
+        text), the text's start on hover."""
+        y = self.grid_top + number * (ROW + ROW_GAP)
+        text_y = y + ROW / 2 + FONT * 0.36
+        last = max(k for k, cell in enumerate(lineage.cells) if cell is not None)
+        cell = lineage.cells[last]
+        assert cell is not None
+        text = self.history.resolutions[last].clause(cell.keys[0]).text
+        room = OPENING - 10
+        opening = text if len(text) * OPENING_CHAR <= room else _cut(text, room, OPENING_CHAR)
+        origin = f"<title>{lineage.id}: origin {escape(lineage.origin)}</title>"
+        hover = f"<title>{escape(' + '.join(cell.keys))}: {escape(text[:300])}</title>"
+        return [
+            '<g class="label">',
+            *self._band(number, y),
+            f'<text x="{MARGIN + 2}" y="{text_y:.1f}" font-family="{_MONO}">{origin}{lineage.id}</text>',
+            f'<text class="opening" x="{MARGIN + LABEL}" y="{text_y:.1f}" fill="#57606a">{hover}'
+            f"{escape(opening)}</text>",
+            "</g>",
+        ]
+
     def _row(self, number: int, lineage: Lineage, row: list[tuple[str, str]]) -> list[str]:
         y = self.grid_top + number * (ROW + ROW_GAP)
         text_y = y + ROW / 2 + FONT * 0.36
-        parts = [f'<g class="lineage" id="{lineage.id}">']
-        if number % 2:
-            parts.append(
-                f'<rect x="{MARGIN}" y="{y - 1}" width="{self.width - 2 * MARGIN}" '
-                f'height="{ROW + 2}" fill="#f6f8fa"/>'
-            )
-        origin = f"<title>{lineage.id}: origin {escape(lineage.origin)}</title>"
-        parts.append(
-            f'<text x="{MARGIN + 2}" y="{text_y:.1f}" font-family="{_MONO}">{origin}{lineage.id}</text>'
-        )
+        parts = [f'<g class="lineage" id="{lineage.id}">', *self._band(number, y)]
         right = self.width - MARGIN - 2
         parts.append(
             f'<text x="{right}" y="{text_y:.1f}" text-anchor="end" font-family="{_MONO}">{lineage.id}</text>'
@@ -285,11 +402,12 @@ def _plain(change: Change | None) -> str:
     if change.kind == DELETED:
         return "[-" + change.old_text + "-]"
     return "".join(
-        text if op == 0 else f"[-{text}-]" if op < 0 else f"{{+{text}+}}" for op, text in change.diff
+        text if op == 0 else f"[-{text}-]" if op < 0 else f"{{+{text}+}}"
+        for op, text in named_lookalikes(change.diff)
     )
 
 
-def _cut(text: str, room: float) -> str:
-    """The text cut to fit ``room`` pixels, ending in "…"."""
-    keep = max(1, int(room / CHAR) - 1)
-    return text[:keep] + "…"
+def _cut(text: str, room: float, char: float = CHAR) -> str:
+    """The text cut to fit ``room`` pixels (``char`` a character), ending in "…"."""
+    keep = max(1, int(room / char) - 1)
+    return text[:keep].rstrip() + "…"

@@ -1,0 +1,155 @@
+"""Alignment pairs the parts of divided resolutions with each other, and annexed texts year to year.
+Every clause here is SYNTHETIC (invented in the style of resolutions; not real resolution text)."""
+
+from __future__ import annotations
+
+from resdiff.align import align
+from resdiff.compare import compare
+from resdiff.model import Clause, Resolution
+
+SEIZED = "Decides to remain seized of the matter."
+
+
+def _part(letter: str, topic: str, extra: str) -> tuple[Clause, ...]:
+    return (
+        Clause(f"{letter}.H1", f"Synthetic {topic}"),
+        Clause(f"{letter}.PP1", f"Recalling its synthetic resolutions on {topic} and {extra},"),
+        Clause(f"{letter}.OP1", f"Welcomes the synthetic report on {topic} and {extra};", verb="Welcomes"),
+        Clause(f"{letter}.OP2", SEIZED, verb="Decides"),
+    )
+
+
+OLD = Resolution(
+    clauses=(*_part("A", "lighthouses", "coastal beacons"), *_part("B", "harbours", "tide gauges"))
+)
+# a part inserted in front: every letter after it shifts
+NEW = Resolution(
+    clauses=(
+        *_part("A", "fisheries", "deep-sea trawling"),
+        *_part("B", "lighthouses", "coastal beacons"),
+        *_part("C", "harbours", "tide gauges"),
+    )
+)
+
+
+def test_parts_pair_by_their_words_and_their_boilerplate_stays_in_its_part() -> None:
+    alignment = align(OLD, NEW)
+    pairs = {g.old[0]: g.new[0] for g in alignment.groups if len(g.old) == len(g.new) == 1}
+    assert pairs == {
+        "A.H1": "B.H1", "A.PP1": "B.PP1", "A.OP1": "B.OP1", "A.OP2": "B.OP2",
+        "B.H1": "C.H1", "B.PP1": "C.PP1", "B.OP1": "C.OP1", "B.OP2": "C.OP2",
+    }  # fmt: skip
+    assert set(alignment.added) == {"A.H1", "A.PP1", "A.OP1", "A.OP2"}
+    assert not alignment.deleted
+    report = compare(OLD, NEW)
+    assert report.summary()["added"] == 4 and report.summary()["unchanged"] == 8
+
+
+def test_parts_that_changed_places_keep_their_boilerplate() -> None:
+    """The two parts trade places: each part's identical last paragraph pairs with its own part's, not
+    with the one that now stands where it stood."""
+    swapped = Resolution(
+        clauses=(*_part("A", "harbours", "tide gauges"), *_part("B", "lighthouses", "coastal beacons"))
+    )
+    alignment = align(OLD, swapped)
+    pairs = {g.old[0]: g.new[0] for g in alignment.groups if len(g.old) == len(g.new) == 1}
+    assert pairs["A.OP2"] == "B.OP2" and pairs["B.OP2"] == "A.OP2"
+    assert pairs["A.OP1"] == "B.OP1" and pairs["B.PP1"] == "A.PP1"
+
+
+def _yearly_part(letter: str, topic: str, year: int) -> tuple[Clause, ...]:
+    return (
+        Clause(f"{letter}.H1", f"Synthetic {topic}"),
+        Clause(f"{letter}.PP1", f"Recalling its synthetic resolutions on {topic} adopted in {year},"),
+        Clause(f"{letter}.OP1", f"Welcomes the synthetic report of {year} on {topic};", verb="Welcomes"),
+        Clause(
+            f"{letter}.OP2", "Requests the Secretary-General to report at its next session;", verb="Requests"
+        ),
+        Clause(f"{letter}.OP3", SEIZED, verb="Decides"),
+    )
+
+
+def test_a_dropped_part_and_a_new_one_keep_their_boilerplate_to_themselves() -> None:
+    """Old parts A, B, C; new A, B (old C) and C (new): without pairing the parts, old B's last two
+    paragraphs (the same words in every part) paired with new B's, which is old C."""
+    old = Resolution(
+        clauses=(
+            *_yearly_part("A", "lighthouses", 2020),
+            *_yearly_part("B", "harbours", 2020),
+            *_yearly_part("C", "canals", 2020),
+        )
+    )
+    new = Resolution(
+        clauses=(
+            *_yearly_part("A", "lighthouses", 2021),
+            *_yearly_part("B", "canals", 2021),
+            *_yearly_part("C", "fisheries", 2021),
+        )
+    )
+    alignment = align(old, new)
+    pairs = {g.old[0]: g.new[0] for g in alignment.groups if len(g.old) == len(g.new) == 1}
+    assert {k: v for k, v in pairs.items() if k.startswith("C.")} == {
+        "C.H1": "B.H1", "C.PP1": "B.PP1", "C.OP1": "B.OP1", "C.OP2": "B.OP2", "C.OP3": "B.OP3",
+    }  # fmt: skip
+    assert pairs["A.OP2"] == "A.OP2"
+    assert set(alignment.deleted) == {f"B.{k}" for k in ("H1", "PP1", "OP1", "OP2", "OP3")}
+    assert set(alignment.added) == {f"C.{k}" for k in ("H1", "PP1", "OP1", "OP2", "OP3")}
+
+
+def test_an_undivided_text_against_a_divided_one_pairs_across_its_parts() -> None:
+    undivided = Resolution(
+        clauses=tuple(
+            c.__class__(c.key.split(".", 1)[1], c.text, verb=c.verb)
+            for c in _part("A", "lighthouses", "coastal beacons")
+        )
+    )
+    alignment = align(undivided, NEW)
+    pairs = {g.old[0]: g.new[0] for g in alignment.groups if len(g.old) == len(g.new) == 1}
+    assert pairs["PP1"] == "B.PP1" and pairs["OP1"] == "B.OP1"
+
+
+def _adopting(year: int, annex: list[str]) -> Resolution:
+    """A SYNTHETIC resolution whose operative part adopts the programme of action annexed to it."""
+    return Resolution(
+        clauses=(
+            Clause("PP1", f"Recalling its synthetic resolution of {year - 1} on the programme of action,"),
+            Clause(
+                "OP1",
+                "Adopts the synthetic programme of action annexed to the present resolution.",
+                verb="Adopts",
+            ),
+            Clause("ANNEX.H1", "Synthetic programme of action"),
+            *(Clause(f"ANNEX.P{n}", text) for n, text in enumerate(annex, 1)),
+        )
+    )
+
+
+PROGRAMME = [
+    "We, the synthetic delegates, commit to protect every lighthouse and coastal beacon.",
+    "We recognize the work of volunteers and local communities in the upkeep of beacons.",
+    "We will share best practices on the restoration of historic lighthouses by 2030.",
+    "We call for the timely exchange of information on hazards to navigation.",
+]
+
+
+def test_an_annexed_texts_numbered_paragraphs_are_aligned_year_to_year() -> None:
+    """The annex's paragraphs are the substance: renumbered by an insertion, reworded, split, they pair
+    as operative paragraphs do, and the change records say how."""
+    new_programme = [
+        PROGRAMME[0],
+        "We welcome the synthetic registry of maritime signals launched this year.",
+        PROGRAMME[1].replace("volunteers", "volunteers, youth"),
+        "We will share best practices on the restoration of historic lighthouses by 2035.",
+        PROGRAMME[3],
+    ]
+    report = compare(_adopting(2030, PROGRAMME), _adopting(2031, new_programme))
+    kinds = {(c.old, c.new): c.kind for c in report.changes if c.clause_type == "paragraph"}
+    assert kinds == {
+        (("ANNEX.P1",), ("ANNEX.P1",)): "unchanged",
+        ((), ("ANNEX.P2",)): "added",
+        (("ANNEX.P2",), ("ANNEX.P3",)): "modified",
+        (("ANNEX.P3",), ("ANNEX.P4",)): "modified",
+        (("ANNEX.P4",), ("ANNEX.P5",)): "unchanged",
+    }
+    numbers = next(c for c in report.changes if c.new == ("ANNEX.P4",))
+    assert "numbers" in numbers.tags
