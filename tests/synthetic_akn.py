@@ -16,9 +16,12 @@ def document(
     cover: str = "",
     conclusions: str = "",
     attachments: str = "",
-    preface: str = '<p><docNumber>99/7.</docNumber><docTitle><span class="bold">Synthetic widgets</span></docTitle></p>',
+    preface: str = "",
 ) -> bytes:
     """A whole SYNTHETIC AKN4UN file around ``body`` (the mainBody's content)."""
+    preface = preface or (
+        '<p><docNumber>99/7.</docNumber><docTitle><span class="bold">Synthetic widgets</span></docTitle></p>'
+    )
     cover = cover or (
         '<p class="upperRight"><docNumber refersTo="#symbol">A/RES/99/7</docNumber></p>'
         '<p><docDate date="2044-12-09" refersTo="#dateOfIssuance">9 December 2044</docDate></p>'
@@ -69,10 +72,15 @@ def document(
 
 
 def container(opener: str, rest: str) -> str:
-    return f'<container name="{opener}"><p xml:space="preserve">\t<span class="italic">{opener}</span>{rest}</p></container>'
+    """A preambular paragraph: its italic opener, then the rest."""
+    return (
+        f'<container name="{opener}"><p xml:space="preserve">\t<span class="italic">{opener}</span>{rest}</p>'
+        "</container>"
+    )
 
 
 def paragraph(number: str, verb: str, rest: str) -> str:
+    """An operative paragraph: its number (or none), its italic verb, then the rest."""
     num = f"<num>{number}</num>" if number else ""
     return (
         f'<paragraph class="MercuryDocument">{num}<content><p xml:space="preserve">\t'

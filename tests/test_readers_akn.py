@@ -11,6 +11,7 @@ from resdiff.normalize import normalize_bytes
 from synthetic_akn import container, document, paragraph
 
 AKN = SHARED / "data" / "akn"
+ROOT = b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
 
 
 def read(data: bytes):  # type: ignore[no-untyped-def]
@@ -48,8 +49,8 @@ def test_language_from_frbr_language(code: str, language: str | None) -> None:
 def test_preamble_operative_verbs_and_footnotes() -> None:
     preamble = container("Recalling", " its synthetic resolution 98/3 of 1 May 2043,") + container(
         "Noting",
-        ' the widget register,<authorialNote marker="1" placement="bottom"><p>\t\tSynthetic register, vol. 1.</p>'
-        "</authorialNote> kept in the synthetic archive,",
+        ' the widget register,<authorialNote marker="1" placement="bottom"><p>\t\tSynthetic register, vol. 1.'
+        "</p></authorialNote> kept in the synthetic archive,",
     )
     body = paragraph("1.", "Expresses deep concern ", "about non\u2011synthetic gadgets;") + paragraph(
         "2.",
@@ -97,8 +98,9 @@ def test_recorded_vote_with_voters() -> None:
     meta = (
         '<analysis source="#un"><parliamentary><voting outcome="adoptedRecordedVote">'
         '<count value="2" refersTo="inFavour"><akn4un:voters><organization refersTo="memberState">ALPHALAND'
-        '</organization><organization refersTo="memberState">BETA REPUBLIC</organization></akn4un:voters></count>'
-        '<count value="1" refersTo="against"><akn4un:voters><organization>GAMMA</organization></akn4un:voters></count>'
+        '</organization><organization refersTo="memberState">BETA REPUBLIC</organization></akn4un:voters>'
+        '</count><count value="1" refersTo="against"><akn4un:voters><organization>GAMMA</organization>'
+        "</akn4un:voters></count>"
         '<count value="0" refersTo="abstaining"><akn4un:voters/></count>'
         "</voting></parliamentary></analysis>"
     )
@@ -120,7 +122,8 @@ def test_workflow_sponsors() -> None:
 def test_unnumbered_paragraphs_heading_and_continuation() -> None:
     body = (
         paragraph("1.", "Decides", " to widen the widgets, as follows:")
-        + '<paragraph class="MercuryDocument"><content><p>“the synthetic clause quoted.”;</p></content></paragraph>'
+        + '<paragraph class="MercuryDocument"><content><p>“the synthetic clause quoted.”;</p></content>'
+        + "</paragraph>"
         + '<paragraph class="H23"><content><p>Synthetic heading</p></content></paragraph>'
         + paragraph("2.", "Requests", " a report.")
     )
@@ -177,7 +180,7 @@ def test_annex_paragraphs_text_and_headings() -> None:
     ids=["entities", "truncated", "too-deep", "empty"],
 )
 def test_hostile_or_broken_xml_is_one_clear_error(data: bytes) -> None:
-    with pytest.raises(InputError, match="synthetic.xml: "):
+    with pytest.raises(InputError, match=r"synthetic\.xml: "):
         read(data)
 
 

@@ -75,6 +75,10 @@ RESTORED = "restored"
 CHANGED_KINDS = frozenset({EDITORIAL, MODIFIED, SPLIT, MERGED, RESTORED})
 RESTORE_MIN = 0.7  # word-order similarity an added clause needs to the last text of a deleted lineage
 RESTORE_MARGIN = 0.05  # and how clearly it must beat the runner-up on either side
+# how many versions back a deleted lineage may be restored from: the search scores every added clause
+# against every lineage deleted within the window, so a series' tracing stays linear in its versions
+# (unbounded, every step scored against all the deletions so far: quadratic)
+RESTORE_WINDOW = 10
 
 
 @dataclass(frozen=True)
@@ -471,7 +475,7 @@ class _Tracer:
             steps.append(Step(self.labels[number - 1], self.labels[number], skipped, comparison))
             restored = self._restorations(comparison, new, number)
             current = self._step(comparison, new, number, current, restored)
-            pieces = self._carry(comparison, new, number, pieces)
+            pieces = carry_step(comparison, new, number, pieces)
             stats.append(self._stats(number, pieces, (comparison, len(restored))))
         last = self.versions[-1]
         return History(
@@ -531,7 +535,10 @@ class _Tracer:
         gone = [
             (line, line.last[1])
             for line in self.lines
-            if line.end is not None and line.end[1] == DELETED and line.end[0] < number and line.last
+            if line.end is not None
+            and line.end[1] == DELETED
+            and number - RESTORE_WINDOW <= line.end[0] < number
+            and line.last
         ]
         if not added or not gone:
             return {}
@@ -544,6 +551,13 @@ class _Tracer:
             for g, (_, old) in enumerate(gone)
             if alignment_class(old) == alignment_class(clause)
         }
+        # the two best scores of each added clause and of each deleted lineage: a candidate's best rival
+        # is the best other score on its row or its column (one look-up, not a scan of all scores)
+        rows: dict[int, list[tuple[float, int]]] = {}
+        columns: dict[int, list[tuple[float, int]]] = {}
+        for (a, g), score in scores.items():
+            _keep_two(rows.setdefault(a, []), (score, g))
+            _keep_two(columns.setdefault(g, []), (score, a))
         found: dict[str, tuple[_Line, Change]] = {}
         taken: set[int] = set()
         for (a, g), score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
@@ -551,8 +565,11 @@ class _Tracer:
                 break
             if added[a].key in found or g in taken:
                 continue
-            rivals = [s for (a2, g2), s in scores.items() if (a2 == a) != (g2 == g)]
-            if rivals and max(rivals) > score - RESTORE_MARGIN:
+            rival = max(
+                [s for s, other in rows[a] if other != g] + [s for s, other in columns[g] if other != a],
+                default=None,
+            )
+            if rival is not None and rival > score - RESTORE_MARGIN:
                 continue
             line, old = gone[g]
             found[added[a].key] = (line, self._restoration(line, old, added[a], number))
@@ -608,31 +625,6 @@ class _Tracer:
 
     # --- words -------------------------------------------------------------------------------
 
-    def _carry(
-        self,
-        comparison: Comparison,
-        new: Resolution,
-        number: int,
-        pieces: dict[str, list[Piece]],
-    ) -> dict[str, list[Piece]]:
-        """Each clause's word pieces after the step (a restored clause dates from this version)."""
-        following: dict[str, list[Piece]] = {}
-        texts = {c.key: c.text for c in new.clauses}
-        for change in comparison.changes:
-            if change.kind == DELETED:
-                continue
-            if change.kind == ADDED:
-                key = change.new[0]
-                following[key] = first_pieces(texts[key], number)
-                continue
-            if change.kind == UNCHANGED:
-                following[change.new[0]] = pieces[change.old[0]]
-                continue
-            old = joined([pieces[key] for key in change.old])
-            parts = split_clauses(carry(old, change.diff, number, self.language), len(change.new))
-            following.update(zip(change.new, parts, strict=True))
-        return following
-
     def _stats(
         self, number: int, pieces: dict[str, list[Piece]], step: tuple[Comparison, int] | None
     ) -> VersionStats:
@@ -663,3 +655,45 @@ class _Tracer:
             carried_over=round(older / words, 3) if step is not None and words else None,
             since_first=round(first / words, 3) if words else None,
         )
+
+
+def carry_step(
+    comparison: Comparison, new: Resolution, number: int, pieces: dict[str, list[Piece]]
+) -> dict[str, list[Piece]]:
+    """Each clause's word pieces after the step (a restored clause dates from this version)."""
+    following: dict[str, list[Piece]] = {}
+    texts = {c.key: c.text for c in new.clauses}
+    for change in comparison.changes:
+        if change.kind == DELETED:
+            continue
+        if change.kind == ADDED:
+            key = change.new[0]
+            following[key] = first_pieces(texts[key], number)
+            continue
+        if change.kind == UNCHANGED:
+            following[change.new[0]] = pieces[change.old[0]]
+            continue
+        old = joined([pieces[key] for key in change.old])
+        parts = split_clauses(carry(old, change.diff, number, comparison.language), len(change.new))
+        following.update(zip(change.new, parts, strict=True))
+    return following
+
+
+def carried_over(comparison: Comparison) -> float | None:
+    """The share of NEW's words carried over unchanged from OLD: the ``carried_over`` figure ``history``
+    gives a step, for one pair (``session`` reports it for every pair)."""
+    pieces = {c.key: first_pieces(c.text, 0) for c in comparison.old.clauses}
+    words = older = 0
+    for clause_pieces in carry_step(comparison, comparison.new, 1, pieces).values():
+        for text, since in clause_pieces:
+            count = word_count(text, comparison.language)
+            words += count
+            older += count if since < 1 else 0
+    return round(older / words, 3) if words else None
+
+
+def _keep_two(best: list[tuple[float, int]], entry: tuple[float, int]) -> None:
+    """Keep the two highest (score, index) entries in ``best``, highest first."""
+    best.append(entry)
+    best.sort(reverse=True)
+    del best[2:]

@@ -98,7 +98,7 @@ class Change:
         }
 
 
-def _doc_summary(resolution: Resolution) -> dict[str, Any]:
+def doc_summary(resolution: Resolution) -> dict[str, Any]:
     return {
         "symbol": resolution.symbol,
         "session": resolution.session,
@@ -154,8 +154,8 @@ class Comparison:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "old": _doc_summary(self.old),
-            "new": _doc_summary(self.new),
+            "old": doc_summary(self.old),
+            "new": doc_summary(self.new),
             "summary": self.summary(),
             "changes": [change.to_json() for change in self.changes],
             "vote_changes": [

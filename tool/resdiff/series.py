@@ -1,8 +1,8 @@
 """A series' index: its members and the lineage their citations give (pure: resolutions in, data out).
 
 Which citations make the lineage: those recited in a member's *lineage paragraph*, the first
-preambular paragraph that recalls the Assembly's own resolutions ("Recalling its resolutions 63/71
-of 2 December 2008 ... and 70/54 of 7 December 2015 ..."). Annual resolutions recite their
+preambular paragraph that recalls the Assembly's own resolutions by their symbols ("Recalling its
+resolutions 63/71 of 2 December 2008 ... and 70/54 of 7 December 2015 ..."). Annual resolutions recite their
 predecessors there; later paragraphs cite unrelated texts, which must not enter the lineage. The
 lineage is that union plus the members themselves, oldest first, each marked present or missing;
 an adoption date comes from the member itself, else from the citing text ("63/71 of 2 December 2008").
@@ -28,8 +28,11 @@ from .model import CLAUSE_TYPES, LANGUAGES, PREAMBULAR, Resolution
 from .refs import parse_symbol, safe_name, symbol_sort_key
 
 INDEX_FORMAT = 1
-# "its resolutions 63/71 ...", "its previous resolutions ..., in particular resolution 79/56"
-LINEAGE_PARAGRAPH_RE = re.compile(r"\bits\s+(?:previous\s+)?resolutions?\b", re.IGNORECASE)
+# "its resolutions 63/71 ...", "its previous resolutions ..., in particular resolution 79/56", "its various
+# resolutions in the field of nuclear disarmament, including resolutions 60/72 ..."
+LINEAGE_PARAGRAPH_RE = re.compile(
+    r"\bits\s+(?:(?:previous|various|relevant|earlier)\s+)?resolutions?\b", re.IGNORECASE
+)
 # "63/71" in running text, not the tail of "A/72/409" nor a date like "1/2/2020" (a Chinese text
 # runs it into its words: "第63/71号")
 _SYMBOL_RE = re.compile(
@@ -131,32 +134,34 @@ class SeriesIndex:
 
 
 def lineage_citations(resolution: Resolution) -> dict[str, str | None]:
-    """Symbol -> adoption date (ISO, if given) of the resolutions the lineage paragraph recites."""
+    """Symbol -> adoption date (ISO, if given) of the resolutions the lineage paragraph recites: the first
+    preambular paragraph that recalls the Assembly's own resolutions and recites one by its symbol (an
+    earlier one may recall "its resolution 2286 (XXII)", which names no series member). Outside English,
+    whose words are not known here, it is the first preambular paragraph that recites two symbols, each
+    citation's date read beside it."""
     language = resolution.language
-    if language in (None, "en"):
-        paragraph = next(
-            (c.text for c in resolution.of_type(PREAMBULAR) if LINEAGE_PARAGRAPH_RE.search(c.text)), None
-        )
-    else:
-        paragraph = next(
-            (c.text for c in resolution.of_type(PREAMBULAR) if len(_SYMBOL_RE.findall(c.text)) >= 2), None
-        )
-    if paragraph is None:
-        return {}
+    english = language in (None, "en")
     own = {s for s in (parse_symbol(c) for c in resolution.cites) if s is not None}
-    found: dict[str, str | None] = {}
-    dates = find_dates(paragraph, language) if language not in (None, "en") else []
-    for match in (_CITATION_RE if not dates else _SYMBOL_RE).finditer(paragraph):
-        symbol = parse_symbol(match["symbol"])
-        if symbol is None or symbol == resolution.symbol or (own and symbol not in own):
+    for clause in resolution.of_type(PREAMBULAR):
+        if english and not LINEAGE_PARAGRAPH_RE.search(clause.text):
             continue
-        if dates:
-            date = _date_beside(match, dates, before=language == "zh")
-        else:
-            date = iso_date(match["day"], match["month"], match["year"])
-        if found.get(symbol) is None:
-            found[symbol] = date
-    return found
+        if not english and len(_SYMBOL_RE.findall(clause.text)) < 2:
+            continue
+        found: dict[str, str | None] = {}
+        dates = [] if english else find_dates(clause.text, language)
+        for match in (_CITATION_RE if not dates else _SYMBOL_RE).finditer(clause.text):
+            symbol = parse_symbol(match["symbol"])
+            if symbol is None or symbol == resolution.symbol or (own and symbol not in own):
+                continue
+            if dates:
+                date = _date_beside(match, dates, before=language == "zh")
+            else:
+                date = iso_date(match["day"], match["month"], match["year"])
+            if found.get(symbol) is None:
+                found[symbol] = date
+        if found or not english:
+            return found
+    return {}
 
 
 # a cited symbol and its date are printed side by side: "63/71 du 2 décembre 2008", "63/71, de 2 de

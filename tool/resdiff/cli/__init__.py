@@ -217,4 +217,5 @@ COMMAND_MODULES = {
     **dict.fromkeys(("diff", "report"), "diff_commands"),
     "fetch": "fetch_commands",
     **dict.fromkeys(("history", "blame", "timeline"), "history_commands"),
+    "session": "session_commands",
 }

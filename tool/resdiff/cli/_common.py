@@ -193,3 +193,28 @@ def echo_json(data: Any) -> None:
     import json
 
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+class Progress:
+    """A progress bar on stderr for long work, drawn only where stderr is a terminal and there is more
+    than one step (piped or redirected, it stays quiet): ``fetch``'s way, for any command. Called as
+    ``progress(done, total)``."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.terminal = sys.stderr.isatty()
+        self.bar: Any = None
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.terminal or total < 2:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, show_pos=True)
+        self.bar.update(done - self.bar.pos)

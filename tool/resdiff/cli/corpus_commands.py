@@ -351,7 +351,7 @@ def conflicts_command(
     Examples:
       git pull                      # stops: CONFLICT in widgets/A_RES_91_7.txt
       resdiff conflicts             # what each side says, clause by clause
-      resdiff conflicts --take theirs 91/7 && git commit
+      resdiff conflicts --take theirs 72/54 && git commit
     """
     from ..corpus.conflicts import conflicts
     from ..corpus.conflicts import take as take_side

@@ -198,9 +198,17 @@ def add_files(
     replace: bool = False,
 ) -> AddResult:
     """Normalize files (``-``: stdin) into one commit; a new text for a stored symbol needs ``replace``."""
+    from ..normalize import normalize_many
+
     if series is not None:
         validate_slug(series)
-    return add_texts(corpus, [normalize_file(path) for path in paths], series, message, replace)
+    read = [read_input(path) for path in paths]
+    normalized = normalize_many(read)  # across processes: the same texts as one by one
+    texts = [
+        Incoming(n.resolution, str(path), data, n.warnings)
+        for path, (data, _), n in zip(paths, read, normalized, strict=True)
+    ]
+    return add_texts(corpus, texts, series, message, replace)
 
 
 def add_texts(

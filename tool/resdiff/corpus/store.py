@@ -22,7 +22,6 @@ from ..errors import CorpusError, InputError, RefError
 from ..model import LANGUAGES, Normalized, Resolution
 from ..refs import (
     FILE_SUFFIX,
-    SOURCES,
     Ref,
     language_of_file_name,
     parse_ref,
@@ -108,8 +107,9 @@ class Corpus:
         stem = safe_name(symbol).removesuffix(FILE_SUFFIX)
         found = {
             language_of_file_name(p.name) or "en"
-            for p in self.root.glob(f"*/{stem}*{FILE_SUFFIX}")
-            if p.parent.name != SOURCES and symbol_of_file_name(p.name) == symbol
+            for slug in self.folders()  # real series folders only: never one linked out of the corpus
+            for p in (self.root / slug).glob(f"{stem}*{FILE_SUFFIX}")
+            if not p.is_symlink() and symbol_of_file_name(p.name) == symbol
         }
         return [language for language in LANGUAGES if language in found]
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from typing import NamedTuple
+from itertools import pairwise
+from typing import NamedTuple, cast
 
 from ..model import Clause, Normalized, Resolution, Source, Vote
 from ..normalizer.frontpage import (
@@ -29,7 +30,7 @@ from ..normalizer.frontpage import (
     REPORT_RE,
     cited_symbols,
 )
-from ..normalizer.text import MEETING_RE, TOKEN_RE, clean_text, ends_clause, strip_tokens
+from ..normalizer.text import MEETING_RE, TOKEN_RE, clean_text, strip_tokens
 from ..normalizer.verbs import derive_verb
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -57,9 +58,11 @@ _PREFACE_NUMBER_RE = re.compile(r"^(E?S-)?([0-9]{1,3})/([0-9]{1,4})\.?$")
 _PARAGRAPH_NUMBER_RE = re.compile(r"^\s*([0-9]+)\s*[.-]?\s*$")
 _ITEM_LABEL_RE = re.compile(r"^[\s(]*([^\s()]+?)[\s.)]*$")
 _ASCII_LABEL_RE = re.compile(r"^[a-z0-9]+$")
-_TEXT_LABEL_RE = re.compile(
-    r"^\(([a-z]{1,4}|[ivxl]{1,6})\)\s+"
-)  # "(a) Promoting ...": a label left in the text
+_HEADING_NUMBER_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")  # a part's or chapter's number: "IV.", "B."
+# an item's label left in its text: "(a) Promoting ...", French and Russian "a) ...", Arabic "(أ) ..."
+_TEXT_LABEL_RE = re.compile(r"^\(?([a-z]{1,4}|[а-я]|[\u0621-\u064a]{1,2})\)\s+")
+# a paragraph number left in the text ("3 –\tDecides", "12. Requests")
+_TEXT_NUMBER_RE = re.compile(r"^([0-9]{1,3})\s*[.\-–]\s+")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
 # elements of the body that divide it (a part, a section, a chapter) and may restart its numbering
 _DIVISIONS = frozenset(
@@ -87,23 +90,24 @@ def detect(data: bytes) -> bool:
 
 def parse(data: bytes) -> ET.Element:
     """The document's root, parsed safely (see the module's docstring)."""
-    if re.search(rb"<!DOCTYPE|<!ENTITY", data[:200_000]) or b"<!ENTITY" in data:
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # markup only: in text they would be escaped
         raise AknError("the XML declares a document type or entities, which AKN4UN files never do; refused")
-    parser = ET.XMLPullParser(events=("start", "end"))
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
     depth = 0
     root: ET.Element | None = None
     try:
         for offset in range(0, len(data), 65_536):
             parser.feed(data[offset : offset + 65_536])
-            for event, element in parser.read_events():
-                if event == "start":
-                    depth += 1
-                    if depth > MAX_DEPTH:
-                        raise AknError(f"the XML nests deeper than {MAX_DEPTH} elements; refused")
-                    if root is None:
-                        root = element  # type: ignore[assignment]
-                else:
+            # start and end events only, so each is (event, element)
+            for event, node in cast("Iterator[tuple[str, ET.Element]]", parser.read_events()):
+                if event == "end":
                     depth -= 1
+                    continue
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise AknError(f"the XML nests deeper than {MAX_DEPTH} elements; refused")
+                if root is None:
+                    root = node
         parser.close()
     except ET.ParseError as error:
         raise AknError(f"not well-formed XML ({error})") from None
@@ -153,7 +157,9 @@ class _Text:
         for child in element:
             name = _local(child.tag)
             if name == "authorialNote":
-                if self.bodies is not None:
+                if self.bodies is None:
+                    parts.append("[^0]")  # a note where no footnote is kept: its place still shows
+                else:
                     self.bodies.append("")  # its place first: a note inside a note comes after it
                     number = len(self.bodies)
                     self.bodies[number - 1] = self.of(child)
@@ -165,6 +171,11 @@ class _Text:
                 parts.append(f" {text} " if name in _BLOCKS else text)
             parts.append(child.tail or "")
         return "".join(parts)
+
+
+def _visible(raw: str) -> bool:
+    """Whether a text holds words or a footnote (not only spaces)."""
+    return bool(clean_text(strip_tokens(raw))) or TOKEN_RE.search(raw) is not None
 
 
 class _Unit(NamedTuple):
@@ -185,6 +196,7 @@ class _Walker:
     def __init__(self, text: _Text) -> None:
         self.text = text
         self.units: list[_Unit] = []
+        self.pending: int | None = None  # a paragraph number printed apart from its paragraph
 
     # --- preamble ----------------------------------------------------------------------
 
@@ -245,7 +257,7 @@ class _Walker:
             elif name == "blockList":
                 self.block_list(child)
             elif name == "list":
-                self.list(child, 1)
+                self.items(child, 1)
             elif name == "container":
                 self.container(child)
             elif name == "table":
@@ -275,18 +287,29 @@ class _Walker:
         listing = _child(element, "list")
         number = _PARAGRAPH_NUMBER_RE.match(num) if num else None
         lead = content if content is not None else _child(listing, "intro")
-        if num and number is None:  # ``(a)``: an item marked up as a paragraph of its own
-            if lead is not None:
+        if num and number is None:
+            if _HEADING_NUMBER_RE.match(num) and lead is not None:  # "I." and a title: a heading
+                title = self.text.of(lead)
+                if not _ends_clause(clean_text(strip_tokens(title))):
+                    self.units.append(_Unit("H", f"{num} {title}"))
+                    return
+            if lead is not None:  # ``(a)``: an item marked up as a paragraph of its own
                 self.item(element, 1, None)
+            return
+        if number and listing is None and (lead is None or not _visible(_Text(None).of(lead))):
+            self.pending = int(number[1])  # a number whose words the markup put in the next paragraph
             return
         if lead is not None:
             raw = self.text.of(lead)
             if number:
                 self.units.append(_Unit("OP", raw, number=int(number[1]), verb=_verb(lead)))
+            elif self.pending is not None:
+                self.units.append(_Unit("OP", raw, number=self.pending, verb=_verb(lead)))
             else:
                 self.units.append(self.unnumbered(raw, element, _verb(lead)))
+            self.pending = None
         if listing is not None:
-            self.list(listing, 1, with_intro=content is not None)
+            self.items(listing, 1, with_intro=content is not None)
         for child in element:
             if _local(child.tag) == "paragraph":  # a paragraph nested in another: its continuation
                 self.paragraph(child)
@@ -300,15 +323,18 @@ class _Walker:
         text = clean_text(strip_tokens(raw))
         item = _TEXT_LABEL_RE.match(raw.lstrip())
         if item:
-            return _Unit("ITEM", raw.lstrip()[item.end() :], label=item[1], position=-1)
+            return _Unit("ITEM", raw.lstrip()[item.end() :], label=item[1], position=-1, level=0)
+        number = _TEXT_NUMBER_RE.match(raw.lstrip())
+        if number and int(number[1]) > 0:
+            return _Unit("OP", raw.lstrip()[number.end() :], number=int(number[1]), verb=verb)
         style = element.get("class") or ""
         if re.fullmatch(r"H[0-9]+", style) or (
-            not ends_clause(text) and len(text.split()) <= 20 and not text[:1].islower()
+            not _ends_clause(text) and len(text) <= 160 and not text[:1].islower()
         ):
             return _Unit("H", raw)
         return _Unit("UNNUMBERED", raw, verb=verb)
 
-    def list(self, element: ET.Element, level: int, with_intro: bool = True) -> None:
+    def items(self, element: ET.Element, level: int, with_intro: bool = True) -> None:
         position = 0
         for child in element:
             name = _local(child.tag)
@@ -318,7 +344,7 @@ class _Walker:
                 self.item(child, level, position)
                 position += 1
             elif name == "sublist":
-                self.list(child, level + 1)
+                self.items(child, level + 1)
             elif name in ("wrapUp", "p"):
                 self.add("CONT", child)
 
@@ -338,16 +364,14 @@ class _Walker:
         )
         if sub is not None:
             if _local(sub.tag) == "list":
-                self.list(sub, level + 1, with_intro=content is not None)
+                self.items(sub, level + 1, with_intro=content is not None)
             else:
-                position = 0
-                for child in _children(sub, "item"):
+                for position, child in enumerate(_children(sub, "item")):
                     self.item(child, level + 1, position)
-                    position += 1
 
     def add(self, kind: str, element: ET.Element) -> None:
         text = self.text.of(element)
-        if clean_text(strip_tokens(text)) or TOKEN_RE.search(text):
+        if _visible(text):
             verb = _verb(element) if kind == "OP" else None
             self.units.append(_Unit(kind, text, verb=verb))
 
@@ -384,16 +408,28 @@ class _Walker:
         return annexes
 
 
+# how a clause ends, in the six languages' punctuation (Latin, Cyrillic, Arabic ، ؛, Chinese 。，；：)
+_CLAUSE_END_RE = re.compile(r"[,;.:!?…。，；：、،؛][”’\"»)]*$")
+
+
+def _ends_clause(text: str) -> bool:
+    """Whether a text ends as a clause does (a heading ends with no punctuation)."""
+    return _CLAUSE_END_RE.search(text.rstrip()) is not None
+
+
 def _verb(element: ET.Element) -> str | None:
-    """The italic words a paragraph opens with (consecutive italic spans, as the UN marks them)."""
+    """The emphasised words a paragraph opens with (consecutive spans: italic, as the UN marks them in
+    the Latin and Cyrillic scripts and Arabic; bold in Chinese, which has no italics)."""
     first = element
     while (p := _child(first, "p")) is not None and not (first.text or "").strip():
         first = p
-    if (first.text or "").strip():
+    lead = (first.text or "").strip()
+    if lead and not _TEXT_NUMBER_RE.match(lead + " "):
         return None
     words: list[str] = []
     for child in first:
-        if _local(child.tag) != "span" or "italic" not in (child.get("class") or "").split():
+        classes = (child.get("class") or "").split()
+        if _local(child.tag) != "span" or not ("italic" in classes or "bold" in classes):
             break
         words.append("".join(child.itertext()))
         if (child.tail or "").strip():
@@ -415,11 +451,48 @@ class _Keys:
         self.numbers: set[int] = set()
         self.has_op = False
         self.parents: dict[int, str] = {}  # level -> the key items of the next level attach to
-        self.letters = 0
 
     def new_part(self, prefix: str) -> None:
         self.prefix, self.counts, self.last_op, self.numbers, self.has_op = prefix, {}, 0, set(), False
         self.parents = {}
+        self.listing: str | None = None  # the paragraph whose list is numbered 1., 2. again
+        self.children: dict[str, int] = {}  # how many items each clause has so far
+
+    def _level_of(self, label: str) -> int:
+        """The level of an item whose label the markup left in the text: ``(ii)`` under an ``(a)`` is
+        the second level, as ``(i)`` is unless it follows ``(h)``; anything else the first."""
+        first = self.parents.get(1)
+        if first is None or label not in _ROMAN:
+            return 1
+        if label == "i" and first.endswith("(h)"):
+            return 1
+        if label in ("v", "x") and first.endswith(f"({chr(ord(label) - 1)})"):
+            return 1
+        return 2
+
+    def _repeated(self, kind: str, number: int, unit: _Unit, annex: bool) -> None:
+        """A paragraph number printed again in the same part: the items of a paragraph that ends with a
+        colon, numbered 1., 2. (``P7(1)``); in an annex, text of a numbering of its own (a convention's
+        articles each numbering their paragraphs), kept with its number as ``T``; else joined to the
+        clause before, with a warning (the canonical text must name every clause once)."""
+        last = self.records[-1] if self.records else None
+        parent = self.parents.get(0)
+        opens_list = last is not None and parent == last[0] and strip_tokens(str(last[1])).endswith(":")
+        if self.listing is None and opens_list:
+            self.listing = parent
+        if self.listing is not None:
+            key = f"{self.listing}({number})"
+            if not any(r[0] == key for r in self.records):
+                self._add(key, unit.text)
+                self.parents = {0: self.listing, 1: key}
+                return
+        if annex:
+            key = self._next("T")
+            self.parents = {}
+            self._add(key, f"{number}. {unit.text}")
+            return
+        self.warnings.append(f"{self.prefix}{kind}{number} appears twice; joined the second to the first")
+        self._continue(unit.text)
 
     def _next(self, kind: str) -> str:
         self.counts[kind] = self.counts.get(kind, 0) + 1
@@ -435,11 +508,8 @@ class _Keys:
             self._add(self._next("PP"), text)
 
     def feed(self, units: list[_Unit], annex: bool = False) -> None:
-        for index, unit in enumerate(units):
+        for unit in units:
             if unit.kind == "PART":
-                if not annex and self._restarts(units, index):
-                    self.letters += 1
-                    self.new_part(f"{_part_letter(unit.label, self.letters)}.")
                 continue
             if unit.kind == "PP":
                 key = self._next("PP")
@@ -448,43 +518,32 @@ class _Keys:
             elif unit.kind in ("OP", "P"):
                 kind = "P" if annex else "OP"
                 number = unit.number
-                if number is None:
+                if number is None:  # the one operative paragraph of its part, printed without "1."
                     number = self.last_op + 1
-                    if self.has_op:
-                        self.warnings.append(
-                            f"an unnumbered paragraph after {self.prefix}{kind}{self.last_op}; "
-                            f"numbered it {number}"
-                        )
                 if number in self.numbers:
-                    self.warnings.append(
-                        f"{self.prefix}{kind}{number} appears twice; joined the second to the first"
-                    )
-                    self._continue(unit.text)
+                    self._repeated(kind, number, unit, annex)
                     continue
+                self.listing = None
                 self.numbers.add(number)
                 self.last_op, self.has_op = number, True
                 key = f"{self.prefix}{kind}{number}"
                 self.parents = {0: key}
                 self._add(key, unit.text, unit.verb)
-            elif unit.kind == "UNNUMBERED":
-                if self.has_op or annex or self._numbered_later(units, index):
-                    if annex:
-                        key = self._next("T")
-                        self.parents = {}
-                        self._add(key, unit.text)
-                    else:
-                        self._continue(unit.text)
-                    continue
-                self.last_op += 1  # a resolution of one paragraph, printed without its number
-                key = f"{self.prefix}OP{self.last_op}"
-                self.numbers.add(self.last_op)
-                self.parents = {0: key}
-                self._add(key, unit.text, unit.verb)
+            elif unit.kind == "UNNUMBERED":  # in an annex: unnumbered text
+                key = self._next("T")
+                self.parents = {}
+                self._add(key, unit.text)
             elif unit.kind == "ITEM":
+                if unit.level == 0:  # its label was left in the text: its level is the label's
+                    unit = unit._replace(level=self._level_of(unit.label or ""))
                 parent = self.parents.get(unit.level - 1)
                 if parent is None:
                     self._continue(unit.text)
                     continue
+                if unit.position < 0:
+                    siblings = self.children.get(parent, 0)
+                    unit = unit._replace(position=siblings)
+                self.children[parent] = self.children.get(parent, 0) + 1
                 key = f"{parent}({_item_label(unit)})"
                 if any(r[0] == key for r in self.records[-40:]):
                     key = f"{parent}({_positional(unit)})"
@@ -501,26 +560,65 @@ class _Keys:
             else:  # CONT, ROW
                 self._continue(unit.text)
 
-    @staticmethod
-    def _numbered_later(units: list[_Unit], index: int) -> bool:
-        """Whether a numbered operative paragraph follows in this part (so the unnumbered text before
-        it is not the resolution's only paragraph)."""
-        for unit in units[index + 1 :]:
-            if unit.kind == "PART":
-                return False
-            if unit.kind == "OP" and unit.number is not None:
-                return True
-        return False
 
-    def _restarts(self, units: list[_Unit], index: int) -> bool:
-        """Whether the division starting at ``index`` begins a part of its own: its numbering starts
-        again, or a preamble follows operative paragraphs."""
-        for unit in units[index + 1 :]:
-            if unit.kind == "PP":
-                return self.has_op
-            if unit.kind == "OP":
-                return unit.number is not None and unit.number in self.numbers
-        return False
+def _settle_unnumbered(units: list[_Unit]) -> list[_Unit]:
+    """Each paragraph the markup left unnumbered made the resolution's one operative paragraph (``OP``
+    without a number: a resolution of one paragraph is printed without its "1.") where no numbered
+    operative paragraph stands in its stretch of the body (up to a preamble that opens another part),
+    else a continuation of the clause before it (``CONT``)."""
+    stretches: list[int] = []  # the stretch each unit belongs to
+    stretch = 0
+    for index, unit in enumerate(units):
+        if unit.kind == "PART":
+            following = next((u for u in units[index + 1 :] if u.kind in ("PP", "OP")), None)
+            stretch += following is not None and following.kind == "PP"
+        stretches.append(stretch)
+    numbered = {stretches[i] for i, u in enumerate(units) if u.kind == "OP" and u.number is not None}
+    taken: set[int] = set()
+    settled: list[_Unit] = []
+    for index, unit in enumerate(units):
+        if unit.kind == "UNNUMBERED":
+            own = stretches[index]
+            if own in numbered or own in taken:
+                unit = unit._replace(kind="CONT")
+            else:
+                taken.add(own)
+                unit = unit._replace(kind="OP")
+        settled.append(unit)
+    return settled
+
+
+def _parts(units: list[_Unit]) -> list[tuple[str, list[_Unit]]]:
+    """Split a resolution's units into its parts: a part begins where a division (``section``, a
+    second ``preamble``) starts the numbering again or opens a preamble after operative paragraphs,
+    together with the headings just before it. Parts are lettered ``A.``, ``B.`` in order (the UN
+    numbers them A, B or I, II; keys take a letter); a resolution of one part has no prefix."""
+    starts: list[int] = []
+    numbers: set[int] = set()
+    operative = False
+    for index, unit in enumerate(units):
+        if unit.kind == "PART":
+            following = next((u for u in units[index + 1 :] if u.kind in ("PP", "OP")), None)
+            if following is not None and (
+                (following.kind == "PP" and operative)
+                or (following.kind == "OP" and following.number in numbers)
+            ):
+                start = index
+                while start > 0 and units[start - 1].kind in ("H", "PART"):
+                    start -= 1
+                starts.append(start)
+                numbers, operative = set(), False
+        elif unit.kind == "OP":
+            numbers.add(unit.number if unit.number is not None else max(numbers, default=0) + 1)
+            operative = True
+    if not starts:
+        return [("", units)]
+    bounds = [0, *starts, len(units)]
+    segments = [units[a:b] for a, b in pairwise(bounds) if any(u.kind != "PART" for u in units[a:b])]
+    return [(f"{_part_letter(None, n)}.", segment) for n, segment in enumerate(segments, 1)]
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _part_letter(label: str | None, ordinal: int) -> str:
@@ -684,24 +782,40 @@ def read(data: bytes, source: Source) -> Normalized:
     preface_number, title = _preface(_child(document, "preface"), text)
     meeting, meeting_date = _meeting(_child(document, "conclusions"))
     keys = _Keys(warnings)
-    walker = _Walker(text)
+    attachments = [_child(document, "attachments")]
     if _local(document.tag) == "documentCollection":
         components = [c for c in _descendants(root, "component") if _child(c, "statement") is not None]
+        used: set[str] = set()
         for ordinal, component in enumerate(components, 1):
             statement = _child(component, "statement")
             assert statement is not None
             letter, part_title = _preface(_child(statement, "preface"), text)
-            keys.letters = ordinal
-            keys.new_part(f"{_part_letter((letter or '').rstrip('. '), ordinal)}.")
-            walker.units = [_Unit("H", part_title)] if part_title else []
+            walker = _Walker(text)
+            if part_title:
+                walker.units.append(_Unit("H", part_title))
             _statement_body(walker, statement)
-            keys.feed(walker.units)
+            parts = _parts(_settle_unnumbered(walker.units))
+            if len(parts) == 1 and _part_letter((letter or "").rstrip(". "), ordinal) not in used:
+                letters = [_part_letter((letter or "").rstrip(". "), ordinal)]
+            else:  # a part that is itself in parts (I, II; A, B): each its own letter, in order
+                letters = [c for c in _LETTERS if c not in used][: len(parts)]
+            for part_letter, (_, units) in zip(letters, parts, strict=False):
+                used.add(part_letter)
+                keys.new_part(f"{part_letter}.")
+                keys.feed(units)
+            attachments.append(_child(statement, "attachments"))
             if meeting is None:
                 meeting, meeting_date = _meeting(_child(statement, "conclusions"))
+            if language is None or frbr_adopted is None:
+                _, adopted, spoken = _frbr(_child(statement, "meta"))
+                language, frbr_adopted = language or spoken, frbr_adopted or adopted
     else:
+        walker = _Walker(text)
         _statement_body(walker, document)
-        keys.feed(walker.units)
-    annexes = walker.annexes(_child(document, "attachments"))
+        for prefix, units in _parts(_settle_unnumbered(walker.units)):
+            keys.new_part(prefix)
+            keys.feed(units)
+    annexes = [annex for element in attachments for annex in _Walker(text).annexes(element)]
     for number, annex in enumerate(annexes, 1):
         keys.new_part("ANNEX." if len(annexes) == 1 else f"ANNEX-{_roman_numeral(number)}.")
         keys.feed(annex, annex=True)
@@ -737,8 +851,16 @@ def _next_part(units: list[_Unit], index: int) -> int:
 
 
 def _statement_body(walker: _Walker, statement: ET.Element) -> None:
-    walker.preamble(_child(statement, "preamble"))
-    walker.body(_child(statement, "mainBody"))
+    """A statement's preambles and bodies in document order (a resolution in parts I, II may give each
+    part a ``preamble`` and a ``mainBody`` of its own); a preamble after the first may open a part."""
+    for child in statement:
+        name = _local(child.tag)
+        if name == "preamble":
+            if walker.units:
+                walker.units.append(_Unit("PART"))
+            walker.preamble(child)
+        elif name == "mainBody":
+            walker.body(child)
 
 
 def _step_as(meta: ET.Element | None, outcome: str) -> str | None:

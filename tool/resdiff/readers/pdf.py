@@ -22,6 +22,8 @@ import ctypes
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from typing import Any, NamedTuple
 
 from ..languages import from_job_number
 from . import MAX_INFLATED, RawText, UnreadableError, inflates_past
@@ -84,34 +86,57 @@ def pages(data: bytes) -> Iterator[Page]:
 
 
 def _glyphs(page: object) -> Iterator[Glyph]:
+    """The page's characters as ``Glyph`` records, in PDFium's order.
+
+    About a million characters make a session's PDFs, and the per-character work is most of the
+    reading (measured: ``bench/bench_session.py``), so it is kept to three PDFium calls, each through
+    a bare function pointer (``_Calls``): the code point, the loose box (into one reused rectangle),
+    and the character's text object. A text object draws its characters in one font at one size, so
+    the font's style and the type size are asked once per text object (tens per page). PDFium's own
+    "generated" characters are the spaces it infers and the line breaks (CR, LF) it adds
+    (``CPDF_TextPage``); the line breaks are control characters, dropped with the others below, so only
+    a space is asked whether it was generated (and then whether it stands: ``_space_stands``)."""
     import pypdfium2.raw as pdfium_c
 
+    calls = _Calls.get()
     text_page = page.get_textpage()  # type: ignore[attr-defined]
     handle = text_page.raw
+    bare = ctypes.c_void_p(ctypes.cast(handle, ctypes.c_void_p).value)
     name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
     flags = ctypes.c_int()
+    box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    unicode_of, loose_box, text_object = calls.unicode, calls.loose_box, calls.text_object
+    make = tuple.__new__
     fonts: dict[tuple[bytes, int], tuple[bool, bool] | None] = {}
+    objects: dict[int, tuple[float, tuple[bool, bool] | None]] = {}
     count = text_page.count_chars()
     try:
         for index in range(count):
-            code = pdfium_c.FPDFText_GetUnicode(handle, index)
-            if pdfium_c.FPDFText_IsGenerated(handle, index) and (
-                code != 0x20 or not _space_stands(handle, index, count)
+            code = unicode_of(bare, index)
+            if code == 0x20 and pdfium_c.FPDFText_IsGenerated(handle, index) and not _space_stands(
+                handle, index, count
             ):
-                continue  # a line break PDFium inferred (``pdflayout`` finds the lines), or a false space
+                continue  # a space PDFium inferred where the pen did not move on: a word split in pieces
             if code == _PDFIUM_HYPHEN:
-                code = ord("-")
-            if code < 0x20 or code in (0x7F, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+                code = 0x2D
+            elif code < 0x20 or code in _NOT_TEXT or 0xD800 <= code <= 0xDFFF:
                 continue
-            left, bottom, right, top = text_page.get_charbox(index, loose=True)
-            size = pdfium_c.FPDFText_GetFontSize(handle, index)
-            pdfium_c.FPDFText_GetFontInfo(handle, index, name, _FONT_NAME_BYTES, ctypes.byref(flags))
-            key = (name.value, flags.value)
-            style = fonts.get(key)
-            if style is None:
-                style = fonts[key] = _style(name.value.decode("latin-1"), flags.value)
+            address = text_object(bare, index)
+            known = objects.get(address) if address else None
+            if known is None:
+                size = pdfium_c.FPDFText_GetFontSize(handle, index)
+                pdfium_c.FPDFText_GetFontInfo(handle, index, name, _FONT_NAME_BYTES, ctypes.byref(flags))
+                key = (name.value, flags.value)
+                if key not in fonts:
+                    fonts[key] = _style(name.value.decode("latin-1"), flags.value)
+                known = (size, fonts[key])
+                if address:
+                    objects[address] = known
+            size, style = known
             if style is not None:
-                yield Glyph(chr(code), left, bottom, right, top, size, *style)
+                loose_box(bare, index, box_ref)
+                yield make(Glyph, (chr(code), box.left, box.bottom, box.right, box.top, size, *style))
     finally:
         text_page.close()
 
@@ -143,6 +168,35 @@ def _space_stands(handle: object, index: int, count: int) -> bool:
     if abs(y1.value - y0.value) > size / 2:  # not on one baseline: a line break, a superscript
         return True
     return x1.value - x0.value - advance.value >= _SPACE_SHARE * space.value
+
+
+_NOT_TEXT = frozenset((0x7F, 0xFFFE, 0xFFFF))
+
+
+class _Calls(NamedTuple):
+    """The three per-character PDFium functions as bare function pointers: the same C functions the
+    binding calls, without its per-call argument conversion (which costs four fifths of each call).
+    Their arguments are already C values: the text page as a ``c_void_p``, an int index, a ``byref``."""
+
+    unicode: Callable[[ctypes.c_void_p, int], int]
+    loose_box: Callable[[ctypes.c_void_p, int, Any], int]
+    text_object: Callable[[ctypes.c_void_p, int], int | None]
+
+    @staticmethod
+    @cache
+    def get() -> _Calls:
+        import pypdfium2.raw as pdfium_c
+
+        def bare(function: Any, restype: Any) -> Any:
+            pointer = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+            pointer.restype = restype
+            return pointer
+
+        return _Calls(
+            bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint),
+            bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+            bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p),
+        )
 
 
 def _style(font: str, flags: int) -> tuple[bool, bool] | None:
