@@ -84,7 +84,9 @@ def test_paragraphs_that_became_the_items_of_a_new_one(old: Path, new: Path) -> 
         assert found[2] == "modified"
     assert _record(comparison, "OP11") == ((), ("OP11",), "added")  # "Recalls:" is new
     # their footnotes follow them: the fact-finding reports are cited as before
-    notes = {c.old[0]: c.new[0] for c in comparison.changes if c.clause_type == "footnote" and c.old and c.new}
+    notes = {
+        c.old[0]: c.new[0] for c in comparison.changes if c.clause_type == "footnote" and c.old and c.new
+    }
     assert notes["FN10"] == "FN14" and notes["FN17"] == "FN21"
 
 
