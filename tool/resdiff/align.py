@@ -232,37 +232,53 @@ def _by_class(
     return classes
 
 
-def _part(clause: Clause) -> tuple[str, str] | None:
-    """The kind of section and the kind of paragraph (preambular, operative, annex paragraph or
-    text) a clause or its item belongs to; None for footnotes and headings."""
+def _part(clause: Clause, where: str) -> tuple[str, str] | None:
+    """The section (``where``: its class's, so a part pairs only with its counterpart) and the kind of
+    paragraph (preambular, operative, annex paragraph or text) a clause or its item belongs to; None
+    for footnotes and headings."""
     if clause.type in (FOOTNOTE, HEADING):
         return None
     match = KEY_RE.match(clause.key)
-    return (alignment_class(clause)[0], match["kind"] if match else "")
+    return (where, match["kind"] if match else "")
 
 
 def _by_provenance(
-    old: Resolution, new: Resolution, words: Words, groups: list[Group], deleted: list[str], added: list[str]
+    old: Resolution,
+    new: Resolution,
+    words: Words,
+    groups: list[Group],
+    deleted: list[str],
+    added: list[str],
+    classes: tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]],
 ) -> tuple[list[Group], list[str], list[str]]:
     """Round 6 (``aligner.provenance``) on what the classes left unpaired, with the pairs they
     made (a pair may grow into a split or merge with unpaired clauses), paragraphs and their items
     together (a paragraph may become an item of another, or an item a paragraph), but the preamble
     apart from the operative part, as in the classes; footnotes and headings stay apart. A class
-    that gained a group has its moves told again."""
+    that gained a group has its moves told again. ``classes``: each clause's class (see ``_by_class``),
+    by key, of OLD and of NEW."""
     old_by_key, new_by_key = {c.key: c for c in old.clauses}, {c.key: c for c in new.clauses}
+    old_class, new_class = classes
+
+    def old_part(clause: Clause) -> tuple[str, str] | None:
+        return _part(clause, old_class[clause.key][0])
+
+    def new_part(clause: Clause) -> tuple[str, str] | None:
+        return _part(clause, new_class[clause.key][0])
+
     gone, fresh = set(deleted), set(added)
     pairs = {
         g.old[0]: g.new[0]
         for g in groups
-        if len(g.old) == len(g.new) == 1 and _part(old_by_key[g.old[0]]) == _part(new_by_key[g.new[0]])
+        if len(g.old) == len(g.new) == 1 and old_part(old_by_key[g.old[0]]) == new_part(new_by_key[g.new[0]])
     }
-    parts = {_part(c) for c in old.clauses if c.key in gone} | {
-        _part(c) for c in new.clauses if c.key in fresh
+    parts = {old_part(c) for c in old.clauses if c.key in gone} | {
+        new_part(c) for c in new.clauses if c.key in fresh
     }
     found: list[Group] = []
     for part in sorted(parts - {None}, key=str):
-        olds = [c for c in old.clauses if (c.key in gone or c.key in pairs) and _part(c) == part]
-        news = [c for c in new.clauses if (c.key in fresh or c.key in pairs.values()) and _part(c) == part]
+        olds = [c for c in old.clauses if (c.key in gone or c.key in pairs) and old_part(c) == part]
+        news = [c for c in new.clauses if (c.key in fresh or c.key in pairs.values()) and new_part(c) == part]
         new_index = {c.key: k for k, c in enumerate(news)}
         kept = {k: new_index[pairs[c.key]] for k, c in enumerate(olds) if c.key in pairs}
         if len(kept) == len(olds) == len(news):
@@ -287,21 +303,13 @@ def _by_provenance(
     paired_old = {key for group in found for key in group.old}
     paired_new = {key for group in found for key in group.new}
     # a group within one class may have moved against the class's other pairs
-    touched = {
-        alignment_class(old_by_key[g.old[0]])
-        for g in found
-        if alignment_class(old_by_key[g.old[0]]) == alignment_class(new_by_key[g.new[0]])
-    }
+    touched = {old_class[g.old[0]] for g in found if old_class[g.old[0]] == new_class[g.new[0]]}
     groups = groups + found
     if touched:
         old_position = {c.key: k for k, c in enumerate(old.clauses)}
         new_position = {c.key: k for k, c in enumerate(new.clauses)}
         for cls in touched:
-            members = [
-                k
-                for k, g in enumerate(groups)
-                if alignment_class(old_by_key[g.old[0]]) == cls == alignment_class(new_by_key[g.new[0]])
-            ]
+            members = [k for k, g in enumerate(groups) if old_class[g.old[0]] == cls == new_class[g.new[0]]]
             moved = moved_groups(
                 [([old_position[groups[k].old[0]]], [new_position[groups[k].new[0]]]) for k in members]
             )
@@ -332,7 +340,11 @@ def align(old: Resolution, new: Resolution) -> Alignment:
         groups += found
         deleted += gone
         added += fresh
-    groups, deleted, added = _by_provenance(old, new, words, groups, deleted, added)
+    classes = (
+        {c.key: cls for cls, clauses in old_classes.items() for c in clauses},
+        {c.key: cls for cls, clauses in new_classes.items() for c in clauses},
+    )
+    groups, deleted, added = _by_provenance(old, new, words, groups, deleted, added, classes)
     old_notes, new_notes = old_classes.get(footnote_class, []), new_classes.get(footnote_class, [])
     bonus = footnote_bonus(old, new, groups, old_notes, new_notes)
     # footnotes are numbered in marker order: their order follows the clauses, it is no move
