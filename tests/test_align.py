@@ -143,6 +143,108 @@ def test_a_paragraph_split_in_three_and_moved_past_another_is_still_one_group() 
     assert not split.added and not split.deleted
 
 
+# SYNTHETIC clauses for round 6 (provenance): a paragraph split in two reworded halves set apart
+_COUNT_AND_WITHDRAWAL = (
+    "Noting that a total of 42 coastal States have joined the registry of maritime signals, 30 as full "
+    "members and 12 as observers, albeit regretting the decision of one coastal State, exercising its "
+    "sovereign right, to withdraw its beacons from the registry pursuant to its article 9,"
+)
+_COUNT = (
+    "Noting that a total of 42 coastal States have joined the registry of maritime signals, 31 as full "
+    "members, following the admission of a new member, and 11 as observers,"
+)
+_WITHDRAWAL = (
+    "Noting that the annual meeting of the registry regretted the decision of one coastal State, "
+    "exercising its sovereign right, to withdraw its beacons from the registry, effective 1 March 2025, "
+    "pursuant to article 9 of the registry,"
+)
+
+
+def test_a_reworded_split_whose_halves_stand_apart_is_one_group() -> None:
+    """Each half reworded, an unchanged paragraph between them: no neighbour to grow, and neither
+    half alike enough to pair alone; their words came from the old paragraph, in order."""
+    old = synthetic([*SYNTHETIC_PP[:3], _COUNT_AND_WITHDRAWAL, *SYNTHETIC_PP[3:]], SYNTHETIC_OP)
+    new = synthetic(
+        [*SYNTHETIC_PP[:3], _COUNT, SYNTHETIC_PP[3], _WITHDRAWAL, *SYNTHETIC_PP[4:]], SYNTHETIC_OP
+    )
+    alignment = align(old, new)
+    assert (("PP4",), ("PP4", "PP6")) in pairs(alignment)
+    assert not alignment.added and not alignment.deleted
+    assert one_to_one(alignment)["PP5"] == "PP5"
+    merged = align(new, old)
+    assert (("PP4", "PP6"), ("PP4",)) in pairs(merged)
+    assert not merged.added and not merged.deleted
+
+
+def test_a_paragraph_that_grew_many_times_its_length_still_pairs() -> None:
+    """Its words stand whole at the start of the new one: the similarity of the two is low."""
+    short = "Emphasizing the need to make further efforts in accelerating the restoration of beacons,"
+    grown = (
+        short[:-1] + ", and acknowledging the call by coastal States and other stakeholders, as a matter "
+        "of priority, to all States that have not yet done so, to join the registry of maritime signals "
+        "and, in particular in the current context, to prevent any withdrawal, to promote universal "
+        "adherence to and strict observance of its norms, including to discourage, in every possible "
+        "way, the neglect, dismantling and sale of historic lighthouses,"
+    )
+    old = synthetic([*SYNTHETIC_PP[:4], short, *SYNTHETIC_PP[4:]], SYNTHETIC_OP)
+    new = synthetic([*SYNTHETIC_PP[:4], grown, *SYNTHETIC_PP[4:]], SYNTHETIC_OP)
+    assert one_to_one(align(old, new))["PP5"] == "PP5"
+    assert one_to_one(align(new, old))["PP5"] == "PP5"
+
+
+_NOTES = [
+    "Takes note with great concern of the report of the regional commission on navigation safety of "
+    "12 May 2023 on the beacons lost along the northern coastline;",
+    "Also takes note of the report of the regional commission on navigation safety of 3 April 2024, "
+    "which found no grounds to conclude that the southern beacons had been dismantled;",
+]
+_ITEMS = [
+    "The report of the regional commission on navigation safety of 12 May 2023 on the beacons lost "
+    "along the northern coastline;",
+    "The report of the regional commission on navigation safety of 3 April 2024, which found no "
+    "grounds to conclude that the southern beacons had been dismantled;",
+]
+
+
+def test_paragraphs_that_became_the_items_of_a_new_one_pair_with_them() -> None:
+    """Operative paragraphs and items are two classes; the items' words came from the paragraphs."""
+    old = synthetic(SYNTHETIC_PP, [*SYNTHETIC_OP[:3], *_NOTES, *SYNTHETIC_OP[3:]])
+    recalls = Clause("OP4", "Recalls:", verb="Recalls")
+    items = tuple(Clause(f"OP4({letter})", text) for letter, text in zip("ab", _ITEMS, strict=True))
+    clauses = synthetic(SYNTHETIC_PP, SYNTHETIC_OP[:3]).clauses
+    rest = [Clause(f"OP{k}", text, verb=text.split()[0]) for k, text in enumerate(SYNTHETIC_OP[3:], 5)]
+    new = Resolution(clauses=(*clauses, recalls, *items, *rest))
+    alignment = align(old, new)
+    assert {("OP4",): ("OP4(a)",), ("OP5",): ("OP4(b)",)}.items() <= dict(pairs(alignment)).items()
+    assert alignment.added == ("OP4",) and not alignment.deleted
+
+
+def test_a_shared_formula_is_no_provenance() -> None:
+    """A short citation standing almost whole in a longer paragraph that cites another resolution
+    is not the same paragraph (round 6 alone: the rounds before pair by position too); nor is a
+    paragraph of the preamble ever an operative one, however much of it the operative one holds."""
+    from resdiff.aligner.provenance import groups_by_provenance
+    from resdiff.aligner.words import Words
+
+    recalls = Clause("PP1", "Recalling its resolution 79/42 of 2 December 2024,")
+    cites = Clause(
+        "PP1",
+        "Recalling its resolution 79/57 of 2 December 2024, in which it stressed the need for the "
+        "registry to cover every coastline,",
+    )
+    grown = Clause(
+        "PP1",
+        recalls.text[:-1] + ", in which it stressed the need for the registry to cover every coastline,",
+    )
+    clauses = [Clause(f"PP{k}", text) for k, text in enumerate(SYNTHETIC_PP, 2)]
+    words = Words([recalls, cites, grown, *clauses])
+    assert groups_by_provenance([recalls.text], [cites.text], words) == []
+    assert groups_by_provenance([recalls.text], [grown.text], words) == [([0], [0])]
+    moved = synthetic(SYNTHETIC_PP[:-1], [_COUNT_AND_WITHDRAWAL, *SYNTHETIC_OP])
+    alignment = align(synthetic([*SYNTHETIC_PP[:-1], _COUNT_AND_WITHDRAWAL], SYNTHETIC_OP), moved)
+    assert alignment.deleted == ("PP7",) and alignment.added == ("OP1",)
+
+
 def test_heavy_rewording_still_pairs() -> None:
     reworded = (
         "Urgently calls upon all States and regional organizations to protect and restore the "
@@ -335,7 +437,7 @@ def test_the_longest_increasing_run_is_the_one_the_quadratic_search_found() -> N
     import random
     from itertools import permutations
 
-    from resdiff.align import _longest_increasing
+    from resdiff.aligner.order import longest_increasing as _longest_increasing
 
     def quadratic(values: list[int]) -> list[int]:
         rank = {value: r for r, value in enumerate(sorted(values))}
@@ -367,7 +469,7 @@ def test_a_run_s_ceiling_is_never_below_its_similarity() -> None:
     """The bound that spares most scores of split and merge candidates must never hide one."""
     import random
 
-    from resdiff.align import _Words
+    from resdiff.aligner.words import Words as _Words
 
     rng = random.Random(72)
     vocabulary = [f"w{k}" for k in range(25)] + ["the", "of", "States"]
@@ -388,7 +490,9 @@ def test_the_footnote_bonus_without_a_table_is_the_table() -> None:
     """Every pair of anchored footnotes without a bonus is barred, unless it is the same note."""
     import random
 
-    from resdiff.align import FOOTNOTE_ELSEWHERE, _FootnoteBonus, _refers_back
+    from resdiff.aligner.footnotes import FOOTNOTE_ELSEWHERE
+    from resdiff.aligner.footnotes import FootnoteBonus as _FootnoteBonus
+    from resdiff.aligner.footnotes import refers_back as _refers_back
 
     rng = random.Random(80)
     for _ in range(200):

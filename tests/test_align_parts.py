@@ -153,3 +153,55 @@ def test_an_annexed_texts_numbered_paragraphs_are_aligned_year_to_year() -> None
     }
     numbers = next(c for c in report.changes if c.new == ("ANNEX.P4",))
     assert "numbers" in numbers.tags
+
+
+def test_round_six_keeps_a_dropped_part_and_a_new_one_apart() -> None:
+    """Old parts A (lighthouses) and B; new A (old B) and B (fisheries, new), whose first paragraph
+    carries old A's whole, and more: round 6 (provenance), which pairs a paragraph standing nearly
+    whole in another, sees the parts' classes too, so a dropped part's clauses stay deleted and a new
+    part's added (and nothing is told moved across parts)."""
+    carried = (
+        "Welcomes the synthetic report of the committee on the maintenance of coastal lighthouses "
+        "and their beacons"
+    )
+    harbours = "Welcomes the synthetic report on harbours and tide gauges;"
+    fisheries = tuple(
+        Clause(f"B.OP{k}", text, verb=text.split()[0])
+        for k, text in enumerate(
+            (
+                "Urges flag States to register every synthetic trawler with the regional fisheries bodies;",
+                "Invites coastal nations to share catch data on deep-sea stocks, bycatch and discards;",
+                "Encourages observers aboard vessels fishing the high seas beyond national jurisdiction;",
+                "Calls for synthetic quotas on cod, hake and toothfish in seamount ecosystems;",
+                "Stresses monitoring by satellite of transshipment at sea between reefers and longliners;",
+            ),
+            start=2,
+        )
+    )
+
+    def part(letter: str, topic: str, first: str, more: tuple[Clause, ...] = ()) -> tuple[Clause, ...]:
+        return (
+            Clause(f"{letter}.H1", f"Synthetic {topic}"),
+            Clause(f"{letter}.PP1", f"Recalling its synthetic resolutions on {topic},"),
+            Clause(f"{letter}.OP1", first, verb="Welcomes"),
+            *more,
+            Clause(f"{letter}.OP9", SEIZED, verb="Decides"),
+        )
+
+    old = Resolution(clauses=(*part("A", "lighthouses", carried + ";"), *part("B", "harbours", harbours)))
+    new = Resolution(
+        clauses=(
+            *part("A", "harbours", harbours),
+            *part(
+                "B",
+                "fisheries",
+                carried + ", and calls for a synthetic survey of trawling grounds;",
+                fisheries,
+            ),
+        )
+    )
+    alignment = align(old, new)
+    pairs = {g.old[0]: g.new[0] for g in alignment.groups}
+    assert pairs == {"B.H1": "A.H1", "B.PP1": "A.PP1", "B.OP1": "A.OP1", "B.OP9": "A.OP9"}
+    assert set(alignment.deleted) == {"A.H1", "A.PP1", "A.OP1", "A.OP9"}
+    assert "B.OP1" in alignment.added and not any(g.moved for g in alignment.groups)
