@@ -40,6 +40,7 @@ from .text import (
     clean_text,
     ends_clause,
     join_lines,
+    roman,
     strip_tokens,
 )
 from .verbs import derive_verb
@@ -291,7 +292,7 @@ class Builder:
             match = DIVISION_RE.match(unit.text.strip())
             if (
                 match
-                and match[1] == _roman(len(starts) + 1)
+                and match[1] == roman(len(starts) + 1)
                 and (match[2] is None or (not ends_clause(match[2]) and match[2][:1].isupper()))
                 and _numbering_restarts(units[index + 1 :])
             ):
@@ -390,7 +391,7 @@ class Builder:
             first, *rest = blocks[start].text.split("\n")
             match = ANNEX_RE.match(first)
             assert match is not None
-            numeral = match[1] or (_roman(n + 1) if several else None)
+            numeral = match[1] or (roman(n + 1) if several else None)
             prefix = f"ANNEX-{numeral}." if numeral else "ANNEX."
             lead = "\n".join(x for x in [match[2] or "", *rest] if x)
             chunk = ([Block(lead)] if lead else []) + blocks[start + 1 : end]
@@ -560,12 +561,3 @@ def _english_openers(units: list[Unit]) -> bool:
             preamble.append(unit.text)
     opening = sum(opens_preambular_paragraph(text, strict=False) for text in preamble)
     return len(preamble) >= 3 and opening >= _ENGLISH_OPENERS * len(preamble)
-
-
-def _roman(number: int) -> str:
-    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = ""
-    for value, letters in numerals:
-        while number >= value:
-            out, number = out + letters, number - value
-    return out

@@ -78,3 +78,13 @@ def excerpt(text: str) -> str:
     """The start of a clause, to name it in a warning."""
     text = strip_tokens(text)
     return f"“{text[:60]}…”" if len(text) > 60 else f"“{text}”"
+
+
+def roman(number: int) -> str:
+    """The Roman numeral of a part or annex (I, II, ... up to XXXIX), as the UN numbers them."""
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, letters in numerals:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out

@@ -30,7 +30,7 @@ from ..normalizer.frontpage import (
     REPORT_RE,
     cited_symbols,
 )
-from ..normalizer.text import MEETING_RE, TOKEN_RE, clean_text, strip_tokens
+from ..normalizer.text import MEETING_RE, TOKEN_RE, clean_text, roman, strip_tokens
 from ..normalizer.verbs import derive_verb
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -813,7 +813,7 @@ def read(data: bytes, source: Source) -> Normalized:
             keys.feed(units)
     annexes = [annex for element in attachments for annex in _Walker(text).annexes(element)]
     for number, annex in enumerate(annexes, 1):
-        keys.new_part("ANNEX." if len(annexes) == 1 else f"ANNEX-{_roman_numeral(number)}.")
+        keys.new_part("ANNEX." if len(annexes) == 1 else f"ANNEX-{roman(number)}.")
         keys.feed(annex, annex=True)
     clauses, footnotes = _clauses(keys.records, bodies, warnings, language in (None, "en"))
     symbol = _symbol(preface_number, cover.symbol, frbr_number)
@@ -875,15 +875,6 @@ def _symbol(preface: str | None, cover: str | None, frbr: str | None) -> str | N
     if cover and cover.startswith("A/"):
         return cover
     return f"A/RES/{frbr}" if frbr else None
-
-
-def _roman_numeral(number: int) -> str:
-    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = ""
-    for value, letters in numerals:
-        while number >= value:
-            out, number = out + letters, number - value
-    return out
 
 
 def _clauses(
