@@ -1,4 +1,4 @@
-"""The AKN4UN reader (``readers/akn.py``) on SYNTHETIC fixtures, element by element, and on every real
+"""The AKN4UN reader (``readers/akn/``) on SYNTHETIC fixtures, element by element, and on every real
 file of ``../shared/data/akn`` (the UN's XML, DGACM: read in place, never copied)."""
 
 from __future__ import annotations
