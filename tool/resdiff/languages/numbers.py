@@ -1,0 +1,116 @@
+"""What a text's numbers, dates and cited symbols are, whatever the language that prints them: the values
+the six versions of one resolution must share (``parallel``).
+
+* A date is its ISO form, whole or in part ("1 December 2025", "1er décembre 2025", "2025年12月1日":
+  ``2025-12-01``; "December 2025", "2025年12月": ``2025-12``; a month alone: ``--12``), read by
+  ``dates``' patterns of the text's language.
+* A number is its digits' value, in any script's digits (Arabic-Indic ``٢٠٢٥``, full-width ``２０２５``),
+  each group of digits apart: "1,234.5" (English), "1 234,5" (French, Russian) and "1.234,5" give the
+  same ``1``, ``234``, ``5``, so that no rule about separators is needed; an ordinal's suffix ("52nd",
+  "52e", "52-й") is no part of it.
+* Numbers written in words are not compared: English, French and Spanish spell some ("second",
+  "deuxième") where Russian and Arabic inflect theirs past what a list holds and Chinese writes Han
+  numerals, so the values of words could not be compared across the six; ``dates.is_number_word``
+  still says which words they are.
+* A cited symbol is the UN's (``A/80/534``, ``S/RES/2334 (2016)``'s ``S/RES/2334``, ``63/71``), the
+  General Assembly's ``A/RES/63/71`` written as the texts cite it, ``63/71``; a part letter printed in
+  Cyrillic ("63/71 А") is the Latin one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .dates import date_re, month_number
+
+# a UN document symbol (two or more steps, one holding a digit) or a resolution's bare ``63/71``, with
+# the part letter that may follow it ("63/71 A", "63/71 B"; Latin or Cyrillic)
+_SYMBOL_RE = re.compile(
+    r"(?<![A-Za-z0-9/])(?:[A-Z]{1,6}(?:\.[0-9]+)?(?:/[A-Za-z0-9.\-]+)+"
+    r"|(?:E?S-)?[0-9]{1,3}/[0-9]{1,4}(?:\s?[A-ZАВС](?![^\W\d_]))?)(?![A-Za-z0-9])"
+)
+_CYRILLIC_LOOKALIKES = str.maketrans("АВС", "ABC")
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def symbols(text: str) -> Counter[str]:
+    """The symbols a text cites, as the texts cite them (``63/71``, ``A/80/534``), each as often as it
+    is cited; a step without a digit ("HIV/AIDS") is a term, not a symbol."""
+    found: Counter[str] = Counter()
+    for match in _SYMBOL_RE.finditer(text):
+        symbol = match[0].replace(" ", "").rstrip(".-").translate(_CYRILLIC_LOOKALIKES)
+        if any(character.isdigit() for character in symbol):
+            found[symbol.removeprefix("A/RES/")] += 1
+    return found
+
+
+def _date_values(groups: dict[str, str | None], language: str | None) -> list[str]:
+    """A date's day and year as numbers, its month as ``--MM``: the parts every language prints, so
+    that a range ("25 to 27 November 2020", "2020年11月25日至27日") holds the same values in each."""
+    name = groups.get("month")
+    month = month_number(name, language) if name else None
+    if month is None:
+        return []
+    parts = [f"--{month:02d}"]
+    for name in ("day", "year"):
+        if groups.get(name):
+            parts.append(str(int(groups[name] or "0")))
+    return parts
+
+
+def _digit_values(text: str) -> Counter[str]:
+    return Counter(str(int(digits)) for digits in _DIGITS_RE.findall(text))
+
+
+def _without_dates(text: str, language: str | None, found: Counter[str]) -> str:
+    """TEXT with its symbols and dates taken out, the dates' values counted into FOUND."""
+    bare = _SYMBOL_RE.sub(" ", text)
+    pieces: list[str] = []
+    last = 0
+    for match in date_re(language).finditer(bare):
+        parts = _date_values(match.groupdict(), language)
+        if not parts:
+            continue
+        found.update(parts)
+        pieces.append(bare[last : match.start()])
+        last = match.end()
+    pieces.append(bare[last:])
+    return " ".join(pieces)
+
+
+def values(text: str, language: str | None = None) -> Counter[str]:
+    """The dates (each part: day, ``--MM``, year) and numbers (digit groups, by value) of a text in
+    LANGUAGE, outside the symbols it cites (those are ``symbols``), each as often as it stands."""
+    found: Counter[str] = Counter()
+    found.update(_digit_values(_without_dates(text, language, found)))
+    return found
+
+
+def reads_words(language: str | None) -> bool:
+    """Whether ``word_values`` reads LANGUAGE's numbers in words (not Russian's nor Arabic's)."""
+    return (language or "en") in _WORD_LANGUAGES
+
+
+def word_values(text: str, language: str | None = None) -> Counter[str]:
+    """The numbers a text writes in words, from three on: English, French and Spanish cardinals and
+    ordinals ("thirteenth", "treizième", "decimotercera", "twenty-five"), read by text2num; Chinese
+    ordinals (第 and Han numerals: 第十三次, 第三条), read by cn2an. "One", "un", "first", "second" are
+    too often no number at all ("one of", "un État", "second" as in "to second") to count."""
+    language = language or "en"
+    if language not in _WORD_LANGUAGES:
+        return Counter()
+    bare = _without_dates(text, language, Counter())
+    if language == "zh":
+        import cn2an  # loaded for a Chinese text only
+
+        found = Counter(str(cn2an.cn2an(numeral, "smart")) for numeral in _HAN_ORDINAL_RE.findall(bare))
+    else:
+        from text_to_num import alpha2digit  # loaded where words are read only
+
+        found = _digit_values(alpha2digit(bare, language)) - _digit_values(bare)
+    return Counter({value: count for value, count in found.items() if int(value) >= 3})
+
+
+_WORD_LANGUAGES = frozenset({"en", "fr", "es", "zh"})
+_HAN_ORDINAL_RE = re.compile("第([〇零一二三四五六七八九十百千万两]+)")
