@@ -218,4 +218,5 @@ COMMAND_MODULES = {
     "fetch": "fetch_commands",
     **dict.fromkeys(("history", "blame", "timeline"), "history_commands"),
     "session": "session_commands",
+    "parallel": "parallel_commands",
 }

@@ -13,8 +13,9 @@ the six versions of one resolution must share (``parallel``).
   numerals, so the values of words could not be compared across the six; ``dates.is_number_word``
   still says which words they are.
 * A cited symbol is the UN's (``A/80/534``, ``S/RES/2334 (2016)``'s ``S/RES/2334``, ``63/71``), the
-  General Assembly's ``A/RES/63/71`` written as the texts cite it, ``63/71``; a part letter printed in
-  Cyrillic ("63/71 А") is the Latin one.
+  General Assembly's ``A/RES/63/71`` written as the texts cite it, ``63/71``, and without the letter
+  of a part ("63/71 A"), which the versions write each in their own way (Cyrillic "50/70 Р", Chinese
+  "第36/87 A和B号", Arabic letter names); Arabic's special-session prefix ``دإ-`` is ``S-``.
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ from collections import Counter
 
 from .dates import date_re, month_number
 
-# a UN document symbol (two or more steps, one holding a digit) or a resolution's bare ``63/71``, with
-# the part letter that may follow it ("63/71 A", "63/71 B"; Latin or Cyrillic)
+# a UN document symbol (two or more steps, one holding a digit) or a resolution's bare ``63/71``
+# (``S-10/2``, Arabic ``دإ-10/2``: a special session's)
 _SYMBOL_RE = re.compile(
     r"(?<![A-Za-z0-9/])(?:[A-Z]{1,6}(?:\.[0-9]+)?(?:/[A-Za-z0-9.\-]+)+"
-    r"|(?:E?S-)?[0-9]{1,3}/[0-9]{1,4}(?:\s?[A-ZАВС](?![^\W\d_]))?)(?![A-Za-z0-9])"
+    r"|(?P<prefix>E?S-|دإط?-)?[0-9]{1,3}/[0-9]{1,4})(?![0-9/])"
 )
-_CYRILLIC_LOOKALIKES = str.maketrans("АВС", "ABC")
+_ARABIC_PREFIXES = {"دإ-": "S-", "دإط-": "ES-"}
 _DIGITS_RE = re.compile(r"\d+")
 
 
@@ -39,7 +40,9 @@ def symbols(text: str) -> Counter[str]:
     is cited; a step without a digit ("HIV/AIDS") is a term, not a symbol."""
     found: Counter[str] = Counter()
     for match in _SYMBOL_RE.finditer(text):
-        symbol = match[0].replace(" ", "").rstrip(".-").translate(_CYRILLIC_LOOKALIKES)
+        symbol = match[0].rstrip(".-")
+        if match["prefix"] in _ARABIC_PREFIXES:
+            symbol = _ARABIC_PREFIXES[match["prefix"]] + symbol[len(match["prefix"]) :]
         if any(character.isdigit() for character in symbol):
             found[symbol.removeprefix("A/RES/")] += 1
     return found
