@@ -90,7 +90,8 @@ def parallel_command(
                 warn(f"{source} has no {language} text in the corpus; compared without it")
     if not resolutions:
         raise InputError(
-            f"no text of {', '.join(sources)} in the languages asked for: add them to the corpus or pass --langs"
+            f"no text of {', '.join(sources)} in the languages asked for: "
+            "add them to the corpus or pass --langs"
         )
     report = check_all(resolutions)
     if output_format is None:

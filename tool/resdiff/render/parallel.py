@@ -89,7 +89,8 @@ def _mismatch_html(mismatch: Mismatch) -> str:
     values = dict(mismatch.values)
     rows = "".join(
         f"<tr><th>{_e(NAMES.get(language, language))}</th>"
-        f'<td class="value">{_e(values.get(language, ""))}</td><td lang="{_e(language)}" dir="{direction(language)}">{_e(text)}</td></tr>'
+        f'<td class="value">{_e(values.get(language, ""))}</td>'
+        f'<td lang="{_e(language)}" dir="{direction(language)}">{_e(text)}</td></tr>'
         for language, text in mismatch.excerpts
     )
     table = f"<table>{rows}</table>" if rows else ""
