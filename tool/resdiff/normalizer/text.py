@@ -28,7 +28,8 @@ INLINE_NUMBER_RE = re.compile(r"[.;:\]](\s+)([0-9]+)\.\s+(?=[A-Z“\"‘])")
 ANNEX_INLINE_NUMBER_RE = re.compile(r"\S(\s+)([0-9]+)\.\s+(?=[A-Z“\"‘])")
 LINE_START_RE = re.compile(r"^(?:[0-9]{1,4}\.|\([a-z]{1,4}\))\s")
 TOKEN_RE = re.compile(r"\[\^([0-9]+)\]")
-_MARKER_GAP_RE = re.compile(r"\s*\x01+\s*(?=[,;:.)]|$)")  # a marker (as \x01) before punctuation or the end
+# a marker (as \x01) before punctuation (Latin, Arabic, Chinese) or the end
+_MARKER_GAP_RE = re.compile(r"\s*\x01+\s*(?=[,;:.)،؛。，；：]|$)")
 _TRAILING_TOKEN_RE = re.compile(r"\[\^[0-9]+\]$")
 _ENDS_CLAUSE_RE = re.compile(r"[,;.:][”’\"]?$")
 # page furniture inside the body: running symbol, page number, job number, bar-code number

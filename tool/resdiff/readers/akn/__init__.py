@@ -23,7 +23,17 @@ from ...normalizer.frontpage import cited_symbols
 from ...normalizer.text import TOKEN_RE, clean_text, roman, strip_tokens
 from ...normalizer.verbs import derive_verb
 from .keys import LETTERS, Keys, letter_of, settle_unnumbered, split_parts
-from .metadata import cover_of, frbr, meeting_of, preface_of, sponsors_of, step_as, symbol_of, vote_of
+from .metadata import (
+    cover_of,
+    frbr,
+    linked_resolutions,
+    meeting_of,
+    preface_of,
+    sponsors_of,
+    step_as,
+    symbol_of,
+    vote_of,
+)
 from .walker import Unit, Walker
 from .xmltree import AKN_NS, MAX_DEPTH, AknError, Text, child_of, descendants, detect, local, parse
 
@@ -84,6 +94,7 @@ def read(data: bytes, source: Source) -> Normalized:
         keys.new_part("ANNEX." if len(annexes) == 1 else f"ANNEX-{roman(number)}.")
         keys.feed(annex, annex=True)
     clauses, footnotes = _clauses(keys.records, bodies, warnings, language in (None, "en"))
+    cited = cited_symbols(clauses + footnotes)  # as the other readers cite, then the links' citations
     symbol = symbol_of(preface_number, cover.symbol, frbr_number)
     session = cover.session
     if session is None and symbol and (match := re.search(r"/([0-9]{1,3})/", symbol)):
@@ -96,7 +107,7 @@ def read(data: bytes, source: Source) -> Normalized:
         agenda_item=cover.agenda_item,
         report=cover.report or step_as(meta, "recommendedForAdoption"),
         meeting=meeting,
-        cites=tuple(c for c in cited_symbols(clauses + footnotes) if c != symbol),
+        cites=tuple(c for c in dict.fromkeys(cited + linked_resolutions(document)) if c != symbol),
         clauses=tuple(clauses + footnotes),
         source=Source(name=source.name, sha256=source.sha256, reader=READER),
         distributed=cover.distributed,

@@ -11,6 +11,7 @@ from .walker import Unit
 
 _ITEM_LABEL_RE = re.compile(r"^[\s(]*([^\s()]+?)[\s.)]*$")
 _ASCII_LABEL_RE = re.compile(r"^[a-z0-9]+$")
+_PREAMBLE_END_RE = re.compile(r"[,،，]\s*$")  # how a preambular paragraph ends, in the six languages
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
 
 
@@ -139,8 +140,10 @@ class Keys:
 def settle_unnumbered(units: list[Unit]) -> list[Unit]:
     """Each paragraph the markup left unnumbered made the resolution's one operative paragraph (``OP``
     without a number: a resolution of one paragraph is printed without its "1.") where no numbered
-    operative paragraph stands in its stretch of the body (up to a preamble that opens another part),
-    else a continuation of the clause before it (``CONT``)."""
+    operative paragraph stands in its stretch of the body (up to a preamble that opens another part);
+    a preambular paragraph (``PP``) where it stands after the preamble and before the first operative
+    paragraph and ends as preambular paragraphs do, with a comma (the markup put the preamble's last
+    paragraph in the body: Arabic 80/52); else a continuation of the clause before it (``CONT``)."""
     stretches: list[int] = []  # the stretch each unit belongs to
     stretch = 0
     for index, unit in enumerate(units):
@@ -154,7 +157,15 @@ def settle_unnumbered(units: list[Unit]) -> list[Unit]:
     for index, unit in enumerate(units):
         if unit.kind == "UNNUMBERED":
             own = stretches[index]
-            if own in numbered or own in taken:
+            before = next((u for u in reversed(settled) if u.kind not in ("H", "PART", "CONT")), None)
+            if (
+                own in numbered
+                and before is not None
+                and before.kind == "PP"
+                and _PREAMBLE_END_RE.search(strip_tokens(unit.text))
+            ):
+                unit = unit._replace(kind="PP")
+            elif own in numbered or own in taken:
                 unit = unit._replace(kind="CONT")
             else:
                 taken.add(own)

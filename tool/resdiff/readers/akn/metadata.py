@@ -158,3 +158,30 @@ def symbol_of(preface: str | None, cover: str | None, frbr: str | None) -> str |
     if cover and cover.startswith("A/"):
         return cover
     return f"A/RES/{frbr}" if frbr else None
+
+
+# a General Assembly resolution a link points at: ``.../fr/A/RES/63/71``, ``.../A/RES/46/36L`` (part L)
+_LINKED_RESOLUTION_RE = re.compile(
+    r"/A/RES/(?P<es>E?S-)?(?P<s>[0-9]{1,3})/(?P<n>[0-9]{1,4})(?P<part>[A-Z]?)$"
+)
+# the elements outside the text: the links there are no citations
+_NOT_TEXT = frozenset({"meta", "coverPage", "preface"})
+
+
+def linked_resolutions(document: ET.Element) -> list[str]:
+    """The resolutions the text's links (``a href``, ``ref href``) point at, as ``cited_symbols``
+    spells them (``A/RES/63/71``, ``A/RES/46/36 L``), in the order they stand: the citations of a
+    text in any language, where the words before them ("résolution", "резолюция", "القرار", "第...号
+    决议") are its language's."""
+    found: dict[str, None] = {}
+    for part in document:
+        if local(part.tag) in _NOT_TEXT:
+            continue
+        for node in part.iter():
+            if local(node.tag) not in ("a", "ref"):
+                continue
+            match = _LINKED_RESOLUTION_RE.search(node.get("href", "").split("?")[0].rstrip("/"))
+            if match:
+                symbol = f"A/RES/{match['es'] or ''}{int(match['s'])}/{int(match['n'])}"
+                found.setdefault(symbol + (f" {match['part']}" if match["part"] else ""))
+    return list(found)

@@ -7,6 +7,7 @@ files never have one; nesting deeper than ``MAX_DEPTH`` is refused while parsing
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import cast
@@ -15,6 +16,11 @@ from ...normalizer.text import TOKEN_RE, clean_text, strip_tokens
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 MAX_DEPTH = 100  # the UN's files nest 20 deep at most
+# the parentheses Arabic sets a footnote marker in, "(١)" (``<sup>(</sup><authorialNote/><sup>)</sup>``),
+# left empty once the marker is a token; and the empty "()" a footnote's body opens with, where its
+# number stood
+_MARKER_PARENTHESES_RE = re.compile(r"\(\s*((?:\[\^[0-9]+\]\s*)+)\)")
+_BODY_MARKER_RE = re.compile(r"^\s*\(\s*\)")
 _BLOCKS = frozenset("p item point td th tr listIntroduction listWrapUp intro wrapUp blockList".split())
 
 
@@ -107,7 +113,7 @@ class Text:
                 else:
                     self.bodies.append("")  # its place first: a note inside a note comes after it
                     number = len(self.bodies)
-                    self.bodies[number - 1] = self.of(child)
+                    self.bodies[number - 1] = _BODY_MARKER_RE.sub("", self.of(child), count=1)
                     parts.append(f"[^{number}]")
             elif name in ("eol", "br"):
                 parts.append(" ")
@@ -115,7 +121,7 @@ class Text:
                 text = self.of(child)
                 parts.append(f" {text} " if name in _BLOCKS else text)
             parts.append(child.tail or "")
-        return "".join(parts)
+        return _MARKER_PARENTHESES_RE.sub(r"\1", "".join(parts))
 
 
 def visible(raw: str) -> bool:
