@@ -68,6 +68,8 @@ def read(data: bytes, source: Source) -> Normalized:
             if part_title:
                 walker.units.append(Unit("H", part_title))
             _statement_body(walker, statement)
+            if meeting is None and walker.closing:
+                meeting = walker.closing[0]
             parts = split_parts(settle_unnumbered(walker.units))
             if len(parts) == 1 and letter_of((letter or "").rstrip(". "), ordinal) not in used:
                 letters = [letter_of((letter or "").rstrip(". "), ordinal)]
@@ -86,6 +88,8 @@ def read(data: bytes, source: Source) -> Normalized:
     else:
         walker = Walker(text)
         _statement_body(walker, document)
+        if meeting is None and walker.closing:
+            meeting = walker.closing[0]
         for prefix, units in split_parts(settle_unnumbered(walker.units)):
             keys.new_part(prefix)
             keys.feed(units)

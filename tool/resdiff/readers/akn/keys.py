@@ -7,7 +7,7 @@ import re
 from itertools import pairwise
 
 from ...normalizer.text import strip_tokens
-from .walker import Unit
+from .walker import Unit, latin_label
 
 _ITEM_LABEL_RE = re.compile(r"^[\s(]*([^\s()]+?)[\s.)]*$")
 _ASCII_LABEL_RE = re.compile(r"^[a-z0-9]+$")
@@ -215,7 +215,7 @@ def letter_of(label: str | None, ordinal: int) -> str:
 
 def _item_label(unit: Unit) -> str:
     match = _ITEM_LABEL_RE.match(unit.label or "")
-    label = match[1].lower() if match else ""
+    label = latin_label(match[1]) if match else ""
     if _ASCII_LABEL_RE.match(label):
         return label
     return _positional(unit)

@@ -42,6 +42,7 @@ class Walker:
         self.text = text
         self.units: list[Unit] = []
         self.pending: int | None = None  # a paragraph number printed apart from its paragraph
+        self.closing: list[str] = []  # the closing meeting lines the markup put in the body
 
     # --- preamble ----------------------------------------------------------------------
 
@@ -81,7 +82,11 @@ class Walker:
     def body(self, element: ET.Element | None) -> None:
         if element is None:
             return
+        closing = _closing_lines(element)
         for child in element:
+            if child in closing:
+                self.closing.append(plain(child))
+                continue
             name = local(child.tag)
             if name == "paragraph":
                 self.paragraph(child)
@@ -179,8 +184,8 @@ class Walker:
             return Unit("H", raw)
         return Unit("UNNUMBERED", raw, verb=verb)
 
-    def items(self, element: ET.Element, level: int, with_intro: bool = True) -> None:
-        position = 0
+    def items(self, element: ET.Element, level: int, with_intro: bool = True, position: int = 0) -> None:
+        last = ""  # the label of the item before
         for child in element:
             name = local(child.tag)
             if name == "intro" and with_intro:
@@ -188,8 +193,14 @@ class Walker:
             elif name == "point":
                 self.item(child, level, position)
                 position += 1
+                last = latin_label(plain(child_of(child, "num")))
             elif name == "sublist":
-                self.items(child, level + 1)
+                first = next(children_of(child, "point"), None)
+                label = latin_label(plain(child_of(first, "num"))) if first is not None else ""
+                if _follows(last, label):  # (d), (e) marked up under (c): the same level, going on
+                    self.items(child, level, position=position)
+                else:
+                    self.items(child, level + 1)
             elif name in ("wrapUp", "p"):
                 self.add("CONT", child)
 
@@ -282,3 +293,49 @@ def _verb(element: ET.Element) -> str | None:
         words.append(child.tail or "")
     verb = clean_text("".join(words)).rstrip(" ,;:")
     return verb or None
+
+
+def _italic_only(element: ET.Element) -> bool:
+    """Whether all of an element's words are in italic spans (and their superscripts: "52 a")."""
+    words = False
+    for node in element.iter():
+        name, classes = local(node.tag), (node.get("class") or "").split()
+        if name == "span" and "italic" in classes:
+            words = words or bool("".join(node.itertext()).strip())
+            if (node.tail or "").strip():
+                return False
+        elif name == "sup":
+            if (node.tail or "").strip():
+                return False
+        elif (node.text or "").strip() or (node is not element and (node.tail or "").strip()):
+            return False
+    return words
+
+
+def _closing_lines(body: ET.Element) -> set[ET.Element]:
+    """The unnumbered paragraphs that end a body all in italics: the closing meeting line and its date
+    ("52 a sesión plenaria", "18 e séance plénière 14 octobre 2025"), which some files put in the
+    body instead of the ``conclusions``; metadata, not clauses."""
+    closing: set[ET.Element] = set()
+    for child in reversed(list(body)):
+        if local(child.tag) != "paragraph" or child_of(child, "num") is not None or not _italic_only(child):
+            break
+        closing.add(child)
+    return closing
+
+
+# Cyrillic letters typed for the Latin ones an item's label is ("а)", "с)", "е)" in Russian texts,
+# whose items are lettered a), b), c) in Latin)
+_LOOKALIKES = str.maketrans("асеорх", "aceopx")
+
+
+def latin_label(label: str) -> str:
+    """An item's label (``(c)``, ``с)``) as its letter or numeral in Latin: ``c``."""
+    return label.strip(" ().").lower().translate(_LOOKALIKES)
+
+
+def _follows(before: str, label: str) -> bool:
+    """Whether LABEL is the letter after BEFORE (``c`` then ``d``): an item of the same list."""
+    return (
+        len(before) == len(label) == 1 and before.isascii() and ord(label) == ord(before) + 1 and label != "i"
+    )
