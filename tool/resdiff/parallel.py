@@ -265,17 +265,17 @@ def _symbols(clauses: dict[str, Clause]) -> dict[str, Counter[str]]:
 
 def _values(clauses: dict[str, Clause]) -> dict[str, Counter[str]]:
     """Each version's numbers and dates, with those it writes in words where its language's words are
-    read; a value only words gave is left out of the comparison where a version whose words are not
-    read (Russian, Arabic) lacks it: that version may well write it in words too."""
+    read ("thirteenth" and "13a" and "第十三" agree); where a version whose words are not read (Russian,
+    Arabic) is among them, a value any version wrote in words is left out: that version may well write
+    it in words too, and so hold it unseen."""
     digits = {language: language_numbers.values(c.text, language) for language, c in clauses.items()}
     words = {language: language_numbers.word_values(c.text, language) for language, c in clauses.items()}
-    held = {language: digits[language] + words[language] for language in clauses}
-    unread = [language for language in clauses if not language_numbers.reads_words(language)]
+    if all(language_numbers.reads_words(language) for language in clauses):
+        return {language: digits[language] + words[language] for language in clauses}
     from_words = {value for counter in words.values() for value in counter}
-    dropped = {value for value in from_words if any(held[language][value] == 0 for language in unread)}
     return {
-        language: Counter({v: n for v, n in counter.items() if v not in dropped})
-        for language, counter in held.items()
+        language: Counter({v: n for v, n in counter.items() if v not in from_words})
+        for language, counter in digits.items()
     }
 
 

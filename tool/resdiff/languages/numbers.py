@@ -23,13 +23,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..normalizer.text import roman
 from .dates import date_re, month_number
 
-# a UN document symbol (two or more steps, one holding a digit) or a resolution's bare ``63/71``
-# (``S-10/2``, Arabic ``دإ-10/2``: a special session's)
+# a UN document symbol: two or more steps, one holding a digit, a step's parenthesised number or part
+# kept with it ("GC(69)/RES/7", "NPT/CONF.1995/32 (Part I)/Corr.2"); a resolution's bare ``63/71``
+# (``S-10/2``, Arabic ``دإ-10/2``: a special session's); a resolution of the first sessions, "1514 (XV)"
+# (Arabic "1514 (د-15)")
+_STEP = r"(?:\s?\((?:[0-9]{1,3}|Parts?\s[IVX]+(?:\sand\s[IVX]+)?|Vol\.\s?[IVX]+)\))?"
 _SYMBOL_RE = re.compile(
-    r"(?<![A-Za-z0-9/])(?:[A-Z]{1,6}(?:\.[0-9]+)?(?:/[A-Za-z0-9.\-]+)+"
-    r"|(?P<prefix>E?S-|دإط?-)?[0-9]{1,3}/[0-9]{1,4})(?![0-9/])"
+    rf"(?<![A-Za-z0-9/])(?:[A-Z]{{1,6}}(?:\.[0-9]+)?{_STEP}(?:/[A-Za-z0-9.\-]+{_STEP})+"
+    r"|(?P<prefix>E?S-|دإط?-)?[0-9]{1,3}/[0-9]{1,4}(?![0-9/])"
+    r"|(?P<old>[0-9]{1,4})\s?\((?P<session>(?:ES-)?[IVXLC]+|د-[0-9]{1,2})\))(?![A-Za-z0-9])"
 )
 _ARABIC_PREFIXES = {"دإ-": "S-", "دإط-": "ES-"}
 _DIGITS_RE = re.compile(r"\d+")
@@ -40,8 +45,13 @@ def symbols(text: str) -> Counter[str]:
     is cited; a step without a digit ("HIV/AIDS") is a term, not a symbol."""
     found: Counter[str] = Counter()
     for match in _SYMBOL_RE.finditer(text):
-        symbol = match[0].rstrip(".-")
-        if match["prefix"] in _ARABIC_PREFIXES:
+        symbol = match[0].rstrip(".-").replace(" ", "")
+        if match["old"]:
+            session = match["session"]
+            if session.startswith("د-"):
+                session = roman(int(session[2:]))
+            symbol = f"{match['old']}({session})"
+        elif match["prefix"] in _ARABIC_PREFIXES:
             symbol = _ARABIC_PREFIXES[match["prefix"]] + symbol[len(match["prefix"]) :]
         if any(character.isdigit() for character in symbol):
             found[symbol.removeprefix("A/RES/")] += 1
@@ -50,10 +60,11 @@ def symbols(text: str) -> Counter[str]:
 
 def _date_values(groups: dict[str, str | None], language: str | None) -> list[str]:
     """A date's day and year as numbers, its month as ``--MM``: the parts every language prints, so
-    that a range ("25 to 27 November 2020", "2020年11月25日至27日") holds the same values in each."""
+    that a range ("25 to 27 November 2020", "2020年11月25日至27日") holds the same values in each. A
+    month without its day or year is no date ("May consider", "in May")."""
     name = groups.get("month")
     month = month_number(name, language) if name else None
-    if month is None:
+    if month is None or not (groups.get("day") or groups.get("year")):
         return []
     parts = [f"--{month:02d}"]
     for name in ("day", "year"):
