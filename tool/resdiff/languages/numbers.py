@@ -38,13 +38,16 @@ _SYMBOL_RE = re.compile(
 )
 _ARABIC_PREFIXES = {"دإ-": "S-", "دإط-": "ES-"}
 _DIGITS_RE = re.compile(r"\d+")
+# the digits of the other scripts the versions print (Arabic-Indic, Eastern Arabic-Indic, full-width),
+# made ASCII before any pattern (dates, symbols) is tried
+_ASCII_DIGITS = str.maketrans({chr(base + n): str(n) for base in (0x0660, 0x06F0, 0xFF10) for n in range(10)})
 
 
 def symbols(text: str) -> Counter[str]:
     """The symbols a text cites, as the texts cite them (``63/71``, ``A/80/534``), each as often as it
     is cited; a step without a digit ("HIV/AIDS") is a term, not a symbol."""
     found: Counter[str] = Counter()
-    for match in _SYMBOL_RE.finditer(text):
+    for match in _SYMBOL_RE.finditer(text.translate(_ASCII_DIGITS)):
         symbol = match[0].rstrip(".-").replace(" ", "")
         if match["old"]:
             session = match["session"]
@@ -79,7 +82,7 @@ def _digit_values(text: str) -> Counter[str]:
 
 def _without_dates(text: str, language: str | None, found: Counter[str]) -> str:
     """TEXT with its symbols and dates taken out, the dates' values counted into FOUND."""
-    bare = _SYMBOL_RE.sub(" ", text)
+    bare = _SYMBOL_RE.sub(" ", text.translate(_ASCII_DIGITS))
     pieces: list[str] = []
     last = 0
     for match in date_re(language).finditer(bare):
