@@ -34,9 +34,14 @@ _STEP = r"(?:\s?\((?:[0-9]{1,3}|Parts?\s[IVX]+(?:\sand\s[IVX]+)?|Vol\.\s?[IVX]+)
 _SYMBOL_RE = re.compile(
     rf"(?<![A-Za-z0-9/])(?:[A-Z]{{1,6}}(?:\.[0-9]+)?{_STEP}(?:/[A-Za-z0-9.\-]+{_STEP})+"
     r"|(?P<prefix>E?S-|دإط?-)?[0-9]{1,3}/[0-9]{1,4}(?![0-9/])"
-    r"|(?P<old>[0-9]{1,4})\s?\((?P<session>(?:ES-)?[IVXLC]+|د-[0-9]{1,2})\))(?![A-Za-z0-9])"
+    r"|(?P<old>[0-9]{1,4})(?:\s?[A-Z]|\s[\u0621-\u064a]{2,4})?\s?\((?P<session>(?:ES-)?[IVXLC]+|د-[0-9]{1,2})\))"
+    r"(?![A-Za-z0-9])"
 )
 _ARABIC_PREFIXES = {"دإ-": "S-", "دإط-": "ES-"}
+# a corrigendum's, revision's or addendum's number set apart ("Corr. 1"): one step of the symbol
+_SPACED_STEP_RE = re.compile(r"\b(Corr|Rev|Add)\.\s+(?=[0-9])")
+# a span of years written short ("2024/25"): the two years, as "2024/2025" has them
+_SHORT_SPAN_RE = re.compile(r"\b((?:19|20)([0-9]{2}))/([0-9]{2})\b")
 _DIGITS_RE = re.compile(r"\d+")
 # the digits of the other scripts the versions print (Arabic-Indic, Eastern Arabic-Indic, full-width),
 # made ASCII before any pattern (dates, symbols) is tried
@@ -47,7 +52,7 @@ def symbols(text: str) -> Counter[str]:
     """The symbols a text cites, as the texts cite them (``63/71``, ``A/80/534``), each as often as it
     is cited; a step without a digit ("HIV/AIDS") is a term, not a symbol."""
     found: Counter[str] = Counter()
-    for match in _SYMBOL_RE.finditer(text.translate(_ASCII_DIGITS)):
+    for match in _SYMBOL_RE.finditer(_SPACED_STEP_RE.sub(r"\1.", text.translate(_ASCII_DIGITS))):
         symbol = match[0].rstrip(".-").replace(" ", "")
         if match["old"]:
             session = match["session"]
@@ -82,7 +87,8 @@ def _digit_values(text: str) -> Counter[str]:
 
 def _without_dates(text: str, language: str | None, found: Counter[str]) -> str:
     """TEXT with its symbols and dates taken out, the dates' values counted into FOUND."""
-    bare = _SYMBOL_RE.sub(" ", text.translate(_ASCII_DIGITS))
+    bare = _SYMBOL_RE.sub(" ", _SPACED_STEP_RE.sub(r"\1.", text.translate(_ASCII_DIGITS)))
+    bare = _SHORT_SPAN_RE.sub(lambda m: f"{m[1]}/{m[1][:2]}{m[3]}", bare)
     pieces: list[str] = []
     last = 0
     for match in date_re(language).finditer(bare):
