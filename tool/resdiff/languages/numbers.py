@@ -30,7 +30,7 @@ from .dates import date_re, month_number
 # kept with it ("GC(69)/RES/7", "NPT/CONF.1995/32 (Part I)/Corr.2"); a resolution's bare ``63/71``
 # (``S-10/2``, Arabic ``دإ-10/2``: a special session's); a resolution of the first sessions, "1514 (XV)"
 # (Arabic "1514 (د-15)")
-_STEP = r"(?:\s?\((?:[0-9]{1,3}|Parts?\s[IVX]+(?:\sand\s[IVX]+)?|Vol\.\s?[IVX]+)\))?"
+_STEP = r"(?:\s?\((?:[0-9]{1,3}|Parts?\s[IVX]+(?:\s[a-z]{1,3}\s[IVX]+)?|Vol\.\s?[IVX]+)\))?"
 _SYMBOL_RE = re.compile(
     rf"(?<![A-Za-z0-9/])(?:[A-Z]{{1,6}}(?:\.[0-9]+)?{_STEP}(?:/[A-Za-z0-9.\-]+{_STEP})+"
     r"|(?P<prefix>E?S-|دإط?-)?[0-9]{1,3}/[0-9]{1,4}(?![0-9/])"
@@ -38,10 +38,15 @@ _SYMBOL_RE = re.compile(
     r"(?![A-Za-z0-9])"
 )
 _ARABIC_PREFIXES = {"دإ-": "S-", "دإط-": "ES-"}
+# the part or volume a symbol's step names, in words the versions translate ("Parts I and II", "Parts I y
+# II"): no part of the symbol compared
+_PART_STEP_RE = re.compile(r"\s?\((?:Parts?|Vol)[^()]*\)")
 # a corrigendum's, revision's or addendum's number set apart ("Corr. 1"): one step of the symbol
 _SPACED_STEP_RE = re.compile(r"\b(Corr|Rev|Add)\.\s+(?=[0-9])")
-# a span of years written short ("2024/25"): the two years, as "2024/2025" has them
-_SHORT_SPAN_RE = re.compile(r"\b((?:19|20)([0-9]{2}))/([0-9]{2})\b")
+# a span of years written short ("2024/25", "2024/25年度"): the two years, as "2024/2025" has them
+_SHORT_SPAN_RE = re.compile(r"(?<![0-9/])((?:19|20)([0-9]{2}))/([0-9]{2})(?![0-9/])")
+# the decimals of a number ("0.20", "0,7"): a group after a separator that is no group of thousands
+_DECIMALS_RE = re.compile(r"(?<=[0-9][.,])([0-9]{1,2}|[0-9]{4,})(?![0-9])")
 _DIGITS_RE = re.compile(r"\d+")
 # the digits of the other scripts the versions print (Arabic-Indic, Eastern Arabic-Indic, full-width),
 # made ASCII before any pattern (dates, symbols) is tried
@@ -53,7 +58,7 @@ def symbols(text: str) -> Counter[str]:
     is cited; a step without a digit ("HIV/AIDS") is a term, not a symbol."""
     found: Counter[str] = Counter()
     for match in _SYMBOL_RE.finditer(_SPACED_STEP_RE.sub(r"\1.", text.translate(_ASCII_DIGITS))):
-        symbol = match[0].rstrip(".-").replace(" ", "")
+        symbol = _PART_STEP_RE.sub("", match[0].rstrip(".-")).replace(" ", "")
         if match["old"]:
             session = match["session"]
             if session.startswith("د-"):
@@ -81,14 +86,23 @@ def _date_values(groups: dict[str, str | None], language: str | None) -> list[st
     return parts
 
 
+def _short_span(match: re.Match[str]) -> str:
+    """``2024/25`` as ``2024/2025``; ``1980/67`` (a resolution of 1980, number 67) as it is."""
+    if int(match[3]) != (int(match[2]) + 1) % 100:
+        return match[0]
+    return f"{match[1]}/{match[1][:2]}{match[3]}"
+
+
 def _digit_values(text: str) -> Counter[str]:
+    """Each group of digits by its value, decimals without their trailing zeros ("0.20" is "0.2")."""
+    text = _DECIMALS_RE.sub(lambda m: m[1].rstrip("0") or "0", text)
     return Counter(str(int(digits)) for digits in _DIGITS_RE.findall(text))
 
 
 def _without_dates(text: str, language: str | None, found: Counter[str]) -> str:
     """TEXT with its symbols and dates taken out, the dates' values counted into FOUND."""
     bare = _SYMBOL_RE.sub(" ", _SPACED_STEP_RE.sub(r"\1.", text.translate(_ASCII_DIGITS)))
-    bare = _SHORT_SPAN_RE.sub(lambda m: f"{m[1]}/{m[1][:2]}{m[3]}", bare)
+    bare = _SHORT_SPAN_RE.sub(_short_span, bare)
     pieces: list[str] = []
     last = 0
     for match in date_re(language).finditer(bare):
