@@ -1,21 +1,24 @@
 """What a text's numbers, dates and cited symbols are, whatever the language that prints them: the values
 the six versions of one resolution must share (``parallel``).
 
-* A date is its ISO form, whole or in part ("1 December 2025", "1er décembre 2025", "2025年12月1日":
-  ``2025-12-01``; "December 2025", "2025年12月": ``2025-12``; a month alone: ``--12``), read by
-  ``dates``' patterns of the text's language.
-* A number is its digits' value, in any script's digits (Arabic-Indic ``٢٠٢٥``, full-width ``２０２５``),
-  each group of digits apart: "1,234.5" (English), "1 234,5" (French, Russian) and "1.234,5" give the
-  same ``1``, ``234``, ``5``, so that no rule about separators is needed; an ordinal's suffix ("52nd",
-  "52e", "52-й") is no part of it.
-* Numbers written in words are not compared: English, French and Spanish spell some ("second",
-  "deuxième") where Russian and Arabic inflect theirs past what a list holds and Chinese writes Han
-  numerals, so the values of words could not be compared across the six; ``dates.is_number_word``
-  still says which words they are.
+* A date is its parts, read by ``dates``' patterns of the text's language: its day and year as
+  numbers, its month as ``--12`` ("1 December 2025", "1er décembre 2025", "2025年12月1日": ``1``,
+  ``--12``, ``2025``), so that a range ("25 to 27 November 2020", "2020年11月25日至27日") has the
+  same values in each; a month without day or year is no date ("May consider").
+* A number is its digits' value, in any script's digits (Arabic-Indic ``٢٠٢٥``, full-width
+  ``２０２５``), each group of digits apart: "1,234.5" (English), "1 234,5" (French, Russian) and
+  "1.234,5" give the same ``1``, ``234``, ``5``, so that no rule about separators is needed; decimals
+  lose their trailing zeros ("0,20" is "0.2"), a short span of years is both years ("2024/25");
+  an ordinal's suffix ("52nd", "52e", "13a") is no part of it, nor is a name's number ("UN80",
+  "Youth4Disarmament").
+* Numbers in words (``word_values``) are read where a package reads them: English, French and
+  Spanish by text2num, Chinese ordinals (第十三) by cn2an; Russian and Arabic inflect theirs past what
+  either reads, so there only digits count.
 * A cited symbol is the UN's (``A/80/534``, ``S/RES/2334 (2016)``'s ``S/RES/2334``, ``63/71``), the
   General Assembly's ``A/RES/63/71`` written as the texts cite it, ``63/71``, and without the letter
   of a part ("63/71 A"), which the versions write each in their own way (Cyrillic "50/70 Р", Chinese
-  "第36/87 A和B号", Arabic letter names); Arabic's special-session prefix ``دإ-`` is ``S-``.
+  "第36/87 A和B号", Arabic letter names); Arabic's special-session prefix ``دإ-`` is ``S-``, its
+  session of an early resolution ``(د-15)`` is ``(XV)``.
 """
 
 from __future__ import annotations
@@ -47,7 +50,9 @@ _SPACED_STEP_RE = re.compile(r"\b(Corr|Rev|Add)\.\s+(?=[0-9])")
 _SHORT_SPAN_RE = re.compile(r"(?<![0-9/])((?:19|20)([0-9]{2}))/([0-9]{2})(?![0-9/])")
 # the decimals of a number ("0.20", "0,7"): a group after a separator that is no group of thousands
 _DECIMALS_RE = re.compile(r"(?<=[0-9][.,])([0-9]{1,2}|[0-9]{4,})(?![0-9])")
-_DIGITS_RE = re.compile(r"\d+")
+# a group of digits, but none that a Latin or Cyrillic letter runs into: a name's ("UN80",
+# "Youth4Disarmament", "G20"), which the versions translate or keep as they please
+_DIGITS_RE = re.compile(r"(?<![A-Za-z\u00c0-\u024f\u0400-\u04ff0-9])[0-9]+")
 # the digits of the other scripts the versions print (Arabic-Indic, Eastern Arabic-Indic, full-width),
 # made ASCII before any pattern (dates, symbols) is tried
 _ASCII_DIGITS = str.maketrans({chr(base + n): str(n) for base in (0x0660, 0x06F0, 0xFF10) for n in range(10)})
