@@ -33,7 +33,7 @@ from .dates import date_re, month_number
 # kept with it ("GC(69)/RES/7", "NPT/CONF.1995/32 (Part I)/Corr.2"); a resolution's bare ``63/71``
 # (``S-10/2``, Arabic ``دإ-10/2``: a special session's); a resolution of the first sessions, "1514 (XV)"
 # (Arabic "1514 (د-15)")
-_STEP = r"(?:\s?\((?:[0-9]{1,3}|Parts?\s[IVX]+(?:\s[a-z]{1,3}\s[IVX]+)?|Vol\.\s?[IVX]+)\))?"
+_STEP = r"(?:\s?\((?:[0-9]{1,3}|Parts?\s[IVX]+(?:(?:\s[a-z]{1,3}\s|\s?[-–]\s?)[IVX]+)?|Vol\.\s?[IVX]+)\))?"
 _SYMBOL_RE = re.compile(
     rf"(?<![A-Za-z0-9/])(?:[A-Z]{{1,6}}(?:\.[0-9]+)?{_STEP}(?:/[A-Za-z0-9.\-]+{_STEP})+"
     r"|(?P<prefix>E?S-|دإط?-)?[0-9]{1,3}/[0-9]{1,4}(?![0-9/])"
