@@ -3,8 +3,9 @@ Nations, DGACM; read in place from ../shared, never copied): the findings, each 
 classified, are ``golden/parallel-80.json``: symbol, kind, clause key, the versions that differ, then
 the verdict (``real``: the UN's versions disagree; ``corrigenda``: they list different corrigenda of a
 cited document; ``translation``: the same said another way; ``reader-limit``: a form of number resdiff
-does not read) and what was seen (no text of the resolutions is kept). A change of the reader or of the check that changes a finding
-fails here: look at it, and regenerate the file with ``RESDIFF_UPDATE_GOLDEN=1`` only once it is right."""
+does not read) and what was seen (no text of the resolutions is kept). A change of the reader or of
+the check that changes a finding fails here: look at it, regenerate the file with
+``RESDIFF_UPDATE_GOLDEN=1`` (verdicts are kept, a new finding is "unchecked") and give its verdict."""
 
 from __future__ import annotations
 
