@@ -194,3 +194,9 @@ def test_cli_bad_input_is_one_message_and_exit_2(
     result = CliRunner().invoke(main, ["parallel", *files, *arguments])
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_cli_a_missing_file_is_one_message(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["parallel", str(tmp_path / "absent.xml")])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith("absent.xml: no such file")

@@ -66,9 +66,11 @@ def parallel_command(
 
     \b
     Examples:
-      resdiff parallel 80/52 --langs en,fr,es,ru,ar,zh
-      resdiff parallel ../shared/data/akn/80session/*/A_RES_80_52-*.xml
-      resdiff parallel ../shared/data/akn/80session/*/A_RES_80_*.xml --format json -o checks.json
+      resdiff parallel 80/52 --langs en,fr,es,ru,ar,zh   # once fetched: resdiff fetch 80/52 --lang fr ...
+      resdiff parallel ../shared/data/akn/80session/English/A_RES_80_52-2519990E.xml \\
+          ../shared/data/akn/80session/French/A_RES_80_52-2519990F.xml   # or */A_RES_80_*.xml
+      resdiff parallel ../shared/data/akn/80session/English/A_RES_80_52-2519990E.xml \\
+          ../shared/data/akn/80session/Arabic/A_RES_80_52-2519990A.xml --format json -o checks.json
     """
     from ..parallel import check_all
     from ..render.parallel import render
@@ -81,17 +83,22 @@ def parallel_command(
             if chosen is None or (resolution.language or "en") in chosen:
                 resolutions.append(resolution)
             continue
+        if source.startswith((".", os.sep)) or os.path.splitext(source)[1]:
+            raise InputError(f"{source}: no such file")
+        absent = []
         for language in chosen or LANGUAGES:
             try:
                 resolutions.append(read_ref(f"{source}@{language}", corpus_path))
             except RefError:
                 if chosen is not None:
                     raise
-                warn(f"{source} has no {language} text in the corpus; compared without it")
+                absent.append(language)
+        if absent and len(absent) < len(LANGUAGES):
+            warn(f"{source} has no text in the corpus in {', '.join(absent)}; compared without them")
     if not resolutions:
         raise InputError(
-            f"no text of {', '.join(sources)} in the languages asked for: "
-            "add them to the corpus or pass --langs"
+            f"no text of {', '.join(sources)} in the corpus in the languages asked for: "
+            "add them (resdiff add) or give the files"
         )
     report = check_all(resolutions)
     if output_format is None:
