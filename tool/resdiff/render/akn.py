@@ -263,7 +263,7 @@ class _Writer:
             _sub(
                 _sub(cover, "p"),
                 "inline",
-                f"Agenda item {r.agenda_item}",
+                r.agenda_item,  # the reader takes the ``title`` where the words are no English "Agenda item"
                 name="agenda item",
                 title=r.agenda_item,
             )
@@ -280,7 +280,7 @@ class _Writer:
         r = self.r
         match = _PREFACE_NUMBER_RE.match(r.symbol or "")
         number = number if number is not None else (f"{match[1]}." if match else None)
-        title = title if number is not None and title is not None else (title or r.title)
+        title = r.title if title is None else title
         if number is None and not title:
             return
         line = _sub(_sub(parent, "preface"), "p")
@@ -290,12 +290,12 @@ class _Writer:
             _sub(line, "docTitle", title, refersTo="#resolutionTitle")
 
     def conclusions(self, parent: etree._Element) -> None:
+        """The meeting line and its date (the adoption date alone is the FRBR work's)."""
         r = self.r
-        if not (r.meeting or r.adopted):
+        if not r.meeting:
             return
         event = _sub(_sub(_sub(parent, "conclusions", eId="conclusions"), "p"), "event", refersTo="#adoption")
-        if r.meeting:
-            _sub(event, "location", r.meeting, refersTo="#adoptionMeeting")
+        _sub(event, "location", r.meeting, refersTo="#adoptionMeeting")
         if r.adopted:
             _sub(event, "docDate", r.adopted, date=r.adopted, refersTo="#adoptionDate")
 
@@ -325,12 +325,15 @@ class _Writer:
                 _sub(components, "component", eId=f"comp_{number}"), "statement", name="resolution"
             )
             self.meta(statement)
-            self.preface(statement, number=letter, title="")
-            self.body(statement, clauses)
+            title = clauses[0].text if clauses and clauses[0].type == HEADING and not clauses[0].notes else ""
+            self.preface(statement, number=letter, title=title)  # a part's own title heads it
+            self.body(statement, clauses[1:] if title else clauses)
 
     def body(self, statement: etree._Element, clauses: list[Clause]) -> None:
-        preamble = [c for c in clauses if _root_type(c) == PREAMBULAR]
-        rest = [c for c in clauses if _root_type(c) != PREAMBULAR]
+        # the preamble holds the preambular paragraphs up to the first other clause; one after a
+        # heading is the body's (``unnumbered``), where the UN marks such text as it does
+        leading = next((i for i, c in enumerate(clauses) if _root_type(c) != PREAMBULAR), len(clauses))
+        preamble, rest = clauses[:leading], clauses[leading:]
         if preamble:
             element = _sub(statement, "preamble")
             for clause, items in _with_items(preamble):
@@ -358,9 +361,16 @@ class _Writer:
                 self.paragraph(paragraph, clause, items)
             elif kind == TABLE:
                 self.table(body, clause)
-            else:  # TEXT, an unnumbered block of an annex
-                text = _sub(body, "paragraph", eId=_eid(clause.key))
-                self.text(_sub(_sub(text, "content", eId=f"{_eid(clause.key)}__content"), "p"), clause)
+            else:  # unnumbered text (an annex's, or a preambular paragraph after a heading)
+                self.unnumbered(body, clause, items)
+
+    def unnumbered(self, body: etree._Element, clause: Clause, items: list[Clause]) -> None:
+        """Text no number or heading style marks: a ``crossHeading`` referring to the preamble, which
+        the UN uses for such blocks, in an ``hcontainer`` (a crossHeading stands in a hierarchy); its
+        items, which a crossHeading cannot hold, each one the same way."""
+        for each in (clause, *items):
+            holder = _sub(body, "hcontainer", eId=f"{_eid(each.key)}_block", name="unnumbered")
+            self.text(_sub(holder, "crossHeading", eId=_eid(each.key), refersTo="#preamble"), each)
 
     def paragraph(self, paragraph: etree._Element, clause: Clause, items: list[Clause]) -> None:
         """A paragraph's (or an item's) words: its ``content``, or, where items follow, the ``intro``
@@ -489,7 +499,10 @@ def _number(key: str) -> str:
 
 
 def _and_list(names: tuple[str, ...]) -> str:
-    """``A, B and C``, as a draft's front page lists its sponsors."""
+    """``A, B and C``, as a draft's front page lists its sponsors; where the last name holds an "and"
+    of its own, ``A, B, C,`` (the reader splits the last item of such a list at its "and")."""
+    if " and " in names[-1]:
+        return ", ".join(names) + ","
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
@@ -497,7 +510,7 @@ _STRUCTURE = frozenset(
     "akomaNtoso statement documentCollection components component collectionBody meta identification "
     "FRBRWork FRBRExpression FRBRManifestation workflow analysis parliamentary voting count references "
     "proprietary coverPage preface preamble mainBody paragraph list intro point container blockList "
-    "conclusions attachments attachment doc table tr td voters".split()
+    "hcontainer conclusions attachments attachment doc table tr td voters".split()
 )
 
 
