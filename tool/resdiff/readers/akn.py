@@ -66,7 +66,10 @@ _DIVISIONS = frozenset(
     "hcontainer article clause".split()
 )
 _BLOCKS = frozenset("p item point td th tr listIntroduction listWrapUp intro wrapUp blockList".split())
-_POSITIONS = {"inFavour": "yes", "against": "no", "abstaining": "abstain"}
+# the counts of a ``voting`` element: the UN's three positions, and the members not voting and the total
+# that ``render.akn`` writes where the model has them
+_POSITIONS = {"inFavour": "yes", "against": "no", "abstaining": "abstain", "nonVoting": "non-voting"}
+_TOTAL = "total"
 
 
 class AknError(ValueError):
@@ -677,7 +680,8 @@ def _vote(meta: ET.Element | None) -> Vote | None:
     counts: dict[str, int | None] = {}
     voters: list[tuple[str, str]] = []
     for count in _children(voting, "count"):
-        position = _POSITIONS.get(count.get("refersTo", "").lstrip("#"))
+        refers = count.get("refersTo", "").lstrip("#")
+        position = _TOTAL if refers == _TOTAL else _POSITIONS.get(refers)
         if position is None:
             continue
         value = count.get("value", "").strip()
@@ -692,6 +696,8 @@ def _vote(meta: ET.Element | None) -> Vote | None:
         yes=counts.get("yes"),
         no=counts.get("no"),
         abstentions=counts.get("abstain"),
+        non_voting=counts.get("non-voting"),
+        total=counts.get(_TOTAL),
         voters=tuple(voters),
     )
 
