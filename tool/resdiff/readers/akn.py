@@ -702,6 +702,19 @@ def _vote(meta: ET.Element | None) -> Vote | None:
     )
 
 
+def _cites(meta: ET.Element | None) -> tuple[str, ...]:
+    """The symbols a ``references`` element lists as cited (``TLCReference name="cites"``, as
+    ``render.akn`` writes them); the UN's files list none, and their cites are found in the words."""
+    references = _child(meta, "references")
+    if references is None:
+        return ()
+    return tuple(
+        symbol
+        for node in _children(references, "TLCReference")
+        if node.get("name") == "cites" and (symbol := clean_text(node.get("showAs", "")))
+    )
+
+
 def _sponsors(meta: ET.Element | None) -> tuple[str, ...]:
     from ..normalizer.frontpage import sponsors
 
@@ -839,7 +852,7 @@ def read(data: bytes, source: Source) -> Normalized:
         agenda_item=cover.agenda_item,
         report=cover.report or _step_as(meta, "recommendedForAdoption"),
         meeting=meeting,
-        cites=tuple(c for c in cited_symbols(clauses + footnotes) if c != symbol),
+        cites=_cites(meta) or tuple(c for c in cited_symbols(clauses + footnotes) if c != symbol),
         clauses=tuple(clauses + footnotes),
         source=Source(name=source.name, sha256=source.sha256, reader=READER),
         distributed=cover.distributed,
