@@ -117,10 +117,9 @@ def test_the_sample_covers_six_languages_parts_annexes_and_tables() -> None:
 def carried(resolution: Resolution) -> Resolution:
     """The synthetic resolution made what the model's own readers give and AKN4UN carries back: footnotes
     numbered in the order their markers stand, each cited (an AKN note stands where its marker is); the
-    session the symbol names (the reader takes it from there); no non-voting members nor total (the
-    ``voting`` element has them, the reader reads the three positions), the voters by position (each
-    count lists its own); the cited symbols those the words
-    cite (the reader finds them there); a heading not opening as an item label or a number would."""
+    session the symbol names (the reader takes it from there); the voters by position (each count lists
+    its own); a heading not opening as an item label or a number would. (No cited symbol is lost: the
+    writer lists them in ``references``, and the reader takes them from there.)"""
     cited = list(dict.fromkeys(note for clause in resolution.clauses for note in clause.notes))
     renumber = {old: f"FN{number}" for number, old in enumerate(cited, 1)}
     bodies = {c.key: c for c in resolution.clauses if c.type == "footnote"}
@@ -135,15 +134,9 @@ def carried(resolution: Resolution) -> Resolution:
         session = int(match[1])
     vote = resolution.vote
     if vote is not None:
-        order = ("yes", "no", "abstain")  # AKN lists the voters under each count, so by position
-        voters = tuple(sorted((v for v in vote.voters if v[1] in order), key=lambda v: order.index(v[1])))
-        vote = replace(vote, non_voting=None, total=None, voters=voters)
-        if vote == Vote():
-            vote = None
-    from resdiff.normalizer.frontpage import cited_symbols
-
-    cites = tuple(c for c in cited_symbols(clauses) if c != resolution.symbol)
-    return replace(resolution, clauses=tuple(clauses), session=session, vote=vote, cites=cites)
+        order = ("yes", "no", "abstain", "non-voting")  # AKN lists the voters under each count
+        vote = replace(vote, voters=tuple(sorted(vote.voters, key=lambda v: order.index(v[1]))))
+    return replace(resolution, clauses=tuple(clauses), session=session, vote=vote)
 
 
 def _unlabelled(clause: Clause) -> str:
@@ -174,10 +167,12 @@ def test_a_footnote_cited_twice_is_one_note_and_a_reference() -> None:
     assert_round_trips(resolution)
 
 
-def test_what_the_reader_does_not_take_back_is_still_in_its_place() -> None:
-    """SYNTHETIC: the source in ``proprietary``, the cited symbols as references, all four vote counts."""
+def test_source_cites_and_the_whole_vote_have_their_places() -> None:
+    """SYNTHETIC: the source in ``proprietary``, the cited symbols (which the words here do not show) as
+    references, all four vote counts and the total; all but the source read back."""
     resolution = Resolution(
         symbol="A/RES/99/1",
+        session=99,
         cites=("A/RES/98/7",),
         clauses=(Clause("OP1", "Decides to widen the widgets;", (), "Decides"),),
         source=Source("synthetic.pdf", "a" * 64, "pdf"),
@@ -196,6 +191,7 @@ def test_what_the_reader_does_not_take_back_is_still_in_its_place() -> None:
         ("#total", "193"),
     ]
     assert schema().validate(root), schema().error_log.last_error
+    assert_round_trips(resolution)
 
 
 def test_cli_normalize_and_show_write_akn(tmp_path: Path) -> None:
