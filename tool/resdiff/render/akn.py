@@ -13,7 +13,10 @@ Where each part of the model goes:
   ``references`` and ``proprietary``;
 * preambular paragraphs: one ``container`` each, their items a ``blockList``; operative paragraphs:
   ``paragraph`` with ``num`` and ``content``, the verb in ``span class="italic"`` (bold in Chinese, as
-  the UN sets it), items in ``list/point``, nested ``list`` below; headings: ``crossHeading``;
+  the UN sets it), items in the ``list`` (its ``intro`` the paragraph's words) and ``point``s, nested
+  ``list`` below; headings: an unnumbered ``paragraph`` in the UN's heading style (``class="H1"``);
+  unnumbered text (an annex's, a preambular paragraph after a heading): a ``crossHeading`` referring to
+  the preamble, as the UN marks such blocks;
 * each footnote an ``authorialNote`` at the end of the first clause citing it (the model keeps which
   clause cites a note, not where in its words the marker stood);
 * annexes: ``attachments/attachment/doc name="annex"``, numbered paragraphs as the body's, headed by
@@ -62,7 +65,6 @@ _ANNEX_WORDS = {"fr": "Annexe", "es": "Anexo", "ru": "Приложение", "ar
 _PREFACE_NUMBER_RE = re.compile(r"^A/RES/((?:E?S-)?[0-9]{1,3}/[0-9]{1,4})$")
 _FRBR_NUMBER_RE = re.compile(r"^A/RES/(E?S-)?([0-9]{1,3})/([0-9]{1,4})(?: ?([A-Z]))?$")
 _POSITIONS = {"yes": "inFavour", "no": "against", "abstain": "abstaining", "non-voting": "nonVoting"}
-_COUNTS = (("yes", "inFavour"), ("no", "against"), ("abstentions", "abstaining"))
 _UNKNOWN_DATE = "0001-01-01"  # FRBR requires a date; the UN's own placeholder for one it lacks
 
 
