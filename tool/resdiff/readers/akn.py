@@ -66,7 +66,10 @@ _DIVISIONS = frozenset(
     "hcontainer article clause".split()
 )
 _BLOCKS = frozenset("p item point td th tr listIntroduction listWrapUp intro wrapUp blockList".split())
-_POSITIONS = {"inFavour": "yes", "against": "no", "abstaining": "abstain"}
+# the counts of a ``voting`` element: the UN's three positions, and the members not voting and the total
+# that ``render.akn`` writes where the model has them
+_POSITIONS = {"inFavour": "yes", "against": "no", "abstaining": "abstain", "nonVoting": "non-voting"}
+_TOTAL = "total"
 
 
 class AknError(ValueError):
@@ -147,6 +150,7 @@ class _Text:
 
     def __init__(self, bodies: list[str] | None) -> None:
         self.bodies = bodies
+        self.ids: dict[str, int] = {}  # a note's eId -> its number, for a ``noteRef`` that cites it again
 
     def of(self, element: ET.Element, skip: frozenset[str] = frozenset({"num"})) -> str:
         parts = [element.text or ""]
@@ -158,8 +162,12 @@ class _Text:
                 else:
                     self.bodies.append("")  # its place first: a note inside a note comes after it
                     number = len(self.bodies)
+                    if child.get("eId"):
+                        self.ids[child.get("eId", "")] = number
                     self.bodies[number - 1] = self.of(child)
                     parts.append(f"[^{number}]")
+            elif name == "noteRef" and (cited := self.ids.get((child.get("href") or "").lstrip("#"))):
+                parts.append(f"[^{cited}]")
             elif name in ("eol", "br"):
                 parts.append(" ")
             elif name not in skip and name not in ("img", "meta"):
@@ -672,7 +680,8 @@ def _vote(meta: ET.Element | None) -> Vote | None:
     counts: dict[str, int | None] = {}
     voters: list[tuple[str, str]] = []
     for count in _children(voting, "count"):
-        position = _POSITIONS.get(count.get("refersTo", "").lstrip("#"))
+        refers = count.get("refersTo", "").lstrip("#")
+        position = _TOTAL if refers == _TOTAL else _POSITIONS.get(refers)
         if position is None:
             continue
         value = count.get("value", "").strip()
@@ -687,7 +696,22 @@ def _vote(meta: ET.Element | None) -> Vote | None:
         yes=counts.get("yes"),
         no=counts.get("no"),
         abstentions=counts.get("abstain"),
+        non_voting=counts.get("non-voting"),
+        total=counts.get(_TOTAL),
         voters=tuple(voters),
+    )
+
+
+def _cites(meta: ET.Element | None) -> tuple[str, ...]:
+    """The symbols a ``references`` element lists as cited (``TLCReference name="cites"``, as
+    ``render.akn`` writes them); the UN's files list none, and their cites are found in the words."""
+    references = _child(meta, "references")
+    if references is None:
+        return ()
+    return tuple(
+        symbol
+        for node in _children(references, "TLCReference")
+        if node.get("name") == "cites" and (symbol := clean_text(node.get("showAs", "")))
     )
 
 
@@ -828,7 +852,7 @@ def read(data: bytes, source: Source) -> Normalized:
         agenda_item=cover.agenda_item,
         report=cover.report or _step_as(meta, "recommendedForAdoption"),
         meeting=meeting,
-        cites=tuple(c for c in cited_symbols(clauses + footnotes) if c != symbol),
+        cites=_cites(meta) or tuple(c for c in cited_symbols(clauses + footnotes) if c != symbol),
         clauses=tuple(clauses + footnotes),
         source=Source(name=source.name, sha256=source.sha256, reader=READER),
         distributed=cover.distributed,
