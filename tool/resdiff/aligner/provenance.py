@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from .groups import JOIN_MIN
+from .groups import JOIN_GAIN, JOIN_MIN
 from .matcher import FREE_BUDGET
 from .words import Words
 
@@ -138,6 +138,42 @@ def groups_by_provenance(
             found.append((chosen, [j]))
             used_old.update(chosen)
             used_new.add(j)
+    # parallel clauses joined: a pair's new text gained what an unpaired clause held (or lost to one)
+    for i, j in sorted(paired.items()):
+        if i in used_old or j in used_new or (i, j) not in links:
+            continue
+        merged = _parallel(
+            words,
+            (old_texts[i], new_texts[j]),
+            {k: old_texts[k] for k in out if k not in paired and k not in used_old and target[k] == j},
+            {
+                k: links[k, j].out if len(links[k, j].new) >= MIN_WORDS else 0.0
+                for k in out
+                if (k, j) in links
+            },
+        )
+        split = (
+            []
+            if merged
+            else _parallel(
+                words,
+                (new_texts[j], old_texts[i]),
+                {k: new_texts[k] for k in into if k not in partner and k not in used_new and source[k] == i},
+                {
+                    k: links[i, k].into if len(links[i, k].old) >= MIN_WORDS else 0.0
+                    for k in into
+                    if (i, k) in links
+                },
+            )
+        )
+        if merged:
+            found.append((sorted([i, *merged]), [j]))
+            used_old.update([i, *merged])
+            used_new.add(j)
+        elif split:
+            found.append(([i], sorted([j, *split])))
+            used_old.add(i)
+            used_new.update([j, *split])
     # pairs: one side stands nearly whole in the other, each the other's best source
     for (i, j), link in sorted(links.items(), key=lambda item: (-_carried(item[1]), item[0])):
         if i in paired or j in partner or i in used_old or j in used_new:
@@ -238,3 +274,34 @@ def _stands(weights: Sequence[float], taken: list[frozenset[int]], joined: float
     held = sorted(frozenset().union(*taken))
     cover = math.fsum(weights[k] for k in held) / mass if mass else 0.0
     return cover >= COVER and joined >= JOIN_MIN and joined > alone
+
+
+def _parallel(
+    words: Words, pair: tuple[str, str], candidates: Mapping[int, str], carried: Mapping[int, float]
+) -> list[int]:
+    """The clauses among ``candidates`` (each the best counterpart of the pair's other text) that
+    were joined to a pair's text or parted from it, where the clauses are parallel: the same
+    sentence about different things ("the Fourth Special Session ... 2018" and "the Fifth Special
+    Session ... 2023" became "the Fourth and Fifth Special Sessions ... 2018 and 2023"). Each part
+    carries the sentence the pair carries too, so the parts are not disjoint and, read joined,
+    repeat it: what shows the join is that the words ``pair`` gained, from its own text (first)
+    to its counterpart's, are the other clause's own. A clause joins when most of it stands in the
+    counterpart in runs (``carried``: PART, of MIN_WORDS words at least) and it holds JOIN_GAIN of
+    what the counterpart gained that the parts so far do not explain; most explaining first."""
+    have = set(words.words[pair[0]])
+    want = words.words[pair[1]]
+    options = [k for k in candidates if carried.get(k, 0.0) >= PART]
+    chosen: list[int] = []
+    while options:
+        gap = want - have
+        mass = words.mass(frozenset(gap))
+        if not mass:
+            break
+        share = {k: words.mass(gap & words.words[candidates[k]]) / mass for k in options}
+        k = max(options, key=lambda k: (share[k], -k))
+        if share[k] < JOIN_GAIN:
+            break
+        chosen.append(k)
+        options.remove(k)
+        have |= words.words[candidates[k]]
+    return chosen
