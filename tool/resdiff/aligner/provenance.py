@@ -18,7 +18,11 @@ certain first:
    each of which took most of its own words (PART) from it and from no clause more, and which
    between them carry most of the old one (COVER) and read joined closer to it than any alone;
    a merge likewise, the other way round;
-2. a pair: two clauses one of which stands nearly whole in the other (CONTAIN), by at least
+2. parallel clauses joined or parted: a pair whose new text gained words that an unpaired clause
+   holds, where that clause stands mostly in it too ("the Fourth Special Session ... 2018" and "the
+   Fifth Special Session ... 2023" became "the Fourth and Fifth Special Sessions ... 2018 and
+   2023"; ``_parallel``); a split likewise;
+3. a pair: two clauses one of which stands nearly whole in the other (CONTAIN), by at least
    MIN_WORDS words, each the other's best source of words.
 
 Unpaired clauses are few (a real pair of texts leaves a few dozen at most), and a pair whose
