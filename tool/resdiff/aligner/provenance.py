@@ -290,11 +290,12 @@ def _parallel(
     carries the sentence the pair carries too, so the parts are not disjoint and, read joined,
     repeat it: what shows the join is that the words ``pair`` gained, from its own text (first)
     to its counterpart's, are the other clause's own. A clause joins when most of it stands in the
-    counterpart in runs (``carried``: PART, of MIN_WORDS words at least) and it holds JOIN_GAIN of
+    counterpart in runs (``carried``: PART, of MIN_WORDS words at least), it is parallel to the pair's
+    own text (each carries PART of the other in runs: the same sentence) and it holds JOIN_GAIN of
     what the counterpart gained that the parts so far do not explain; most explaining first."""
     have = set(words.words[pair[0]])
     want = words.words[pair[1]]
-    options = [k for k in candidates if carried.get(k, 0.0) >= PART]
+    options = [k for k in candidates if carried.get(k, 0.0) >= PART and _alike(words, candidates[k], pair[0])]
     chosen: list[int] = []
     while options:
         gap = want - have
@@ -309,3 +310,9 @@ def _parallel(
         options.remove(k)
         have |= words.words[candidates[k]]
     return chosen
+
+
+def _alike(words: Words, one: str, other: str) -> bool:
+    """Whether two clauses are parallel: each carries PART of the other's words, in runs."""
+    link = _link(one, other, words, itself=True)
+    return link is not None and min(link.into, link.out) >= PART
