@@ -18,10 +18,13 @@ certain first:
    each of which took most of its own words (PART) from it and from no clause more, and which
    between them carry most of the old one (COVER) and read joined closer to it than any alone;
    a merge likewise, the other way round;
-2. parallel clauses joined or parted: a pair whose new text gained words that an unpaired clause
-   holds, where that clause stands mostly in it too ("the Fourth Special Session ... 2018" and "the
-   Fifth Special Session ... 2023" became "the Fourth and Fifth Special Sessions ... 2018 and
-   2023"; ``_parallel``); a split likewise;
+2. parallel clauses joined or parted: a pair whose new text gained words that an unpaired clause of
+   the same sentence beside it holds, where that clause stands mostly in it too ("the Fourth Special
+   Session ... 2018" and "the Fifth Special Session ... 2023" became "the Fourth and Fifth Special
+   Sessions ... 2018 and 2023"; ``_parallel``); a split likewise (78/29 OP6(c), on decision
+   C-25/DEC.9, gave its closing words to the new item on C-28/DEC.12 beside it, 79/56 OP9(d)). Side
+   by side only: a formula every part of a budget resolution repeats ("Endorses the conclusions
+   ...") is no clause parted in two;
 3. a pair: two clauses one of which stands nearly whole in the other (CONTAIN), by at least
    MIN_WORDS words, each the other's best source of words.
 
@@ -149,6 +152,7 @@ def groups_by_provenance(
         merged = _parallel(
             words,
             (old_texts[i], new_texts[j]),
+            i,
             {k: old_texts[k] for k in out if k not in paired and k not in used_old and target[k] == j},
             {
                 k: links[k, j].out if len(links[k, j].new) >= MIN_WORDS else 0.0
@@ -162,6 +166,7 @@ def groups_by_provenance(
             else _parallel(
                 words,
                 (new_texts[j], old_texts[i]),
+                j,
                 {k: new_texts[k] for k in into if k not in partner and k not in used_new and source[k] == i},
                 {
                     k: links[i, k].into if len(links[i, k].old) >= MIN_WORDS else 0.0
@@ -281,7 +286,7 @@ def _stands(weights: Sequence[float], taken: list[frozenset[int]], joined: float
 
 
 def _parallel(
-    words: Words, pair: tuple[str, str], candidates: Mapping[int, str], carried: Mapping[int, float]
+    words: Words, pair: tuple[str, str], at: int, candidates: Mapping[int, str], carried: Mapping[int, float]
 ) -> list[int]:
     """The clauses among ``candidates`` (each the best counterpart of the pair's other text) that
     were joined to a pair's text or parted from it, where the clauses are parallel: the same
@@ -291,19 +296,25 @@ def _parallel(
     repeat it: what shows the join is that the words ``pair`` gained, from its own text (first)
     to its counterpart's, are the other clause's own. A clause joins when most of it stands in the
     counterpart in runs (``carried``: PART, of MIN_WORDS words at least), it is parallel to the pair's
-    own text (each carries PART of the other in runs: the same sentence) and it holds JOIN_GAIN of
+    own text (``_alike``: the same sentence) and it holds JOIN_GAIN of
     what the counterpart gained that the parts so far do not explain; most explaining first."""
     have = set(words.words[pair[0]])
     want = words.words[pair[1]]
     options = [k for k in candidates if carried.get(k, 0.0) >= PART and _alike(words, candidates[k], pair[0])]
     chosen: list[int] = []
     while options:
+        # parallel sentences stand side by side (items of a list, paragraphs in a row): a part is
+        # next to the pair's own clause (``at``) or to a part already chosen
+        beside = {at, *chosen}
+        near = [k for k in options if k - 1 in beside or k + 1 in beside]
+        if not near:
+            break
         gap = want - have
         mass = words.mass(frozenset(gap))
         if not mass:
             break
-        share = {k: words.mass(gap & words.words[candidates[k]]) / mass for k in options}
-        k = max(options, key=lambda k: (share[k], -k))
+        share = {k: words.mass(gap & words.words[candidates[k]]) / mass for k in near}
+        k = max(near, key=lambda k: (share[k], -k))
         if share[k] < JOIN_GAIN:
             break
         chosen.append(k)
@@ -313,6 +324,14 @@ def _parallel(
 
 
 def _alike(words: Words, one: str, other: str) -> bool:
-    """Whether two clauses are parallel: each carries PART of the other's words, in runs."""
-    link = _link(one, other, words, itself=True)
-    return link is not None and min(link.into, link.out) >= PART
+    """Whether two clauses are parallel: they open with the same word (the same verb: "Recalling
+    ...", "Recalling also ..."; "Decision C-25/DEC.9 ...", "Decision C-28/DEC.12 ...") and PART of
+    the shorter's words stand in the other in order, each word counting alike: the same sentence
+    whose rare words (the things it is about) differ. Two acts that end alike ("Welcomes the report
+    ... to allow the implementation of ...", "Calls upon Member States to support ... to allow the
+    implementation of ...") are not one sentence."""
+    first, second = words.sequence[one], words.sequence[other]
+    if not first or not second or first[0] != second[0]:
+        return False
+    common = (len(first) + len(second) - Indel.distance(first, second)) // 2
+    return common >= PART * min(len(first), len(second))
