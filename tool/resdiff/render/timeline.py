@@ -372,7 +372,7 @@ class _Picture:
         font = escape(FONTS.get(language, _SANS))
         marks = f'lang="{language}" font-family="{font}"'
         if direction(language) == "rtl":
-            return f'x="{MARGIN + LABEL + OPENING - 10}" direction="rtl" {marks}'
+            return f'x="{MARGIN + LABEL + OPENING - 4}" direction="rtl" {marks}'
         return f'x="{MARGIN + LABEL}" {marks}'
 
     def _row(self, number: int, lineage: Lineage, row: list[tuple[str, str]]) -> list[str]:
