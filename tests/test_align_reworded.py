@@ -9,7 +9,11 @@ the alignment (``aligner.provenance``) each showed as deleted + added:
 * 78/32 PP13 ("Emphasizing the need to make further efforts in accelerating the universalization
   process,") is the opening of 79/58 PP14, six times its length;
 * 79/56 OP5-OP8 (four paragraphs taking note of fact-finding reports) are the items (a)-(d) of
-  80/34 OP11 ("Recalls:"), each without its verb; OP11 itself is new.
+  80/34 OP11 ("Recalls:"), each without its verb; OP11 itself is new;
+* 79/56 PP7 (the Fourth Special Session of the review Conference, 2018) and PP8 (the Fifth, 2023)
+  are parallel sentences joined into 80/34 PP8 ("the Fourth and Fifth Special Sessions ... in 2018
+  and 2023"): each part carries the whole shared sentence, so only the words the new text gained
+  ("Fifth", "2023", PP8's own) show the merge.
 """
 
 from __future__ import annotations
@@ -88,6 +92,15 @@ def test_paragraphs_that_became_the_items_of_a_new_one(old: Path, new: Path) -> 
         c.old[0]: c.new[0] for c in comparison.changes if c.clause_type == "footnote" and c.old and c.new
     }
     assert notes["FN10"] == "FN14" and notes["FN17"] == "FN21"
+
+
+@pytest.mark.parametrize(("old", "new"), CHEMICAL, ids=["pdf", "extractions"])
+def test_two_parallel_paragraphs_joined_into_one(old: Path, new: Path) -> None:
+    comparison = _compare(old, new)
+    assert _record(comparison, "PP8") == (("PP7", "PP8"), ("PP8",), "merged")
+    assert not any(
+        c.kind == "deleted" and "PP8" in c.old for c in comparison.changes if c.clause_type != "footnote"
+    )
 
 
 def test_history_keeps_the_origin_of_the_reworded_parts() -> None:

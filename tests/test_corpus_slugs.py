@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from corpus_synthetic import cli, make_corpus
+from conftest import ROOT, SHARED, _need
+from corpus_synthetic import cli, make_corpus, synthetic_source
 from resdiff.errors import CorpusError
 from resdiff.normalize import normalize_path
 from resdiff.refs import slugify, validate_slug
@@ -53,6 +53,20 @@ SHIPPED = ROOT / "corpus"
         ("Treaty on the Prohibition of Nuclear Weapons", "treaty-prohibition-nuclear-weapons"),
         ("Convention on Cluster Munitions", "convention-cluster-munitions"),  # not implemented: as it reads
         ("Nuclear disarmament", "nuclear-disarmament"),
+        # a hyphenated compound comes whole or not at all: never the stub "non"
+        (
+            "Conclusion of effective international arrangements to assure non-nuclear-weapon States "
+            "against the use or threat of use of nuclear weapons",
+            "conclusion-effective-international-arrangements-assure",
+        ),
+        # the same title as A/RES/80/18 prints it, with a non-breaking hyphen: the same name
+        (
+            "Conclusion of effective international arrangements to assure non\u2011nuclear-weapon States "
+            "against the use or threat of use of nuclear weapons",
+            "conclusion-effective-international-arrangements-assure",
+        ),
+        ("Synthetic rights of the widget makers\u2019 guild", "synthetic-rights-widget-makers-guild"),
+        ("Synthetic rights of the widget makers' guild", "synthetic-rights-widget-makers-guild"),
     ],
 )
 def test_a_series_is_named_after_the_subject_of_its_title(title: str, slug: str) -> None:
@@ -93,3 +107,37 @@ def test_add_help_documents_series_and_the_crash_safety_promise() -> None:
     text = " ".join(cli("add", "--help").output.split())
     assert "--series SLUG" in text and "cluster-munitions" in text
     assert "never half-written" in text and "rolls back" in text
+
+
+def test_two_years_of_a_title_that_differ_in_a_dash_only_are_one_series(tmp_path: Path) -> None:
+    """SYNTHETIC texts that recite no predecessor: the title alone ties them, whatever its hyphens."""
+    root = make_corpus(tmp_path / "corpus")
+    older = tmp_path / "older.txt"
+    newer = tmp_path / "newer.txt"
+    older.write_text(synthetic_source(90, 7, title="Synthetic assurances to non-widget States"))
+    newer.write_text(synthetic_source(91, 8, title="Synthetic assurances to non\u2011widget  States"))
+    added = cli("add", "--corpus", str(root), str(older), str(newer))
+    assert added.exit_code == 0, added.output
+    assert "synthetic-assurances-non-widget-states/A_RES_90_7.txt" in added.output
+    assert "synthetic-assurances-non-widget-states/A_RES_91_8.txt" in added.output
+
+
+@pytest.mark.shared
+def test_adding_the_94_pdfs_groups_every_predecessor_pair(tmp_path: Path) -> None:
+    """Each of the 37 session-79 PDFs is the predecessor of one of 80/1-55 (same title and agenda
+    item: ../shared's README), and 78/32, 78/29 those of 79/58, 79/56: one add of all 94 puts each
+    in its successor's series (79/17 and 80/18 differ in a non-breaking hyphen only)."""
+    pdfs = _need(SHARED / "data" / "un-pdf")
+    root = make_corpus(tmp_path)
+    added = cli("add", "--corpus", str(root), *sorted(str(p) for p in pdfs.glob("ga-res-*/*.pdf")))
+    assert added.exit_code == 0, added.output
+    series: dict[str, list[int]] = {}  # sessions of each series' texts
+    for path in root.glob("*/A_RES_*.txt"):
+        series.setdefault(path.parent.name, []).append(int(path.stem.split("_")[2]))
+    assert sum(len(s) for s in series.values()) == 94
+    assert all(len(set(s)) == len(s) for s in series.values())  # one text a session
+    older = sorted(p.stem for p in pdfs.glob("ga-res-7[89]/*.pdf"))
+    assert len(older) == 39
+    for stem in older:
+        folder = next(root.glob(f"*/{stem}.txt")).parent.name
+        assert int(stem.split("_")[2]) + 1 in series[folder], (stem, folder, sorted(series[folder]))

@@ -108,6 +108,13 @@ def test_number_words_count_as_numbers_in_their_language(language: str, text: st
     assert set(numbers(text, language)) == found
 
 
+def test_a_chinese_session_ordinal_cut_by_the_segmenter_is_still_a_number() -> None:
+    """rjieba cuts "第九十一届" into "第九" and "十一届": the numeral with its measure word counts."""
+    diff = redline("请秘书长向大会第九十一届会议提交报告；", "请秘书长向大会第九十三届会议提交报告；", "zh")
+    assert "numbers" in tags_of(diff, None, None, "zh")
+    assert not numbers("大会一致通过", "zh")  # a numeral inside a word ("一致", unanimous) is none
+
+
 def test_a_date_update_in_french_is_one_value() -> None:
     diff = redline("du 2 décembre 2024", "du 1er décembre 2025", "fr")
     assert [u.label for u in value_updates(diff, "fr")] == ["2 décembre 2024 → 1er décembre 2025"]

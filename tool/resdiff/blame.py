@@ -34,7 +34,6 @@ from .redline import editorial_key
 Piece = tuple[str, int]  # a stretch of text and the index of the version it has stood since
 
 
-
 @dataclass(frozen=True)
 class Span:
     text: str
@@ -75,6 +74,7 @@ class Blame:
     clauses: tuple[BlamedClause, ...]
     title: str | None = None
     dates: tuple[str | None, ...] = ()  # per version: adopted, or a draft's distribution date
+    language: str | None = None  # the series' language (None: English), how the views set its text
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -82,6 +82,7 @@ class Blame:
             "versions": list(self.versions),
             "clauses": [clause.to_json() for clause in self.clauses],
             "dates": list(self.dates),
+            "language": self.language,
         }
 
 

@@ -229,11 +229,13 @@ class ClauseHistory:
     versions: tuple[Version, ...]
     texts: tuple[tuple[str, ...], ...]  # per version, the lineage's clause texts (empty: absent)
     changes: tuple[Change | None, ...]  # per step, the record that carried the lineage (None: absent)
+    language: str | None = None  # the series' language (None: English), how the views set its text
 
     def to_json(self) -> dict[str, Any]:
         return {
             "clause": self.clause,
             "symbol": self.symbol,
+            "language": self.language,
             "lineage": self.lineage.to_json(),
             "versions": [
                 {
@@ -272,6 +274,11 @@ class History:
             "restorations": [r.to_json() for r in self.restorations],
         }
 
+    @property
+    def language(self) -> str | None:
+        """The series' language (tracing refuses two), None where no version says (English)."""
+        return next((r.language for r in self.resolutions if r.language), None)
+
     def lineage_of(self, key: str, version: int) -> Lineage:
         for lineage in self.lineages:
             cell = lineage.cells[version]
@@ -297,7 +304,9 @@ class History:
                 )
             )
         dates = tuple(v.date for v in self.versions)
-        return Blame(labels[-1], tuple(labels), tuple(clauses), self.resolutions[-1].title, dates)
+        return Blame(
+            labels[-1], tuple(labels), tuple(clauses), self.resolutions[-1].title, dates, self.language
+        )
 
     def record(self, lineage: Lineage, step: int) -> Change | None:
         """The record that carried a lineage through a step: the step's record of its clause (a
@@ -354,7 +363,9 @@ class History:
             for r, cell in zip(self.resolutions, lineage.cells, strict=True)
         )
         changes = tuple(self.record(lineage, number) for number in range(len(self.steps)))
-        return ClauseHistory(key, self.versions[at].symbol, lineage, self.versions, texts, changes)
+        return ClauseHistory(
+            key, self.versions[at].symbol, lineage, self.versions, texts, changes, self.language
+        )
 
 
 def most_edited(history: History, count: int = 10) -> list[Lineage]:

@@ -88,23 +88,36 @@ def normalize_many(
 
     # fork: the workers start with resdiff already imported (spawn would import it again in each)
     context = multiprocessing.get_context("fork")
+    others = set(multiprocessing.active_children())
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_die_with, initargs=(os.getpid(),))
-    with pool:
+    try:
         results = []
         for done, result in enumerate(pool.map(_normalize_one, items), start=1):
             results.append(result)
             if progress is not None:
                 progress(done, total)
-        return results
+    except BaseException:
+        # an error or a Ctrl-C, which may land while the pool is still being built: its workers are
+        # killed rather than left waiting on their pipe for work, which the interpreter's exit would
+        # wait for forever (they are reading files only: there is nothing of theirs to save)
+        for worker in set(multiprocessing.active_children()) - others:
+            worker.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
 
 
 def _die_with(parent: int) -> None:
     """A worker ends with the process that started it: one killed (``kill -9``) must leave no worker
     waiting forever on its pipe and holding the caller's stdout and stderr open (a ``| head`` or a
     test reading them would wait too). Linux says so with PR_SET_PDEATHSIG; elsewhere the pool's own
-    shutdown is all there is."""
+    shutdown is all there is. A Ctrl-C, which a terminal sends to the whole process group, is the
+    parent's to handle: it ends the pool, and no worker prints a traceback of its own."""
     import ctypes
     import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -166,6 +166,8 @@ def validate_slug(slug: str) -> str:
     return slug
 
 
+_DASHES_RE = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 _SLUG_STOP_WORDS = frozenset(
     ("a", "an", "and", "as", "at", "by", "for", "from", "in", "its", "of", "on", "the", "to", "with")
 )
@@ -193,10 +195,26 @@ def series_subject(title: str) -> str:
     return subject
 
 
+def plain_title(title: str) -> str:
+    """A title with its typographic variants read as their plain forms: every dash (a non-breaking
+    hyphen in one year's "non-nuclear-weapon", a minus) a hyphen, curly quotes straight, any run of
+    spaces one space. Two years of one title often differ in nothing else."""
+    text = _DASHES_RE.sub("-", unicodedata.normalize("NFKC", title)).translate(_QUOTES)
+    return " ".join(text.split())
+
+
+def title_key(title: str | None) -> str:
+    """A title as pairing compares it: the same words whatever their case, dashes, quotes or spacing."""
+    return plain_title(title).casefold().rstrip(" .") if title else ""
+
+
 def slugify(title: str) -> str:
     """A deterministic series name from a title: its subject's words less the small ones, cut at a word
-    boundary. The subject drops a leading "Implementation of the", and of an implemented convention
-    keeps what the convention is on (or prohibits):
+    boundary, never inside a hyphenated compound ("non-nuclear-weapon" comes whole or not at all, so a
+    compound is never left as a stub like "non"). The title is read plain (``plain_title``), so the
+    years of one title get one name whatever their dashes; a word's apostrophe joins it ("people's"
+    -> peoples). The subject drops a leading "Implementation of the", and of an implemented
+    convention keeps what the convention is on (or prohibits):
 
     "Implementation of the Convention on Cluster Munitions" -> cluster-munitions
     "Implementation of the Convention on the Prohibition of the Development, Production, Stockpiling
@@ -205,12 +223,14 @@ def slugify(title: str) -> str:
     -> declaration-indian-ocean-zone-peace
     "The Arms Trade Treaty" -> arms-trade-treaty
     """
-    subject = unicodedata.normalize("NFKD", series_subject(title))
-    ascii_title = subject.encode("ascii", "ignore").decode("ascii")
-    words = [w for w in re.findall(r"[a-z0-9]+", ascii_title.lower()) if w not in _SLUG_STOP_WORDS]
+    subject = unicodedata.normalize("NFKD", series_subject(plain_title(title)))
+    ascii_title = subject.encode("ascii", "ignore").decode("ascii").lower().replace("'", "")
     slug = ""
-    for word in words:
-        longer = f"{slug}-{word}" if slug else word
+    for compound in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", ascii_title):
+        words = "-".join(w for w in compound.split("-") if w not in _SLUG_STOP_WORDS)
+        if not words:
+            continue
+        longer = f"{slug}-{words}" if slug else words
         if len(longer) > MAX_SLUG_LENGTH:
             break
         slug = longer

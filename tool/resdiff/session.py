@@ -29,7 +29,6 @@ What no pair explains is said with its reason:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -42,7 +41,7 @@ from .errors import InputError
 from .evolution import carried_over
 from .model import Resolution
 from .records import TAG_CITATIONS, TAG_FOOTNOTES, TAG_NUMBERS, TAG_VERB, Comparison, doc_summary
-from .refs import session_of, symbol_sort_key
+from .refs import session_of, symbol_sort_key, title_key
 from .series import lineage_citations
 
 # evidence for a pair, strongest first
@@ -67,17 +66,7 @@ NOT_READOPTED = "not re-adopted"
 _PERIODS = {2: "biennial", 3: "triennial"}
 TAGS = (TAG_NUMBERS, TAG_CITATIONS, TAG_VERB, TAG_FOOTNOTES)
 
-_DASHES_RE = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _WORD_RE = re.compile(r"\w+")
-
-
-def title_key(title: str | None) -> str:
-    """A title as pairing compares it: the same words whatever their case, dashes, quotes or spacing."""
-    if not title:
-        return ""
-    text = _DASHES_RE.sub("-", unicodedata.normalize("NFKC", title))
-    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
-    return " ".join(text.casefold().split()).rstrip(" .")
 
 
 @dataclass(frozen=True)

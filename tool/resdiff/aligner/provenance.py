@@ -18,7 +18,14 @@ certain first:
    each of which took most of its own words (PART) from it and from no clause more, and which
    between them carry most of the old one (COVER) and read joined closer to it than any alone;
    a merge likewise, the other way round;
-2. a pair: two clauses one of which stands nearly whole in the other (CONTAIN), by at least
+2. parallel clauses joined or parted: a pair whose new text gained words that an unpaired clause of
+   the same sentence beside it holds, where that clause stands mostly in it too ("the Fourth Special
+   Session ... 2018" and "the Fifth Special Session ... 2023" became "the Fourth and Fifth Special
+   Sessions ... 2018 and 2023"; ``_parallel``); a split likewise (78/29 OP6(c), on decision
+   C-25/DEC.9, gave its closing words to the new item on C-28/DEC.12 beside it, 79/56 OP9(d)). Side
+   by side only: a formula every part of a budget resolution repeats ("Endorses the conclusions
+   ...") is no clause parted in two;
+3. a pair: two clauses one of which stands nearly whole in the other (CONTAIN), by at least
    MIN_WORDS words, each the other's best source of words.
 
 Unpaired clauses are few (a real pair of texts leaves a few dozen at most), and a pair whose
@@ -33,7 +40,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from .groups import JOIN_MIN
+from .groups import JOIN_GAIN, JOIN_MIN
 from .matcher import FREE_BUDGET
 from .words import Words
 
@@ -138,6 +145,44 @@ def groups_by_provenance(
             found.append((chosen, [j]))
             used_old.update(chosen)
             used_new.add(j)
+    # parallel clauses joined: a pair's new text gained what an unpaired clause held (or lost to one)
+    for i, j in sorted(paired.items()):
+        if i in used_old or j in used_new or (i, j) not in links:
+            continue
+        merged = _parallel(
+            words,
+            (old_texts[i], new_texts[j]),
+            i,
+            {k: old_texts[k] for k in out if k not in paired and k not in used_old and target[k] == j},
+            {
+                k: links[k, j].out if len(links[k, j].new) >= MIN_WORDS else 0.0
+                for k in out
+                if (k, j) in links
+            },
+        )
+        split = (
+            []
+            if merged
+            else _parallel(
+                words,
+                (new_texts[j], old_texts[i]),
+                j,
+                {k: new_texts[k] for k in into if k not in partner and k not in used_new and source[k] == i},
+                {
+                    k: links[i, k].into if len(links[i, k].old) >= MIN_WORDS else 0.0
+                    for k in into
+                    if (i, k) in links
+                },
+            )
+        )
+        if merged:
+            found.append((sorted([i, *merged]), [j]))
+            used_old.update([i, *merged])
+            used_new.add(j)
+        elif split:
+            found.append(([i], sorted([j, *split])))
+            used_old.add(i)
+            used_new.update([j, *split])
     # pairs: one side stands nearly whole in the other, each the other's best source
     for (i, j), link in sorted(links.items(), key=lambda item: (-_carried(item[1]), item[0])):
         if i in paired or j in partner or i in used_old or j in used_new:
@@ -238,3 +283,55 @@ def _stands(weights: Sequence[float], taken: list[frozenset[int]], joined: float
     held = sorted(frozenset().union(*taken))
     cover = math.fsum(weights[k] for k in held) / mass if mass else 0.0
     return cover >= COVER and joined >= JOIN_MIN and joined > alone
+
+
+def _parallel(
+    words: Words, pair: tuple[str, str], at: int, candidates: Mapping[int, str], carried: Mapping[int, float]
+) -> list[int]:
+    """The clauses among ``candidates`` (each the best counterpart of the pair's other text) that
+    were joined to a pair's text or parted from it, where the clauses are parallel: the same
+    sentence about different things ("the Fourth Special Session ... 2018" and "the Fifth Special
+    Session ... 2023" became "the Fourth and Fifth Special Sessions ... 2018 and 2023"). Each part
+    carries the sentence the pair carries too, so the parts are not disjoint and, read joined,
+    repeat it: what shows the join is that the words ``pair`` gained, from its own text (first)
+    to its counterpart's, are the other clause's own. A clause joins when most of it stands in the
+    counterpart in runs (``carried``: PART, of MIN_WORDS words at least), it is parallel to the pair's
+    own text (``_alike``: the same sentence) and it holds JOIN_GAIN of
+    what the counterpart gained that the parts so far do not explain; most explaining first."""
+    have = set(words.words[pair[0]])
+    want = words.words[pair[1]]
+    options = [k for k in candidates if carried.get(k, 0.0) >= PART and _alike(words, candidates[k], pair[0])]
+    chosen: list[int] = []
+    while options:
+        # parallel sentences stand side by side (items of a list, paragraphs in a row): a part is
+        # next to the pair's own clause (``at``) or to a part already chosen
+        beside = {at, *chosen}
+        near = [k for k in options if k - 1 in beside or k + 1 in beside]
+        if not near:
+            break
+        gap = want - have
+        mass = words.mass(frozenset(gap))
+        if not mass:
+            break
+        share = {k: words.mass(gap & words.words[candidates[k]]) / mass for k in near}
+        k = max(near, key=lambda k: (share[k], -k))
+        if share[k] < JOIN_GAIN:
+            break
+        chosen.append(k)
+        options.remove(k)
+        have |= words.words[candidates[k]]
+    return chosen
+
+
+def _alike(words: Words, one: str, other: str) -> bool:
+    """Whether two clauses are parallel: they open with the same word (the same verb: "Recalling
+    ...", "Recalling also ..."; "Decision C-25/DEC.9 ...", "Decision C-28/DEC.12 ...") and PART of
+    the shorter's words stand in the other in order, each word counting alike: the same sentence
+    whose rare words (the things it is about) differ. Two acts that end alike ("Welcomes the report
+    ... to allow the implementation of ...", "Calls upon Member States to support ... to allow the
+    implementation of ...") are not one sentence."""
+    first, second = words.sequence[one], words.sequence[other]
+    if not first or not second or first[0] != second[0]:
+        return False
+    common = (len(first) + len(second) - Indel.distance(first, second)) // 2
+    return common >= PART * min(len(first), len(second))

@@ -149,10 +149,11 @@ OUTPUT_HELP = (
 canonical_format_option = click.option(
     "--format",
     "output_format",
-    type=click.Choice(["canonical", "json"]),
+    type=click.Choice(["canonical", "json", "akn"]),
     default="canonical",
     show_default=True,
-    help="The canonical clause-per-line text, or the JSON model other tools read.",
+    help="The canonical clause-per-line text, the JSON model other tools read, or AKN4UN XML "
+    "(Akoma Ntoso 3.0, as the UN publishes resolutions).",
 )
 
 

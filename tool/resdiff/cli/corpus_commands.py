@@ -9,6 +9,7 @@ import click
 
 from . import main
 from ._common import (
+    OUTPUT_HELP,
     canonical_format_option,
     corpus_format_option,
     corpus_option,
@@ -18,6 +19,7 @@ from ._common import (
     read_ref,
     say_empty,
     warn,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -177,7 +179,8 @@ def list_command(series: str | None, output_format: str, corpus_path: str | None
 @canonical_format_option
 @lang_option
 @corpus_option
-def show_command(ref: str, output_format: str, corpus_path: str | None) -> None:
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help=OUTPUT_HELP)
+def show_command(ref: str, output_format: str, corpus_path: str | None, output: str | None) -> None:
     """Print the text REF names: A/RES/72/54, 72/54, cluster-munitions@2017, a file or -, any of them @REV.
 
     \b
@@ -186,14 +189,22 @@ def show_command(ref: str, output_format: str, corpus_path: str | None) -> None:
       resdiff show cluster-munitions@2017 --format json
       resdiff show 72/54@HEAD~1    # the text before its last correction
       resdiff show cluster-munitions@2017 --lang fr   # the French text, where the corpus has it
+      resdiff show 72/54 --format akn -o A_RES_72_54.xml   # as AKN4UN XML
     """
+    import json
+
     from ..canonical import dump
 
     resolution = read_ref(ref, corpus_path)
     if output_format == "json":
-        echo_json(resolution.to_json())
+        text = json.dumps(resolution.to_json(), ensure_ascii=False, indent=2) + "\n"
+    elif output_format == "akn":
+        from ..render.akn import render
+
+        text = render(resolution)
     else:
-        click.echo(dump(resolution), nl=False)
+        text = dump(resolution)
+    write_output(text, output)
 
 
 @main.command("log", short_help="The history of a corpus text.")

@@ -31,6 +31,7 @@ from ..refs import (
     safe_name,
     slugify,
     symbol_sort_key,
+    title_key,
     validate_slug,
     validate_symbol,
 )
@@ -413,7 +414,8 @@ def _with_source(
 
 @dataclass(frozen=True)
 class _SeriesFacts:
-    """What ties a text to a series: its members, its lineage, its members' titles (casefolded)."""
+    """What ties a text to a series: its members, its lineage, its members' titles (read as
+    ``refs.title_key`` compares them: one year's non-breaking hyphen is no other title)."""
 
     members: frozenset[str] = frozenset()
     lineage: frozenset[str] = frozenset()
@@ -424,7 +426,7 @@ class _SeriesFacts:
         return cls(
             members=frozenset(m.symbol for m in index.members),
             lineage=frozenset(e.symbol for e in index.lineage),
-            titles=frozenset(m.title.casefold() for m in index.members if m.title),
+            titles=frozenset(title_key(m.title) for m in index.members if m.title),
         )
 
     def joined_by(self, resolution: Resolution) -> _SeriesFacts:
@@ -432,7 +434,7 @@ class _SeriesFacts:
         return _SeriesFacts(
             members=self.members | {symbol},
             lineage=self.lineage | {symbol, *lineage_citations(resolution)},
-            titles=self.titles | ({resolution.title.casefold()} if resolution.title else set()),
+            titles=self.titles | ({title_key(resolution.title)} if resolution.title else set()),
         )
 
 
@@ -441,7 +443,7 @@ def _assign_series(resolution: Resolution, facts: dict[str, _SeriesFacts]) -> st
     sharing its title, else a new one named after its title (``refs.slugify``)."""
     symbol = resolution.symbol or ""
     recited = set(lineage_citations(resolution))
-    title = (resolution.title or "").casefold()
+    title = title_key(resolution.title)
     linked = sorted(slug for slug, f in facts.items() if recited & f.members or symbol in f.lineage)
     if len(linked) > 1:
         linked = [slug for slug in linked if title in facts[slug].titles] or linked

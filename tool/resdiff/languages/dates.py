@@ -175,6 +175,9 @@ _ENDINGS: dict[str, tuple[tuple[str, int], ...]] = {  # an ending, and the short
     "es": (("ésimo", 6), ("ésima", 6), ("ésimos", 7), ("ésimas", 7)),  # vigésimo, trigésima
 }
 _HAN_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+# the measure words (a closed class of the grammar) that follow a numeral in counts and ordinals of
+# the texts: sessions (届), times (次), items (项, 个), paragraphs (段, 条, 款), years, months, days
+_HAN_MEASURE_WORDS = frozenset("届次项个段条款年月日")
 
 
 @cache
@@ -194,7 +197,10 @@ def is_number_word(word: str, language: str | None = None) -> bool:
     if language == "zh":
         if word.startswith("第"):
             return word[1:2] in _HAN_NUMERALS
-        return all(character in _HAN_NUMERALS for character in word)
+        # a numeral, or a numeral and its measure word: the segmenter may cut "第九十一届" into
+        # "第九" and "十一届"
+        numeral = word[:-1] if len(word) > 1 and word[-1] in _HAN_MEASURE_WORDS else word
+        return bool(numeral) and all(character in _HAN_NUMERALS for character in numeral)
     if word in _month_words(language) or word in _NUMBER_WORDS.get(language, ()):
         return True
     if language == "ru" and any(word.startswith(stem) for stem in _RUSSIAN_STEMS[:4] + _RUSSIAN_STEMS[5:]):

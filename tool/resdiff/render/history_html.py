@@ -4,6 +4,10 @@ The lineage table colours each cell by its kind and keeps the marks of the other
 reads in print and without colour vision too; each cell's ``title`` gives its kind and tags. A
 blame colours each span by its version (a legend says which) and names the version in the span's
 ``title``. Every piece of resolution text goes through ``html.escape``.
+
+A series in another language is marked as the change report marks its text (``render.html``'s
+helpers): its ``lang``, so the browser takes the script's font, and for Arabic ``dir="rtl"`` with each
+run of Latin symbols isolated; the page's own words stay English.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from .history import (
     version_fill,
     version_name,
 )
-from .html import page
+from .html import page, text_attributes, text_html
 from .html import redline as report_redline  # the change report's: both read alike
 
 if TYPE_CHECKING:
@@ -64,7 +68,9 @@ def header(history: History, heading: str) -> list[str]:
     first, last = versions[0], versions[-1]
     parts = [f"<h1>{escape(heading)}</h1>"]
     if last.title:
-        parts.append(f'<p class="meta" id="title">{escape(last.title)}</p>')
+        language = history.language
+        title = text_html(last.title, language)
+        parts.append(f'<p class="meta" id="title"{text_attributes(language)}>{title}</p>')
     parts.append(
         f'<p class="meta">{len(versions)} versions, {len(history.lineages)} lineages of clauses: '
         f"{escape(dated(first))} → {escape(dated(last))}</p>"
@@ -127,6 +133,8 @@ def history(history: History, *, color: bool = False) -> str:
 
 def clause(clause: ClauseHistory, *, color: bool = False) -> str:
     lineage = clause.lineage
+    language = clause.language
+    attributes = text_attributes(language)
     heading = f"{clause.clause} in {clause.symbol}"
     body = [
         f"<h1>{escape(heading)}</h1>",
@@ -145,7 +153,9 @@ def clause(clause: ClauseHistory, *, color: bool = False) -> str:
                 f'<div class="clause"><h3>{escape(version.symbol)}: {"deleted" if gone else "absent"}</h3>'
             )
             if gone and change is not None:
-                body.append(f"<p>{report_redline(change, keep=(-1, 0, 1))}</p>")
+                body.append(
+                    f"<p{attributes}>{report_redline(change, keep=(-1, 0, 1), language=language)}</p>"
+                )
             body.append("</div>")
             continue
         kind = kind_text(cell.kind, cell.tags, cell.moved)
@@ -154,9 +164,11 @@ def clause(clause: ClauseHistory, *, color: bool = False) -> str:
             f"<h3>{escape(version.symbol)}: {escape(' + '.join(cell.keys))} · {escape(kind)}</h3>"
         )
         if change is not None and change.old and change.new:
-            body.append(f"<p>{report_redline(change, keep=(-1, 0, 1))}</p>")
+            body.append(f"<p{attributes}>{report_redline(change, keep=(-1, 0, 1), language=language)}</p>")
         else:
-            body.append("<p>" + "<br>\n".join(escape(text) for text in texts) + "</p>")
+            body.append(
+                f"<p{attributes}>" + "<br>\n".join(text_html(text, language) for text in texts) + "</p>"
+            )
         body.append("</div>")
     return page(heading, body, CSS)
 
@@ -166,9 +178,11 @@ def blame(blame: Blame, *, color: bool = False) -> str:
     numbers = {symbol: number for number, symbol in enumerate(blame.versions)}
     css = CSS + "".join(f".v{n} {{ background: {version_fill(n, count)}; }}\n" for n in range(count))
     heading = f"Blame: {blame.symbol}"
+    language = blame.language
+    attributes = text_attributes(language)
     body = [f"<h1>{escape(heading)}</h1>"]
     if blame.title:
-        body.append(f'<p class="meta" id="title">{escape(blame.title)}</p>')
+        body.append(f'<p class="meta" id="title"{attributes}>{text_html(blame.title, language)}</p>')
     body.append('<p class="meta">Each word coloured by the version since which it has stood unchanged:</p>')
     legend = [f'<span><i class="v{n}"></i>{escape(symbol)}</span>' for symbol, n in numbers.items()]
     body.append(f'<p class="legend" id="legend">{"".join(legend)}</p>')
@@ -181,9 +195,9 @@ def blame(blame: Blame, *, color: bool = False) -> str:
         )
         spans = "".join(
             f'<span class="v{numbers[span.since]}" title="since {escape(span.since)}">'
-            f"{escape(span.text)}</span>"
+            f"{text_html(span.text, language)}</span>"
             for span in blamed.spans
         )
-        body.append(f"<p>{spans}</p>")
+        body.append(f"<p{attributes}>{spans}</p>")
     body.append("</div>")
     return page(heading, body, css)

@@ -4,17 +4,24 @@ Plain text when colour is off (piped, ``NO_COLOR``): the table's marks say each 
 redlines use git's ``[-deleted-]{+inserted+}``, and a blame marks where the date of the words
 changes with ``[v3]`` (the versions are numbered in its legend). With colour, the table's cells and
 the redlines are coloured too, and a blame colours each span by its version instead of marking it.
+
+A blame's lines are filled by the columns a text takes on the terminal (``wcwidth``: a Chinese
+character takes two); a Chinese text, which has no spaces, breaks between its words (rjieba's, as the
+redline cuts them), never before a closing mark such as "，" or "》" nor after an opening one.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import click
+from wcwidth import wcswidth
 
 from ..evolution import RESTORED
+from ..languages.words import pieces as pieces_of
 from ..records import ADDED, DELETED, EDITORIAL, MERGED, MODIFIED, SPLIT, Change
 from ..refs import short_symbol
 from ..report import named_lookalikes
@@ -182,34 +189,77 @@ def blame(blame: Blame, *, color: bool = False, width: int = WIDTH) -> str:
             f" · lineage {blamed.lineage}",
         ]
         spans = [(span.text, numbers[span.since]) for span in blamed.spans]
-        lines += _wrapped_spans(spans, width, count, color)
+        lines += _wrapped_spans(spans, width, count, color, blame.language)
     return "\n".join(lines) + "\n"
 
 
-def _wrapped_spans(spans: Sequence[tuple[str, int]], width: int, count: int, color: bool) -> list[str]:
+def _wrapped_spans(
+    spans: Sequence[tuple[str, int]], width: int, count: int, color: bool, language: str | None = None
+) -> list[str]:
     """A clause's dated spans filled into lines of ``width`` columns, each indented: a line breaks
-    only at a space, and a span broken across lines keeps its colour (or, plain, its ``[vN]`` mark
-    only where it begins)."""
-    room = max(width - len(_INDENT), 20)
-    lines: list[list[tuple[str, int]]] = [[]]
-    used = 0
-    pending: list[tuple[str, int]] = []  # the spaces before the next word, dropped where a line breaks
+    only at a space (in Chinese, also between two words), and a span broken across lines keeps its
+    colour (or, plain, its ``[vN]`` mark only where it begins)."""
+    # the units no line breaks inside, each with the spaces before it (dropped where a line breaks)
+    units: list[tuple[list[tuple[str, int]], list[tuple[str, int]]]] = []
+    pending: list[tuple[str, int]] = []
+    last = ""  # the token before, whose end may forbid a break (an opening "《")
     for text, number in spans:
         mark = "" if color else f"[v{number}]"
-        for token in re.findall(r" +|[^ ]+", text):
+        for token in _tokens(text, language):
             if token.startswith(" "):
                 pending.append((token, number))
                 continue
             piece, mark = mark + token, ""
-            spaces = sum(len(space) for space, _ in pending)
-            # a break only at a space: a span that begins inside a word (";" after "Parties") stays on
-            if lines[-1] and pending and used + spaces + len(piece) > room:
-                lines.append([])
-                used, pending, spaces = 0, [], 0
-            lines[-1] += [*pending, (piece, number)]
-            used += spaces + len(piece)
-            pending = []
+            # a break only at a space (a span that begins inside a word, ";" after "Parties", stays on),
+            # or in Chinese between two words
+            if not units or pending or (language == "zh" and _may_break(last, token)):
+                units.append((pending, [(piece, number)]))
+            else:
+                units[-1][1].append((piece, number))
+            pending, last = [], token
+    room = max(width - len(_INDENT), 20)
+    lines: list[list[tuple[str, int]]] = [[]]
+    used = 0
+    for spaces, items in units:
+        before = sum(len(space) for space, _ in spaces)
+        columns = sum(_columns(piece) for piece, _ in items)
+        if lines[-1] and used + before + columns > room:
+            lines.append([])
+            used, spaces, before = 0, [], 0
+        lines[-1] += [*spaces, *items]
+        used += before + columns
     return [_INDENT + _styled(line, count, color) for line in lines]
+
+
+def _columns(text: str) -> int:
+    """The columns a text takes on a terminal (a Chinese character two, a combining mark none)."""
+    columns = wcswidth(text)
+    return columns if columns >= 0 else len(text)
+
+
+def _tokens(text: str, language: str | None) -> list[str]:
+    """A span's runs of spaces and what stands between them; in Chinese, its words."""
+    if language != "zh":
+        return re.findall(r" +|[^ ]+", text)
+    return [piece for piece in pieces_of(text, language) if piece]
+
+
+def _may_break(before: str, after: str) -> bool:
+    """Whether a Chinese line may break between two tokens: not before a closing or other mark
+    ("，", "。", "》", "”"), not after an opening one ("《", "“"), not beside a number or symbol
+    ("2025年12月1日", "第63/71号" stay whole)."""
+    if not before or not after:
+        return False
+    if unicodedata.category(after[0]) in ("Pe", "Pf", "Po") or unicodedata.category(before[-1]) in (
+        "Ps",
+        "Pi",
+    ):
+        return False
+    if unicodedata.category(before[-1]).startswith("P"):  # after "、" or "，"
+        return True
+    return not (before[-1].isascii() and before[-1].isalnum()) and not (
+        after[0].isascii() and after[0].isalnum()
+    )
 
 
 def _styled(pieces: Sequence[tuple[str, int]], count: int, color: bool) -> str:

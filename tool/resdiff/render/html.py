@@ -100,15 +100,20 @@ def render(report: Report) -> str:
 # fonts that show every script of the six languages (Debian: fonts-noto-core, fonts-noto-cjk), each
 # after the fonts a reader's system most likely has; a text is marked with its language, so the
 # browser takes the stack of its script
-LANGUAGE_CSS = """
-:lang(ar) { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Traditional Arabic", "Arabic Typesetting",
-            "Times New Roman", serif; }
-:lang(zh) { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "Songti SC", SimSun,
-            "Microsoft YaHei", serif; }
-:lang(ru) { font-family: Georgia, "Times New Roman", "Noto Serif", serif; }
-[dir=rtl] { text-align: right; }
-bdi { unicode-bidi: isolate; }
-"""
+FONTS = {
+    "ar": '"Noto Naskh Arabic", "Noto Sans Arabic", "Traditional Arabic", "Arabic Typesetting", '
+    '"Times New Roman", serif',
+    "zh": '"Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "Songti SC", SimSun, '
+    '"Microsoft YaHei", serif',
+    "ru": 'Georgia, "Times New Roman", "Noto Serif", serif',
+}
+LANGUAGE_CSS = (
+    "\n"
+    + "".join(f":lang({language}) {{ font-family: {stack}; }}\n" for language, stack in FONTS.items())
+    + "[dir=rtl] { text-align: right; }\nbdi { unicode-bidi: isolate; }\n"
+)
+
+
 # a run of Latin letters, digits and the separators of a symbol, with a letter or a slash in it:
 # A/RES/80/52, 63/71, A/80/534, CCM/CONF/2015/7 (a bare number needs no isolation: the
 # bidirectional algorithm keeps a number's digits in order in any text)

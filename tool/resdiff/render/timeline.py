@@ -7,6 +7,11 @@ redline (the ``<title>`` of the cell: plain text, ``[-deleted-]{+inserted+}``). 
 series readable: columns as wide as the longest key needs (within bounds, a longer key is cut with
 "…" and shown whole on hover), headings slanted when a symbol is wider than its column, pale row
 bands, the lineage ids on both sides and the headings again below the rows when there are many.
+
+A row's opening words are in the series' language: marked with its ``lang`` and drawn in its script's
+fonts (``render.html.FONTS``, so a standalone SVG shows them too), measured by their width in columns
+(a Chinese character is two: ``wcwidth``), and an Arabic opening runs right to left from the right
+edge of its room, cut at its end as any other.
 """
 
 from __future__ import annotations
@@ -15,7 +20,10 @@ import math
 from html import escape
 from typing import TYPE_CHECKING
 
+from wcwidth import wcwidth
+
 from ..evolution import longest_lived, most_edited
+from ..languages import direction
 from ..model import DRAFT_MARK
 from ..records import DELETED, Change
 from ..refs import short_symbol
@@ -23,7 +31,7 @@ from ..report import named_lookalikes
 from . import printable
 from .history import KIND_FILLS, KIND_NAMES, dated, kind_text, lineage_row, version_name
 from .history_html import CSS, header, stats_table
-from .html import page
+from .html import FONTS, page
 
 if TYPE_CHECKING:
     from ..evolution import History, Lineage
@@ -343,17 +351,29 @@ class _Picture:
         assert cell is not None
         text = self.history.resolutions[last].clause(cell.keys[0]).text
         room = OPENING - 10
-        opening = text if len(text) * OPENING_CHAR <= room else _cut(text, room, OPENING_CHAR)
+        opening = text if _width(text) * OPENING_CHAR <= room else _cut(text, room, OPENING_CHAR)
         origin = f"<title>{lineage.id}: origin {escape(lineage.origin)}</title>"
         hover = f"<title>{escape(' + '.join(cell.keys))}: {escape(text[:300])}</title>"
         return [
             '<g class="label">',
             *self._band(number, y),
             f'<text x="{MARGIN + 2}" y="{text_y:.1f}" font-family="{_MONO}">{origin}{lineage.id}</text>',
-            f'<text class="opening" x="{MARGIN + LABEL}" y="{text_y:.1f}" fill="#57606a">{hover}'
+            f'<text class="opening" {self._opening_place()} y="{text_y:.1f}" fill="#57606a">{hover}'
             f"{escape(opening)}</text>",
             "</g>",
         ]
+
+    def _opening_place(self) -> str:
+        """Where a row's opening words start, and in which language and fonts: an Arabic opening
+        starts at the right of its room and runs leftwards."""
+        language = self.history.language
+        if language in (None, "en"):
+            return f'x="{MARGIN + LABEL}"'
+        font = escape(FONTS.get(language, _SANS))
+        marks = f'lang="{language}" font-family="{font}"'
+        if direction(language) == "rtl":
+            return f'x="{MARGIN + LABEL + OPENING - 4}" direction="rtl" {marks}'
+        return f'x="{MARGIN + LABEL}" {marks}'
 
     def _row(self, number: int, lineage: Lineage, row: list[tuple[str, str]]) -> list[str]:
         y = self.grid_top + number * (ROW + ROW_GAP)
@@ -407,7 +427,17 @@ def _plain(change: Change | None) -> str:
     )
 
 
+def _width(text: str) -> int:
+    """The columns a text takes: a Chinese character two, a combining mark none (``wcwidth``)."""
+    return sum(max(wcwidth(character), 0) for character in text)
+
+
 def _cut(text: str, room: float, char: float = CHAR) -> str:
-    """The text cut to fit ``room`` pixels (``char`` a character), ending in "…"."""
-    keep = max(1, int(room / char) - 1)
-    return text[:keep].rstrip() + "…"
+    """The text cut to fit ``room`` pixels (``char`` a column, a wide character two), ending in "…"."""
+    columns = max(1, int(room / char) - 1)
+    used = 0
+    for end, character in enumerate(text):
+        used += max(wcwidth(character), 0)
+        if used > columns:
+            return text[: max(end, 1)].rstrip() + "…"
+    return text

@@ -27,6 +27,7 @@ from .metadata import (
     cover_of,
     frbr,
     linked_resolutions,
+    listed_cites,
     meeting_of,
     preface_of,
     sponsors_of,
@@ -111,7 +112,8 @@ def read(data: bytes, source: Source) -> Normalized:
         agenda_item=cover.agenda_item,
         report=cover.report or step_as(meta, "recommendedForAdoption"),
         meeting=meeting,
-        cites=tuple(c for c in dict.fromkeys(cited + linked_resolutions(document)) if c != symbol),
+        cites=listed_cites(meta)
+        or tuple(c for c in dict.fromkeys(cited + linked_resolutions(document)) if c != symbol),
         clauses=tuple(clauses + footnotes),
         source=Source(name=source.name, sha256=source.sha256, reader=READER),
         distributed=cover.distributed,

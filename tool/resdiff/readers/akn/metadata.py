@@ -26,7 +26,10 @@ LANGUAGE_CODES = {
 # the FRBR work URI's last step: ``80-52``, ``80-84A``, ``ES-10-21``
 _FRBR_NUMBER_RE = re.compile(r"/(?P<es>E?S-)?(?P<s>[0-9]{1,3})-(?P<n>[0-9]{1,4})(?P<part>[A-Z]*)/?$")
 _PREFACE_NUMBER_RE = re.compile(r"^(E?S-)?([0-9]{1,3})/([0-9]{1,4})\.?$")
-_POSITIONS = {"inFavour": "yes", "against": "no", "abstaining": "abstain"}
+# the counts of a ``voting`` element: the UN's three positions, and the members not voting and the total
+# that ``render.akn`` writes where the model has them
+_POSITIONS = {"inFavour": "yes", "against": "no", "abstaining": "abstain", "nonVoting": "non-voting"}
+_TOTAL = "total"
 
 
 def frbr(meta: ET.Element | None) -> tuple[str | None, str | None, str | None]:
@@ -53,7 +56,8 @@ def vote_of(meta: ET.Element | None) -> Vote | None:
     counts: dict[str, int | None] = {}
     voters: list[tuple[str, str]] = []
     for count in children_of(voting, "count"):
-        position = _POSITIONS.get(count.get("refersTo", "").lstrip("#"))
+        refers = count.get("refersTo", "").lstrip("#")
+        position = _TOTAL if refers == _TOTAL else _POSITIONS.get(refers)
         if position is None:
             continue
         value = count.get("value", "").strip()
@@ -68,7 +72,23 @@ def vote_of(meta: ET.Element | None) -> Vote | None:
         yes=counts.get("yes"),
         no=counts.get("no"),
         abstentions=counts.get("abstain"),
+        non_voting=counts.get("non-voting"),
+        total=counts.get(_TOTAL),
         voters=tuple(voters),
+    )
+
+
+def listed_cites(meta: ET.Element | None) -> tuple[str, ...]:
+    """The symbols a ``references`` element lists as cited (``TLCReference name="cites"``, as
+    ``render.akn`` writes them); the UN's files list none, and their cites are found in the words
+    and the links."""
+    references = child_of(meta, "references")
+    if references is None:
+        return ()
+    return tuple(
+        symbol
+        for node in children_of(references, "TLCReference")
+        if node.get("name") == "cites" and (symbol := clean_text(node.get("showAs", "")))
     )
 
 

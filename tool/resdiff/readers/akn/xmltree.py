@@ -102,6 +102,7 @@ class Text:
 
     def __init__(self, bodies: list[str] | None) -> None:
         self.bodies = bodies
+        self.ids: dict[str, int] = {}  # a note's eId -> its number, for a ``noteRef`` that cites it again
 
     def of(self, element: ET.Element, skip: frozenset[str] = frozenset({"num"})) -> str:
         parts = [element.text or ""]
@@ -113,8 +114,12 @@ class Text:
                 else:
                     self.bodies.append("")  # its place first: a note inside a note comes after it
                     number = len(self.bodies)
+                    if child.get("eId"):
+                        self.ids[child.get("eId", "")] = number
                     self.bodies[number - 1] = _BODY_MARKER_RE.sub("", self.of(child), count=1)
                     parts.append(f"[^{number}]")
+            elif name == "noteRef" and (cited := self.ids.get((child.get("href") or "").lstrip("#"))):
+                parts.append(f"[^{cited}]")
             elif name in ("eol", "br"):
                 parts.append(" ")
             elif name not in skip and name not in ("img", "meta"):
