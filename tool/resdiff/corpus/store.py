@@ -89,12 +89,11 @@ class Corpus:
         """The file of a symbol in a language (None: English's own name), found by its name alone (one
         stat a series folder: the fast path of show); only plain files in real series folders count."""
         name = safe_name(symbol, language)
-        hits = []
+        top, hits = str(self.root), []
         for slug in self.folders():
-            path = self.root / slug / name
-            with contextlib.suppress(OSError):
-                if stat.S_ISREG(os.lstat(path).st_mode):
-                    hits.append(path)
+            with contextlib.suppress(OSError):  # strings, not Paths: this runs once a series folder
+                if stat.S_ISREG(os.lstat(f"{top}/{slug}/{name}").st_mode):
+                    hits.append(self.root / slug / name)
         if len(hits) > 1:
             raise CorpusError(
                 f"{symbol} is stored twice ({', '.join(str(h.relative_to(self.root)) for h in hits)}); "
