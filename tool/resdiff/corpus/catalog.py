@@ -16,6 +16,10 @@ cache's writing is not trusted (a file system's clock is coarse): it is checked 
 A text edited in place by hand, leaving its folder's entry as it was, is seen by ``resdiff
 verify``, which rebuilds the cache from every text.
 
+Beside it, the links cache (``<corpus>.links.json``): for each series folder, under the same folder
+key, the members' symbols, the lineage and the titles ``add`` places a new text by (``links``), so
+that an ``add`` into a corpus of 20,000 texts reads neither the index nor any text but its series'.
+
 The cache is data from the corpus' own folder too, so it is read as untrusted: anything but the
 exact form written here (wrong types, nesting, another format) is thrown away and rebuilt. Nothing
 is read outside the corpus: folders and files that are symbolic links, or not regular files, are
@@ -39,7 +43,7 @@ from typing import Any
 
 from ..errors import CorpusError, InputError
 from ..refs import ENGLISH, FILE_SUFFIX, SLUG_RE, SOURCES, SYMBOL_RE, symbol_of_file_name
-from ..series import SeriesIndex, TextSummary, build_index
+from ..series import Member, SeriesIndex, TextSummary, build_index, build_members
 from .gitrepo import blob_sha, locate
 
 CACHE_FORMAT = 1
@@ -73,6 +77,10 @@ class Catalog:
 
     def index(self, slug: str) -> SeriesIndex:
         return build_index(slug, self.series.get(slug, {}).values())
+
+    def members(self, slug: str) -> tuple[Member, ...]:
+        """``index(slug).members``, without working out the lineage (``list`` needs none)."""
+        return build_members(self.series.get(slug, {}))
 
     def where(self, symbol: str) -> str | None:
         """The series folder holding a symbol's text, or None: the index from symbol to file."""

@@ -191,8 +191,17 @@ def series_indexes(
 
 def list_entries(corpus: Corpus, slug: str | None = None, catalog: Catalog | None = None) -> list[Entry]:
     """Every text of the corpus (or of one series), from the index derived from the texts."""
-    indexes = series_indexes(corpus, slug, catalog)
-    return [Entry(index.slug, member) for index in indexes for member in index.members]
+    if slug:
+        validate_slug(slug)
+        if catalog is None:
+            return [Entry(slug, member) for member in corpus.index(slug).members]
+    catalog = catalog if catalog is not None else corpus.catalog()
+    return [
+        Entry(s, member)
+        for s in catalog.slugs()
+        if slug is None or s == slug
+        for member in catalog.members(s)
+    ]
 
 
 def read_bytes(path: Path) -> bytes:
