@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .languages.dates import find_dates, iso_date
 from .model import CLAUSE_TYPES, LANGUAGES, PREAMBULAR, Resolution
-from .refs import ENGLISH, parse_symbol, safe_name, symbol_sort_key
+from .refs import ENGLISH, checked_file_name, parse_symbol, symbol_sort_key
 
 INDEX_FORMAT = 1
 # "its resolutions 63/71 ...", "its previous resolutions ..., in particular resolution 79/56", "its various
@@ -284,11 +284,9 @@ def build_index(slug: str, texts: Iterable[Resolution | TextSummary]) -> SeriesI
     return SeriesIndex(slug=slug, title=title, members=members, lineage=lineage)
 
 
-def build_members(texts: Mapping[str, TextSummary]) -> tuple[Member, ...]:
-    """``build_index(...).members`` without the lineage: what ``list`` shows of each series. ``texts``
-    are by file name, each the ``safe_name`` of its summary's symbol and language (the corpus checked)."""
-    files = {id(summary): name for name, summary in texts.items()}
-    return _members(_ordered(texts.values()), lambda r: files[id(r)])
+def build_members(texts: Iterable[Resolution | TextSummary]) -> tuple[Member, ...]:
+    """``build_index(...).members`` without the lineage: what ``list`` shows of each series."""
+    return _members(_ordered(texts))
 
 
 def _ordered(texts: Iterable[Resolution | TextSummary]) -> list[TextSummary]:
@@ -297,17 +295,14 @@ def _ordered(texts: Iterable[Resolution | TextSummary]) -> list[TextSummary]:
     return sorted(summaries, key=lambda r: (symbol_sort_key(r.symbol), order(r.language or ENGLISH)))
 
 
-def _members(
-    ordered: list[TextSummary], file: Callable[[TextSummary], str] | None = None
-) -> tuple[Member, ...]:
-    name = file or (lambda r: safe_name(r.symbol, r.language))
+def _members(ordered: list[TextSummary]) -> tuple[Member, ...]:
     return tuple(  # positional, as in Member's fields: this runs for every text ``list`` shows
         Member(
             r.symbol,
             r.session,
             r.adopted,
             r.title,
-            name(r),
+            checked_file_name(r.symbol, r.language),  # symbols are validated (see build_index)
             r.clauses,
             r.distributed,
             r.language if r.language != ENGLISH else None,

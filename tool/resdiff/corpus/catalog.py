@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import json
 import os
 import re
@@ -42,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusError, InputError
-from ..refs import ENGLISH, FILE_SUFFIX, SLUG_RE, SOURCES, SYMBOL_RE, symbol_of_file_name
+from ..refs import SLUG_RE, SOURCES, SYMBOL_RE, checked_file_name, symbol_of_file_name
 from ..series import Member, SeriesIndex, TextSummary, build_index, build_members
 from .gitrepo import blob_sha, locate
 
@@ -80,15 +79,7 @@ class Catalog:
 
     def members(self, slug: str) -> tuple[Member, ...]:
         """``index(slug).members``, without working out the lineage (``list`` needs none)."""
-        return build_members(self.series.get(slug, {}))
-
-    def where(self, symbol: str) -> str | None:
-        """The series folder holding a symbol's text, or None: the index from symbol to file."""
-        return self._symbols.get(symbol)
-
-    @functools.cached_property
-    def _symbols(self) -> dict[str, str]:
-        return {text.symbol: slug for slug, texts in self.series.items() for text in texts.values()}
+        return build_members(self.series.get(slug, {}).values())
 
 
 def scan(root: Path, only: str | None = None) -> Catalog:
@@ -98,8 +89,8 @@ def scan(root: Path, only: str | None = None) -> Catalog:
 
 
 def _scan(root: Path, only: str | None = None, links: bool = False) -> Catalog:
-    """``scan``; with ``links``, the links cache is written
-    whether or not the index changed (``links`` found it stale)."""
+    """``scan``; with ``links``, the links cache is written whether or not the index changed
+    (``links`` found it stale)."""
     cache_path = _cache_path(root)
     cached = _load(cache_path) if cache_path is not None else {}
     now = time.time_ns()
@@ -352,7 +343,7 @@ def _checked_folder(entry: Any) -> dict[str, tuple[Key | None, str, TextSummary]
         for name, (file_key, blob, row) in entry["texts"].items():
             summary = TextSummary.from_row(row)
             if (
-                name != _file_name(summary.symbol, summary.language)
+                name != checked_file_name(summary.symbol, summary.language)
                 or SYMBOL_RE.match(summary.symbol) is None
             ):
                 return None
@@ -360,12 +351,6 @@ def _checked_folder(entry: Any) -> dict[str, tuple[Key | None, str, TextSummary]
     except (ValueError, TypeError):
         return None
     return texts
-
-
-def _file_name(symbol: str, language: str | None) -> str:
-    """``refs.safe_name`` for a summary's symbol and (checked) language, the symbol checked after."""
-    suffix = FILE_SUFFIX if language in (None, ENGLISH) else f".{language}{FILE_SUFFIX}"
-    return symbol.replace("/", "_").replace(" ", "_") + suffix
 
 
 def _links_path(cache_path: Path) -> Path:
