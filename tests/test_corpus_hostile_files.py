@@ -111,7 +111,7 @@ def test_a_source_linked_out_of_the_corpus_is_flagged_and_not_read(root: Path, t
 
 def test_a_cache_in_git_folder_that_lies_is_thrown_away(root: Path) -> None:
     assert _run(root, "list")[0] == 0
-    [cache] = (root / ".git" / "resdiff-index").iterdir()
+    cache = root / ".git" / "resdiff-index" / "root.json"
     forged = json.loads(cache.read_text(encoding="utf-8"))
     texts = forged["folders"]["widgets"]["texts"]
     texts["A_RES_91_7.txt"][2][3] = "A synthetic forged title"

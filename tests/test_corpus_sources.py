@@ -270,7 +270,7 @@ def test_an_index_an_older_resdiff_committed_is_not_read_and_repair_removes_it(
 
 def test_repair_rebuilds_a_damaged_cache_and_removes_stray_temporary_files(root: Path) -> None:
     assert "A/RES/91/7" in cli("list", "--corpus", str(root)).output
-    [cache] = (root / ".git" / "resdiff-index").iterdir()
+    cache = root / ".git" / "resdiff-index" / "root.json"
     cache.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
     assert "A/RES/91/7" in cli("list", "--corpus", str(root)).output  # thrown away and rebuilt
     (root / "widgets" / ".A_RES_91_7.txt.abc123.tmp").write_text("synthetic leftover\n", encoding="utf-8")

@@ -261,15 +261,18 @@ def series_command(slug: str | None, output_format: str, corpus_path: str | None
     if output_format == "json":
         echo_json([_in_language(index.to_json(), index, lang) for index in indexes])
         return
+    lines = []  # printed at once: one echo a line was a third of the time at 20,000 texts
     for index in indexes:
         title = next((m.title for m in reversed(index.in_language(lang)) if m.title), None) if lang else None
-        click.echo(f"{index.slug}: {title or index.title or ''}")
-        several = len(index.languages()) > 1
+        lines.append(f"{index.slug}: {title or index.title or ''}")
+        several = not lang and len(index.languages()) > 1
         for entry in index.lineage_in(lang) if lang else index.lineage:
             mark = "present" if entry.present else "missing"
-            held = [m.language or "en" for m in index.members if m.symbol == entry.symbol]
-            tail = f"\t{' '.join(held)}" if several and held and not lang else ""
-            click.echo(f"  {mark}  {entry.symbol}\t{entry.date}{tail}")
+            held = [m.language or "en" for m in index.members if m.symbol == entry.symbol] if several else []
+            tail = f"\t{' '.join(held)}" if held else ""
+            lines.append(f"  {mark}  {entry.symbol}\t{entry.date}{tail}")
+    if lines:
+        click.echo("\n".join(lines))
 
 
 def _in_language(data: dict[str, object], index: SeriesIndex, lang: str | None) -> dict[str, object]:

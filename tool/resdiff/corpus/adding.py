@@ -17,7 +17,7 @@ import hashlib
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,8 @@ from ..refs import (
     validate_slug,
     validate_symbol,
 )
-from ..series import SeriesIndex, lineage_citations
+from ..series import lineage_citations
+from .catalog import Links
 from .gitrepo import Git, GitFailed, explain, locate, merge_state, open_worktree
 from .journal import MARKER, Lock, commit_changes, locked, recover
 from .store import MARKER_TEXT, ROOT_FILES, Corpus, read_bytes, stored_text
@@ -312,15 +313,16 @@ def _store(
     warnings: tuple[str, ...],
     notices: tuple[str, ...],
 ) -> AddResult:
-    catalog = corpus.catalog()
-    facts = {slug: _SeriesFacts.of(catalog.index(slug)) for slug in catalog.slugs()}
+    from .catalog import links
+
+    placement = _Placement(links(corpus.root), (incoming.resolution for incoming in texts.values()))
     writes: dict[Path, bytes | None] = {}
     results: list[Added] = []
     notes = list(warnings)
     for key in sorted(texts, key=lambda k: (symbol_sort_key(k[0]), LANGUAGES.index(k[1]))):
         symbol, incoming = key[0], texts[key]
         resolution, source, note = _with_source(corpus, incoming, writes)
-        where = catalog.where(symbol)
+        where = placement.where.get(symbol)
         if where is not None:
             candidate = corpus.root / where / safe_name(symbol, resolution.language)
             existing = candidate if candidate.is_file() else None
@@ -346,8 +348,8 @@ def _store(
             action = "replaced"
         else:
             # a text in another language joins the series its siblings are in
-            slug = series or sibling or _assign_series(resolution, facts)
-            facts[slug] = facts.get(slug, _SeriesFacts()).joined_by(resolution)
+            slug = series or sibling or placement.assign(resolution)
+            placement.join(slug, resolution)
             action = "added"
         if note:
             notes.append(note)
@@ -412,59 +414,77 @@ def _with_source(
     return corrected, (_inside(corpus, source_path(corpus, sha)), data), note
 
 
-@dataclass(frozen=True)
-class _SeriesFacts:
-    """What ties a text to a series: its members, its lineage, its members' titles (read as
-    ``refs.title_key`` compares them: one year's non-breaking hyphen is no other title)."""
+class _Placement:
+    """Which series a new text joins, from every series' ``Links`` turned inside out (symbol -> series)
+    for the series that concern the texts being added (one set test a series finds them): each text
+    then costs a few look-ups, not a pass over every series, and texts join as they are placed."""
 
-    members: frozenset[str] = frozenset()
-    lineage: frozenset[str] = frozenset()
-    titles: frozenset[str] = frozenset()
+    def __init__(self, folders: Mapping[str, Links], texts: Iterable[Resolution]) -> None:
+        self.where: dict[str, str] = {}  # member symbol -> its series
+        self.titles: dict[str, set[str]] = {}  # series -> its members' titles (refs.title_key)
+        self._members: dict[str, set[str]] = {}  # symbol -> the series holding it
+        self._lineage: dict[str, set[str]] = {}  # symbol -> the series whose lineage names it
+        self._titled: dict[str, set[str]] = {}  # title (refs.title_key) -> the series holding it
+        symbols: set[str] = set()
+        titles: set[str] = set()
+        for text in texts:
+            symbols.update((text.symbol or "", *lineage_citations(text)))
+            titles.add(title_key(text.title))
+        for slug, links in folders.items():
+            if not links.members:  # a folder holding no readable text is no series to join
+                continue
+            self.titles[slug] = set(links.titles)
+            if symbols.isdisjoint(links.lineage) and titles.isdisjoint(links.titles):
+                continue  # its lineage holds its members: nothing ties these texts to it
+            for symbol in links.members:
+                self.where[symbol] = slug
+                self._members.setdefault(symbol, set()).add(slug)
+            for symbol in links.lineage:
+                self._lineage.setdefault(symbol, set()).add(slug)
+            for title in links.titles:
+                self._titled.setdefault(title, set()).add(slug)
 
-    @classmethod
-    def of(cls, index: SeriesIndex) -> _SeriesFacts:
-        return cls(
-            members=frozenset(m.symbol for m in index.members),
-            lineage=frozenset(e.symbol for e in index.lineage),
-            titles=frozenset(title_key(m.title) for m in index.members if m.title),
-        )
-
-    def joined_by(self, resolution: Resolution) -> _SeriesFacts:
+    def join(self, slug: str, resolution: Resolution) -> None:
+        """A text placed in ``slug``: later texts of the same add see it there."""
         symbol = resolution.symbol or ""
-        return _SeriesFacts(
-            members=self.members | {symbol},
-            lineage=self.lineage | {symbol, *lineage_citations(resolution)},
-            titles=self.titles | ({title_key(resolution.title)} if resolution.title else set()),
-        )
+        self.where[symbol] = slug
+        self._members.setdefault(symbol, set()).add(slug)
+        for cited in (symbol, *lineage_citations(resolution)):
+            self._lineage.setdefault(cited, set()).add(slug)
+        held = self.titles.setdefault(slug, set())
+        if resolution.title:
+            held.add(title_key(resolution.title))
+            self._titled.setdefault(title_key(resolution.title), set()).add(slug)
 
-
-def _assign_series(resolution: Resolution, facts: dict[str, _SeriesFacts]) -> str:
-    """The series a new text joins: one whose member it recites or whose member recites it, else one
-    sharing its title, else a new one named after its title (``refs.slugify``)."""
-    symbol = resolution.symbol or ""
-    recited = set(lineage_citations(resolution))
-    title = title_key(resolution.title)
-    linked = sorted(slug for slug, f in facts.items() if recited & f.members or symbol in f.lineage)
-    if len(linked) > 1:
-        linked = [slug for slug in linked if title in facts[slug].titles] or linked
-    if len(linked) > 1:
-        raise CorpusError(
-            f"{symbol} is linked by citations to the series {', '.join(linked)}; choose one with --series"
-        )
-    if linked:
-        return linked[0]
-    titled = sorted(slug for slug, f in facts.items() if title and title in f.titles)
-    if titled:
-        return titled[0]
-    base = slugify(resolution.title or "")
-    if not base:
-        raise CorpusError(f"{symbol} has no title to name a series after; choose one with --series SLUG")
-    slug, number = base, 2
-    while slug in facts or slug == SOURCES:  # another title cut to the same words
-        suffix = f"-{number}"
-        slug = base[: MAX_SLUG_LENGTH - len(suffix)].rstrip("-") + suffix
-        number += 1
-    return validate_slug(slug)
+    def assign(self, resolution: Resolution) -> str:
+        """The series a new text joins: one whose member it recites or whose member recites it, else
+        one sharing its title, else a new one named after its title (``refs.slugify``)."""
+        symbol = resolution.symbol or ""
+        title = title_key(resolution.title)
+        found = set(self._lineage.get(symbol, ()))
+        for cited in lineage_citations(resolution):
+            found |= self._members.get(cited, set())
+        linked = sorted(found)
+        if len(linked) > 1:
+            linked = [slug for slug in linked if title in self.titles[slug]] or linked
+        if len(linked) > 1:
+            raise CorpusError(
+                f"{symbol} is linked by citations to the series {', '.join(linked)}; choose one with --series"
+            )
+        if linked:
+            return linked[0]
+        titled = sorted(self._titled.get(title, ())) if title else []
+        if titled:
+            return titled[0]
+        base = slugify(resolution.title or "")
+        if not base:
+            raise CorpusError(f"{symbol} has no title to name a series after; choose one with --series SLUG")
+        slug, number = base, 2
+        while slug in self.titles or slug == SOURCES:  # another title cut to the same words
+            suffix = f"-{number}"
+            slug = base[: MAX_SLUG_LENGTH - len(suffix)].rstrip("-") + suffix
+            number += 1
+        return validate_slug(slug)
 
 
 def _current(path: Path) -> bytes | None:

@@ -16,6 +16,10 @@ cache's writing is not trusted (a file system's clock is coarse): it is checked 
 A text edited in place by hand, leaving its folder's entry as it was, is seen by ``resdiff
 verify``, which rebuilds the cache from every text.
 
+Beside it, the links cache (``<corpus>.links.json``): for each series folder, under the same folder
+key, the members' symbols, the lineage and the titles ``add`` places a new text by (``links``), so
+that an ``add`` into a corpus of 20,000 texts reads neither the index nor any text but its series'.
+
 The cache is data from the corpus' own folder too, so it is read as untrusted: anything but the
 exact form written here (wrong types, nesting, another format) is thrown away and rebuilt. Nothing
 is read outside the corpus: folders and files that are symbolic links, or not regular files, are
@@ -26,23 +30,24 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import json
 import os
 import re
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusError, InputError
-from ..refs import FILE_SUFFIX, SLUG_RE, SOURCES, SYMBOL_RE, symbol_of_file_name
-from ..series import SeriesIndex, TextSummary, build_index
+from ..refs import SLUG_RE, SOURCES, SYMBOL_RE, checked_file_name, symbol_of_file_name, title_key
+from ..series import Member, SeriesIndex, TextSummary, build_index, build_members
 from .gitrepo import blob_sha, locate
 
 CACHE_FORMAT = 1
+LINKS_FORMAT = 1
+_FEW_FOLDERS = 16  # more changed folders than this and ``links`` reads them through the index (``scan``)
 _RACY_NS = 2_000_000_000  # a change this recent is checked again next time (coarse file system clocks)
 _CONFLICT_RE = re.compile(rb"^(?:<<<<<<<|>>>>>>>) ", re.MULTILINE)
 
@@ -72,18 +77,20 @@ class Catalog:
     def index(self, slug: str) -> SeriesIndex:
         return build_index(slug, self.series.get(slug, {}).values())
 
-    def where(self, symbol: str) -> str | None:
-        """The series folder holding a symbol's text, or None: the index from symbol to file."""
-        return self._symbols.get(symbol)
-
-    @functools.cached_property
-    def _symbols(self) -> dict[str, str]:
-        return {text.symbol: slug for slug, texts in self.series.items() for text in texts.values()}
+    def members(self, slug: str) -> tuple[Member, ...]:
+        """``index(slug).members``, without working out the lineage (``list`` needs none)."""
+        return build_members(self.series.get(slug, {}).values())
 
 
 def scan(root: Path, only: str | None = None) -> Catalog:
     """The catalog of the corpus at ``root`` (of the series folder ``only``), the cache brought up to
     date on the way (when git's folder can be written; else it is only computed)."""
+    return _scan(root, only)
+
+
+def _scan(root: Path, only: str | None = None, links: bool = False) -> Catalog:
+    """``scan``; with ``links``, the links cache is written whether or not the index changed
+    (``links`` found it stale)."""
     cache_path = _cache_path(root)
     cached = _load(cache_path) if cache_path is not None else {}
     now = time.time_ns()
@@ -100,15 +107,68 @@ def scan(root: Path, only: str | None = None) -> Catalog:
         changed = changed or entry is not cached.get(slug)
         fresh[slug] = entry
     if changed and cache_path is not None:
-        _save(cache_path, fresh)
+        _save(cache_path, {"format": CACHE_FORMAT, "folders": fresh})
+    if (changed or links) and cache_path is not None and only is None:
+        linked = {
+            slug: [entry["key"], *_links_of(catalog.series.get(slug, {}))] for slug, entry in fresh.items()
+        }
+        _save(_links_path(cache_path), {"format": LINKS_FORMAT, "folders": linked})
     return catalog
 
 
+@dataclass(frozen=True)
+class Links:
+    """What ``add`` needs of one series to place a new text: its members' symbols, its lineage (members
+    and every symbol they recite) and its members' titles, as ``refs.title_key`` reads them."""
+
+    members: Sequence[str]
+    lineage: Sequence[str]
+    titles: Sequence[str]
+
+
+def links(root: Path) -> dict[str, Links]:
+    """Every series folder's ``Links``, from the links cache (``<corpus>.links.json`` beside the
+    index's): without reading the index of 20,000 texts, an ``add`` costs what its own series costs.
+
+    A folder whose entry (mtime, ctime, inode) is not the one the cache recorded, or was too recent
+    to trust, has its texts read again (that folder's only); the cache is then brought up to date."""
+    cache_path = _cache_path(root)
+    path = _links_path(cache_path) if cache_path is not None else None
+    cached = _load_links(path) if path is not None else {}
+    now = time.time_ns()
+    keys: dict[str, Key] = {}
+    top = str(root)
+    for slug in series_folders(root):
+        with contextlib.suppress(OSError):
+            keys[slug] = _key(os.lstat(f"{top}/{slug}"), folder=True)
+    stale = [slug for slug, key in keys.items() if slug not in cached or cached[slug][0] != key]
+    if len(stale) > _FEW_FOLDERS:  # a new clone, or a checkout of another branch: the index knows more
+        catalog = _scan(root, links=True)
+        return {slug: Links(*_links_of(texts)) for slug, texts in catalog.series.items()}
+    fresh = {slug: cached[slug] for slug in keys if slug not in stale}
+    for slug in stale:
+        catalog = Catalog({})
+        scanned = _scan_folder(root / slug, slug, None, now, catalog)
+        if scanned is not None:
+            fresh[slug] = [scanned["key"], *_links_of(catalog.series.get(slug, {}))]
+    if path is not None and (stale or set(cached) != set(fresh)):
+        _save(path, {"format": LINKS_FORMAT, "folders": fresh})
+    return {slug: Links(members, lineage, titles) for slug, (_, members, lineage, titles) in fresh.items()}
+
+
+def _links_of(texts: dict[str, TextSummary]) -> list[list[str]]:
+    members = {text.symbol for text in texts.values()}
+    lineage = members | {symbol for text in texts.values() for symbol, _ in text.lineage}
+    titles = {title_key(text.title) for text in texts.values() if text.title}
+    return [sorted(members), sorted(lineage), sorted(titles)]
+
+
 def forget(root: Path) -> None:
-    """The cache removed: the next scan reads every text again (``verify --repair``)."""
+    """The caches removed: the next scan reads every text again (``verify --repair``)."""
     cache_path = _cache_path(root)
     if cache_path is not None:
         cache_path.unlink(missing_ok=True)
+        _links_path(cache_path).unlink(missing_ok=True)
 
 
 def is_conflicted(data: bytes) -> bool:
@@ -282,7 +342,10 @@ def _checked_folder(entry: Any) -> dict[str, tuple[Key | None, str, TextSummary]
     try:  # stat keys and blob ids are only ever compared with ones resdiff computes: any value is safe
         for name, (file_key, blob, row) in entry["texts"].items():
             summary = TextSummary.from_row(row)
-            if SYMBOL_RE.match(summary.symbol) is None or name != _file_name(summary.symbol):
+            if (
+                name != checked_file_name(summary.symbol, summary.language)
+                or SYMBOL_RE.match(summary.symbol) is None
+            ):
                 return None
             texts[name] = (file_key, blob, summary)
     except (ValueError, TypeError):
@@ -290,15 +353,34 @@ def _checked_folder(entry: Any) -> dict[str, tuple[Key | None, str, TextSummary]
     return texts
 
 
-def _file_name(symbol: str) -> str:
-    return symbol.replace("/", "_").replace(" ", "_") + FILE_SUFFIX
+def _links_path(cache_path: Path) -> Path:
+    return cache_path.with_name(cache_path.name.removesuffix(".json") + ".links.json")
 
 
-def _save(path: Path, folders: dict[str, Any]) -> None:
-    """The cache written in one rename; a folder git's owner keeps read-only only costs speed."""
+def _load_links(path: Path) -> dict[str, Any]:
+    """The links cache's folders, each ``[key, members, lineage, titles]`` with lists of strings (the
+    key is only compared with one resdiff computes: any value is safe); empty if not of that form."""
+    try:
+        raw = json.loads(read_plain(path, limit=1 << 30))
+    except (CorpusError, ValueError, RecursionError):
+        return {}
+    if type(raw) is not dict or raw.get("format") != LINKS_FORMAT or type(raw.get("folders")) is not dict:
+        return {}
+    folders: dict[str, Any] = raw["folders"]
+    for entry in folders.values():
+        if type(entry) is not list or len(entry) != 4:
+            return {}
+        for strings in entry[1:]:
+            if type(strings) is not list or not set(map(type, strings)) <= {str}:
+                return {}
+    return folders
+
+
+def _save(path: Path, document: dict[str, Any]) -> None:
+    """A cache file written in one rename; a folder git's owner keeps read-only only costs speed."""
     import tempfile
 
-    data = json.dumps({"format": CACHE_FORMAT, "folders": folders}, separators=(",", ":")).encode("utf-8")
+    data = json.dumps(document, separators=(",", ":")).encode("utf-8")
     with contextlib.suppress(OSError):
         path.parent.mkdir(exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

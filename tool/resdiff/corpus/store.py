@@ -89,12 +89,11 @@ class Corpus:
         """The file of a symbol in a language (None: English's own name), found by its name alone (one
         stat a series folder: the fast path of show); only plain files in real series folders count."""
         name = safe_name(symbol, language)
-        hits = []
+        top, hits = str(self.root), []
         for slug in self.folders():
-            path = self.root / slug / name
-            with contextlib.suppress(OSError):
-                if stat.S_ISREG(os.lstat(path).st_mode):
-                    hits.append(path)
+            with contextlib.suppress(OSError):  # strings, not Paths: this runs once a series folder
+                if stat.S_ISREG(os.lstat(f"{top}/{slug}/{name}").st_mode):
+                    hits.append(self.root / slug / name)
         if len(hits) > 1:
             raise CorpusError(
                 f"{symbol} is stored twice ({', '.join(str(h.relative_to(self.root)) for h in hits)}); "
@@ -192,8 +191,17 @@ def series_indexes(
 
 def list_entries(corpus: Corpus, slug: str | None = None, catalog: Catalog | None = None) -> list[Entry]:
     """Every text of the corpus (or of one series), from the index derived from the texts."""
-    indexes = series_indexes(corpus, slug, catalog)
-    return [Entry(index.slug, member) for index in indexes for member in index.members]
+    if slug:
+        validate_slug(slug)
+        if catalog is None:
+            return [Entry(slug, member) for member in corpus.index(slug).members]
+    catalog = catalog if catalog is not None else corpus.catalog()
+    return [
+        Entry(s, member)
+        for s in catalog.slugs()
+        if slug is None or s == slug
+        for member in catalog.members(s)
+    ]
 
 
 def read_bytes(path: Path) -> bytes:
