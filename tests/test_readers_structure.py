@@ -385,6 +385,38 @@ def test_a_title_ending_general_assembly_keeps_it_and_an_annex_on_the_next_page_
     assert normalized.warnings == ()
 
 
+def test_an_annex_paragraph_whose_sentence_ends_at_a_line_end_stays_whole_with_its_items() -> None:
+    """A PDF's annex paragraph whose first sentence ends at a line's end, the next line at the margin
+    opening another ("measure." then "We also emphasize ..."), is one paragraph: the layout starts none
+    there. Before, it was cut in two and its items (a), (b) ran into its text (80/9's paragraph 28)."""
+    pages = [
+        SYNTHETIC_ANNEXED[0],
+        [
+            "@head",
+            "Annex",
+            "",
+            "Synthetic declaration",
+            "",
+            "1.|We, the synthetic delegates, commit to the upkeep of every synthetic",
+            "lighthouse as a preventive measure.",
+            "We also emphasize the synthetic duty of coastal States. In this regard:",
+            "",
+            "(a)|We take note of the synthetic convention on beacons;",
+            "",
+            "(b)|We call for synthetic expertise in the keeping of lights.",
+            "",
+            "2.|We recognize the synthetic facts.",
+        ],
+    ]
+    resolution = _synthetic(pages)
+    assert [c.key for c in resolution.clauses if c.section == "ANNEX"] == [
+        "ANNEX.H1", "ANNEX.P1", "ANNEX.P1(a)", "ANNEX.P1(b)", "ANNEX.P2",
+    ]  # fmt: skip
+    assert resolution.clause("ANNEX.P1").text.endswith(
+        "preventive measure. We also emphasize the synthetic duty of coastal States. In this regard:"
+    )
+
+
 # --- a footnote's line that starts with a number -------------------------------------------------------
 
 SYNTHETIC_NOTES = [
@@ -575,3 +607,14 @@ def test_an_annexed_declaration_keeps_every_numbered_paragraph_of_the_uns_xml(st
     clauses = _read(_need(UN_PDF / "ga-res-80" / f"{stem}.pdf")).clauses
     annexed = [c for c in clauses if c.type == "paragraph" and c.section.startswith("ANNEX")]
     assert len(annexed) == len(numbered) >= 25
+
+
+@pytest.mark.parametrize("stem", ["A_RES_80_3", "A_RES_80_5", "A_RES_80_9"])
+def test_an_annexed_declaration_reads_with_the_keys_of_the_uns_xml(stem: str) -> None:
+    """The PDF and the UN's XML of the same declaration agree on every annex key, items included (80/9's
+    paragraph 28 lost its five items (a)-(e) to its text before)."""
+    xml = akn_twins.twin(stem)
+    assert xml is not None
+    pdf = _read(_need(UN_PDF / "ga-res-80" / f"{stem}.pdf"))
+    annexed = [c.key for c in _read(xml).clauses if c.section.startswith("ANNEX")]
+    assert [c.key for c in pdf.clauses if c.section.startswith("ANNEX")] == annexed
