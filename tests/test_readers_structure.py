@@ -580,6 +580,40 @@ def test_a_markdown_pipe_table_is_a_table_clause() -> None:
     assert resolution.clause("TB1").text == "Synthetic State | Scale || Atlantis | 0.006 || Borduria | 1.250"
 
 
+def _spaced(rows: list[str]) -> str:
+    """A SYNTHETIC plain text of ``_scale``'s resolution as ``pdftotext -layout`` gives it: each table
+    row a line, its cells parted by runs of spaces."""
+    table = "\n".join("".join(cell.ljust(24) for cell in row.lstrip("#").split("|")).rstrip() for row in rows)
+    return (
+        "99/13. Synthetic scale of assessments for 2031\n\nThe General Assembly,\n\n"
+        "Recalling its synthetic resolution 98/13,\n\n"
+        "1. Decides that the synthetic scale shall be as follows:\n\n"
+        f"{table}\n\n2. Requests a synthetic report.\n"
+    )
+
+
+def test_a_texts_table_laid_out_in_columns_is_the_pdfs_table() -> None:
+    """The same synthetic table in a PDF and in a text that keeps its columns (spaces part the cells):
+    the text reader finds the table the PDF reader finds, cell for cell (before: the rows ran into
+    OP1 as an item of numbers)."""
+    rows = ["#Synthetic State|Scale (percentage)|Note", *OLD_ROWS]
+    pdf = _synthetic(_scale("2031", OLD_ROWS))
+    text = normalize_bytes(_spaced(rows).encode(), "synthetic.txt").resolution
+    assert [c.key for c in text.clauses] == ["PP1", "OP1", "TB1", "OP2"]
+    assert text.clause("TB1").text == pdf.clause("TB1").text
+
+
+def test_prose_with_double_spaces_is_no_table() -> None:
+    """Sentences parted by two spaces, each line alike, hold no figures: no table."""
+    text = (
+        "99/13. Synthetic\n\nThe General Assembly,\n\nRecalling its synthetic resolution 98/13,\n\n"
+        "1. Decides to act.  It shall report.\nIt shall meet.  It shall end;\n\n"
+        "2. Requests a synthetic report.\n"
+    )
+    resolution = normalize_bytes(text.encode(), "synthetic.txt").resolution
+    assert not [c for c in resolution.clauses if c.type == "table"]
+
+
 def test_the_uns_xml_has_tables_where_the_sample_has_no_pdf() -> None:
     """The scale-of-assessments and budget resolutions of sessions 79 and 80 hold tables (rows of
     cells) in the UN's XML; none of them is among the PDFs in ``../shared``, hence the synthetic one."""
