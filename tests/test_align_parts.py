@@ -205,3 +205,67 @@ def test_round_six_keeps_a_dropped_part_and_a_new_one_apart() -> None:
     assert pairs == {"B.H1": "A.H1", "B.PP1": "A.PP1", "B.OP1": "A.OP1", "B.OP9": "A.OP9"}
     assert set(alignment.deleted) == {"A.H1", "A.PP1", "A.OP1", "A.OP9"}
     assert "B.OP1" in alignment.added and not any(g.moved for g in alignment.groups)
+
+
+def _annex(label: str, topic: str, extra: str, review: int) -> tuple[Clause, ...]:
+    """A SYNTHETIC annex: its title, two paragraphs on its topic, and a closing paragraph in the
+    words every annex of the text uses, with the year of its review."""
+    return (
+        Clause(f"{label}.H1", f"Synthetic programme on {topic}"),
+        Clause(f"{label}.P1", f"We commit to the upkeep of {topic} and {extra} in every region."),
+        Clause(f"{label}.P2", f"We will report on {topic} to the synthetic conference."),
+        Clause(f"{label}.P3", f"We will review this programme at the synthetic conference of {review}."),
+    )
+
+
+def _annexed(*annexes: tuple[Clause, ...]) -> Resolution:
+    return Resolution(
+        clauses=(
+            Clause("PP1", "Recalling its synthetic resolutions on maritime signals,"),
+            Clause(
+                "OP1", "Adopts the synthetic programmes annexed to the present resolution.", verb="Adopts"
+            ),
+            *(clause for annex in annexes for clause in annex),
+        )
+    )
+
+
+def _pairs(old: Resolution, new: Resolution) -> dict[str, str]:
+    return {g.old[0]: g.new[0] for g in align(old, new).groups if len(g.old) == len(g.new) == 1}
+
+
+def test_annexes_pair_annex_with_annex() -> None:
+    """An annex inserted in front renumbers those after it: each old annex pairs with its counterpart
+    (by its words), and a closing paragraph stays in its annex: old II's (review in 2030) pairs with
+    its counterpart's (now 2031), not with the new annex's, word for word old II's (before: it did)."""
+    old = _annexed(
+        _annex("ANNEX-I", "lighthouses", "coastal beacons", 2031),
+        _annex("ANNEX-II", "harbours", "tide gauges", 2030),
+    )
+    new = _annexed(
+        _annex("ANNEX-I", "fisheries", "deep-sea trawling", 2030),
+        _annex("ANNEX-II", "lighthouses", "coastal beacons", 2031),
+        _annex("ANNEX-III", "harbours", "tide gauges", 2031),
+    )
+    alignment = align(old, new)
+    pairs = _pairs(old, new)
+    assert {key: value for key, value in pairs.items() if key.startswith("ANNEX")} == {
+        f"ANNEX-{a}.{local}": f"ANNEX-{b}.{local}"
+        for a, b in (("I", "II"), ("II", "III"))
+        for local in ("H1", "P1", "P2", "P3")
+    }
+    assert set(alignment.added) == {"ANNEX-I.H1", "ANNEX-I.P1", "ANNEX-I.P2", "ANNEX-I.P3"}
+    assert not alignment.deleted
+
+
+def test_a_dropped_annex_keeps_its_clauses_to_itself() -> None:
+    """Old annexes I (lighthouses, review in 2031) and II (harbours, 2030); new a single annex
+    (harbours, now 2031): old I's closing paragraph, word for word the new annex's, is dropped with its
+    annex (before: it paired, and old II's was dropped); old II's pairs, modified."""
+    old = _annexed(
+        _annex("ANNEX-I", "lighthouses", "coastal beacons", 2031),
+        _annex("ANNEX-II", "harbours", "tide gauges", 2030),
+    )
+    new = _annexed(_annex("ANNEX", "harbours", "tide gauges", 2031))
+    assert _pairs(old, new)["ANNEX-II.P3"] == "ANNEX.P3"
+    assert set(align(old, new).deleted) == {"ANNEX-I.H1", "ANNEX-I.P1", "ANNEX-I.P2", "ANNEX-I.P3"}

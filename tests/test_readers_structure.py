@@ -385,6 +385,38 @@ def test_a_title_ending_general_assembly_keeps_it_and_an_annex_on_the_next_page_
     assert normalized.warnings == ()
 
 
+def test_an_annex_paragraph_whose_sentence_ends_at_a_line_end_stays_whole_with_its_items() -> None:
+    """A PDF's annex paragraph whose first sentence ends at a line's end, the next line at the margin
+    opening another ("measure." then "We also emphasize ..."), is one paragraph: the layout starts none
+    there. Before, it was cut in two and its items (a), (b) ran into its text (80/9's paragraph 28)."""
+    pages = [
+        SYNTHETIC_ANNEXED[0],
+        [
+            "@head",
+            "Annex",
+            "",
+            "Synthetic declaration",
+            "",
+            "1.|We, the synthetic delegates, commit to the upkeep of every synthetic",
+            "lighthouse as a preventive measure.",
+            "We also emphasize the synthetic duty of coastal States. In this regard:",
+            "",
+            "(a)|We take note of the synthetic convention on beacons;",
+            "",
+            "(b)|We call for synthetic expertise in the keeping of lights.",
+            "",
+            "2.|We recognize the synthetic facts.",
+        ],
+    ]
+    resolution = _synthetic(pages)
+    assert [c.key for c in resolution.clauses if c.section == "ANNEX"] == [
+        "ANNEX.H1", "ANNEX.P1", "ANNEX.P1(a)", "ANNEX.P1(b)", "ANNEX.P2",
+    ]  # fmt: skip
+    assert resolution.clause("ANNEX.P1").text.endswith(
+        "preventive measure. We also emphasize the synthetic duty of coastal States. In this regard:"
+    )
+
+
 # --- a footnote's line that starts with a number -------------------------------------------------------
 
 SYNTHETIC_NOTES = [
@@ -548,6 +580,40 @@ def test_a_markdown_pipe_table_is_a_table_clause() -> None:
     assert resolution.clause("TB1").text == "Synthetic State | Scale || Atlantis | 0.006 || Borduria | 1.250"
 
 
+def _spaced(rows: list[str]) -> str:
+    """A SYNTHETIC plain text of ``_scale``'s resolution as ``pdftotext -layout`` gives it: each table
+    row a line, its cells parted by runs of spaces."""
+    table = "\n".join("".join(cell.ljust(24) for cell in row.lstrip("#").split("|")).rstrip() for row in rows)
+    return (
+        "99/13. Synthetic scale of assessments for 2031\n\nThe General Assembly,\n\n"
+        "Recalling its synthetic resolution 98/13,\n\n"
+        "1. Decides that the synthetic scale shall be as follows:\n\n"
+        f"{table}\n\n2. Requests a synthetic report.\n"
+    )
+
+
+def test_a_texts_table_laid_out_in_columns_is_the_pdfs_table() -> None:
+    """The same synthetic table in a PDF and in a text that keeps its columns (spaces part the cells):
+    the text reader finds the table the PDF reader finds, cell for cell (before: the rows ran into
+    OP1 as an item of numbers)."""
+    rows = ["#Synthetic State|Scale (percentage)|Note", *OLD_ROWS]
+    pdf = _synthetic(_scale("2031", OLD_ROWS))
+    text = normalize_bytes(_spaced(rows).encode(), "synthetic.txt").resolution
+    assert [c.key for c in text.clauses] == ["PP1", "OP1", "TB1", "OP2"]
+    assert text.clause("TB1").text == pdf.clause("TB1").text
+
+
+def test_prose_with_double_spaces_is_no_table() -> None:
+    """Sentences parted by two spaces, each line alike, hold no figures: no table."""
+    text = (
+        "99/13. Synthetic\n\nThe General Assembly,\n\nRecalling its synthetic resolution 98/13,\n\n"
+        "1. Decides to act.  It shall report.\nIt shall meet.  It shall end;\n\n"
+        "2. Requests a synthetic report.\n"
+    )
+    resolution = normalize_bytes(text.encode(), "synthetic.txt").resolution
+    assert not [c for c in resolution.clauses if c.type == "table"]
+
+
 def test_the_uns_xml_has_tables_where_the_sample_has_no_pdf() -> None:
     """The scale-of-assessments and budget resolutions of sessions 79 and 80 hold tables (rows of
     cells) in the UN's XML; none of them is among the PDFs in ``../shared``, hence the synthetic one."""
@@ -575,3 +641,14 @@ def test_an_annexed_declaration_keeps_every_numbered_paragraph_of_the_uns_xml(st
     clauses = _read(_need(UN_PDF / "ga-res-80" / f"{stem}.pdf")).clauses
     annexed = [c for c in clauses if c.type == "paragraph" and c.section.startswith("ANNEX")]
     assert len(annexed) == len(numbered) >= 25
+
+
+@pytest.mark.parametrize("stem", ["A_RES_80_3", "A_RES_80_5", "A_RES_80_9"])
+def test_an_annexed_declaration_reads_with_the_keys_of_the_uns_xml(stem: str) -> None:
+    """The PDF and the UN's XML of the same declaration agree on every annex key, items included (80/9's
+    paragraph 28 lost its five items (a)-(e) to its text before)."""
+    xml = akn_twins.twin(stem)
+    assert xml is not None
+    pdf = _read(_need(UN_PDF / "ga-res-80" / f"{stem}.pdf"))
+    annexed = [c.key for c in _read(xml).clauses if c.section.startswith("ANNEX")]
+    assert [c.key for c in pdf.clauses if c.section.startswith("ANNEX")] == annexed

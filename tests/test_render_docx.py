@@ -150,3 +150,37 @@ def test_a_report_of_texts_named_by_long_file_names_is_written(
     assert "…" in title and " → synthetic-2-long-file-name-" in title
     heading = "".join(t.text or "" for t in _body(Path("r.docx").read_bytes()).iter(f"{W}t"))
     assert f"Changes: {names[0]} → {names[1]}" in heading  # the document itself names them whole
+
+
+def _table_rows(data: bytes, accept: bool) -> list[list[str]]:
+    """The clause table's rows after Accept all (or Reject all): a row whose mark goes goes whole; a
+    column only one side has leaves empty cells on the other, dropped here at a row's end."""
+    dropped = f"{W}del" if accept else f"{W}ins"
+    table = list(_body(data).iter(f"{W}tbl"))[-1]  # the summary's table comes first
+    rows = []
+    for row in table.iterfind(f"{W}tr"):
+        if row.find(f"{W}trPr/{dropped}") is not None:
+            assert not "".join(_text(p, dropped) for p in row.iter(f"{W}p")), "a row that goes is empty"
+            continue
+        cells = [
+            "".join(_text(p, dropped) for p in cell.iterfind(f"{W}p")) for cell in row.iterfind(f"{W}tc")
+        ]
+        while cells and not cells[-1]:
+            cells.pop()
+        rows.append(cells)
+    return rows
+
+
+def test_a_table_is_a_word_table_that_accepts_to_new_and_rejects_to_old() -> None:
+    """The SYNTHETIC table pair: cell by cell tracked changes, rows added or dropped as tracked rows."""
+    from resdiff.model import table_rows
+    from synthetic_tables import SYNTHETIC_TABLE_NEW, SYNTHETIC_TABLE_OLD, synthetic_table_comparison
+
+    data = _render(synthetic_table_comparison())
+    assert _table_rows(data, accept=True) == [
+        list(r) for r in table_rows(SYNTHETIC_TABLE_NEW.clause("TB1").text)
+    ]
+    assert _table_rows(data, accept=False) == [
+        list(r) for r in table_rows(SYNTHETIC_TABLE_OLD.clause("TB1").text)
+    ]
+    assert not [text for text in _resolved(data, accept=True) if "Atlantis" in text]  # no run-on paragraph

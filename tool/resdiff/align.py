@@ -47,7 +47,7 @@ from .aligner.footnotes import NO_BONUS, Bonus, WindowBonus, footnote_bonus
 from .aligner.groups import grow, unseeded_groups
 from .aligner.matcher import ClassMatcher, fits
 from .aligner.order import longest_increasing, moved_groups
-from .aligner.parts import part_pairs
+from .aligner.parts import is_annex, part_pairs
 from .aligner.provenance import groups_by_provenance
 from .aligner.words import Words
 from .languages import shared
@@ -221,13 +221,15 @@ def _align_in_windows(
 def _by_class(
     clauses: Sequence[Clause], parts: dict[str, str] | None = None, side: str = ""
 ) -> dict[tuple[str, str], list[Clause]]:
-    """Clauses by alignment class; ``parts``: a body part's counterpart pair (see ``aligner.parts``),
-    which narrows the class to that pair of parts (a part without one: a class of its own on ``side``)."""
+    """Clauses by alignment class; ``parts``: a body part's (an annex's) counterpart pair (see
+    ``aligner.parts``), which narrows the class to that pair of parts (a part without one: a class of
+    its own on ``side``), where parts (annexes) were paired."""
     classes: dict[tuple[str, str], list[Clause]] = {}
+    paired = {"annex" if is_annex(section) else "body" for section in parts or ()}
     for clause in clauses:
         where, kind = alignment_class(clause)
-        if parts and where == "body":
-            where = f"body/{parts.get(clause.section) or side + clause.section}"
+        if parts and where in paired:
+            where = f"{where}/{parts.get(clause.section) or side + clause.section}"
         classes.setdefault((where, kind), []).append(clause)
     return classes
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .align import Alignment, Group, align
 from .languages import shared
-from .model import FOOTNOTE, TABLE, Clause, Resolution, table_rows
+from .model import FOOTNOTE, TABLE, Clause, Resolution
 from .records import (
     ADDED,
     DELETED,
@@ -18,11 +18,12 @@ from .records import (
     SPLIT,
     TAG_FOOTNOTES,
     UNCHANGED,
-    CellChange,
     Change,
     Comparison,
+    TableDiff,
 )
 from .redline import kind_of, redline, tags_of
+from .tablediff import table_diff
 
 
 def _footnote_map(alignment: Alignment, old: Resolution) -> dict[str, str]:
@@ -67,49 +68,19 @@ def _group_change(
         new_verb=new_verb,
         old_notes=old_notes,
         new_notes=new_notes,
-        cells=_cells(olds[0].text, news[0].text) if olds[0].type == TABLE and len(olds) == len(news) else (),
+        table=_table(olds, news, language),
     )
 
 
-def _labels(cells: list[str]) -> list[str]:
-    """Row or column labels: the cells themselves where they are unique, else numbers from 1."""
-    return cells if len(set(cells)) == len(cells) else [str(n) for n in range(1, len(cells) + 1)]
+def _table(olds: list[Clause], news: list[Clause], language: str | None) -> TableDiff | None:
+    """The cell-by-cell diff of a table paired with a table, one to one (a table's text paired with
+    a paragraph's has no grid: its redline says all)."""
+    if len(olds) != 1 or len(news) != 1 or olds[0].type != TABLE or news[0].type != TABLE:
+        return None
+    return table_diff(olds[0].text, news[0].text, language)
 
 
-def _by_place(
-    labels: list[str], heads: list[str], rows: tuple[tuple[str, ...], ...]
-) -> dict[tuple[str, str], str]:
-    """Each cell by its row's label and its column's head (a row shorter than the head row lacks the
-    last cells; one longer keeps its extra cells under their numbers)."""
-    cells: dict[tuple[str, str], str] = {}
-    for label, row in zip(labels, rows, strict=True):
-        for index, cell in enumerate(row):
-            cells[label, heads[index] if index < len(heads) else str(index + 1)] = cell
-    return cells
-
-
-def _cells(old_text: str, new_text: str) -> tuple[CellChange, ...]:
-    """A table's changed cells, cell by cell: rows paired by their labels (first cells), columns by
-    their heads (first row's cells), so that a row added or a column moved changes only its own."""
-    old_rows, new_rows = table_rows(old_text), table_rows(new_text)
-    old_heads, new_heads = _labels(list(old_rows[0])), _labels(list(new_rows[0]))
-    old_labels = _labels([row[0] for row in old_rows])
-    new_labels = _labels([row[0] for row in new_rows])
-    old_by = _by_place(old_labels, old_heads, old_rows)
-    new_by = _by_place(new_labels, new_heads, new_rows)
-    rows = list(dict.fromkeys([*new_labels, *old_labels]))
-    columns = list(dict.fromkeys([*new_heads, *old_heads]))
-    changes = []
-    for r in rows:
-        for c in columns:
-            old, new = old_by.get((r, c)), new_by.get((r, c))
-            if old != new:
-                diff = redline(old or "", new or "")
-                changes.append(CellChange(row=r, column=c, old=old, new=new, diff=diff))
-    return tuple(changes)
-
-
-def _lone_change(clause: Clause, kind: str) -> Change:
+def _lone_change(clause: Clause, kind: str, language: str | None) -> Change:
     op = 1 if kind == ADDED else -1
     return Change(
         kind=kind,
@@ -121,6 +92,13 @@ def _lone_change(clause: Clause, kind: str) -> Change:
         new_verb=clause.verb if kind == ADDED else None,
         old_notes=clause.notes if kind == DELETED else (),
         new_notes=clause.notes if kind == ADDED else (),
+        table=(
+            table_diff(
+                clause.text if kind == DELETED else None, clause.text if kind == ADDED else None, language
+            )
+            if clause.type == TABLE
+            else None
+        ),
     )
 
 
@@ -138,7 +116,7 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
         (new_position[g.new[0]], _group_change(g, old_by_key, new_by_key, notes, language))
         for g in alignment.groups
     ]
-    placed += [(new_position[key], _lone_change(new_by_key[key], ADDED)) for key in alignment.added]
+    placed += [(new_position[key], _lone_change(new_by_key[key], ADDED, language)) for key in alignment.added]
     changes = [change for _, change in sorted(placed, key=lambda item: item[0])]
 
     # each deletion right after the record holding the OLD clause before it (a linked list: a
@@ -153,7 +131,7 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
         if clause.key not in deleted:
             continue
         at = len(records)
-        records[at] = _lone_change(clause, DELETED)
+        records[at] = _lone_change(clause, DELETED, language)
         predecessor = holder.get(old.clauses[index - 1].key, -1) if index > 0 else -1
         following[at] = following.get(predecessor)
         following[predecessor] = at

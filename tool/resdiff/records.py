@@ -53,6 +53,33 @@ class CellChange:
             "diff": [[op, text] for op, text in self.diff],
         }
 
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+@dataclass(frozen=True)
+class TableDiff:
+    """A table clause's two grids laid over one another (``tablediff``): the rows' labels and the
+    columns' heads in reading order (a row or column only OLD has where it stood), and each place's
+    cell (None where neither side has one: a short row). What every renderer lays out as a table."""
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    grid: tuple[tuple[CellChange | None, ...], ...]  # grid[row][column]
+
+    @property
+    def changed(self) -> tuple[CellChange, ...]:
+        """The changed cells, row by row."""
+        return tuple(cell for row in self.grid for cell in row if cell is not None and cell.changed)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rows": list(self.rows),
+            "columns": list(self.columns),
+            "grid": [[cell.to_json() if cell else None for cell in row] for row in self.grid],
+        }
+
 
 @dataclass(frozen=True)
 class Change:
@@ -70,7 +97,13 @@ class Change:
     new_verb: str | None = None
     old_notes: tuple[str, ...] = ()  # the footnotes the OLD clauses cite, in order (FN keys)
     new_notes: tuple[str, ...] = ()
-    cells: tuple[CellChange, ...] = ()  # a table's changed cells (a table clause's record only)
+    # a table clause's grid, cell by cell (a table paired one to one, added or dropped)
+    table: TableDiff | None = None
+
+    @property
+    def cells(self) -> tuple[CellChange, ...]:
+        """A table's changed cells (none for any other clause)."""
+        return self.table.changed if self.table is not None else ()
 
     @property
     def old_text(self) -> str:
@@ -95,6 +128,7 @@ class Change:
             "old_notes": list(self.old_notes),
             "new_notes": list(self.new_notes),
             **({"cells": [cell.to_json() for cell in self.cells]} if self.clause_type == TABLE else {}),
+            **({"table": self.table.to_json()} if self.table is not None else {}),
         }
 
 

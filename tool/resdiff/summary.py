@@ -21,7 +21,7 @@ read as the text's language writes them (``languages.dates``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .languages import MONTH_NAMES
@@ -116,15 +116,18 @@ class ClauseNote:
 class ValueUpdate:
     old: str  # "" when the values were only added
     new: str  # "" when they were only dropped
+    place: str = ""  # a table's cell: its row label and column head ("Atlantis, Scale")
 
     @property
     def label(self) -> str:
-        """'119 → 124'; values only added or dropped read as such, not as '— → 4 December 2017'."""
+        """'119 → 124'; values only added or dropped read as such, not as '— → 4 December 2017'; a
+        table's cell says which ('Atlantis, Scale: 0.006 → 0.007')."""
+        where = f"{self.place}: " if self.place else ""
         if not self.old:
-            return f"added {self.new}"
+            return f"{where}added {self.new}"
         if not self.new:
-            return f"dropped {self.old}"
-        return f"{self.old} → {self.new}"
+            return f"{where}dropped {self.old}"
+        return f"{where}{self.old} → {self.new}"
 
 
 @dataclass(frozen=True)
@@ -207,15 +210,27 @@ def summarize(comparison: Comparison) -> Summary:
         added=tuple(ClauseNote(c.new, c.new_text) for c in changes if c.kind == ADDED),
         deleted=tuple(ClauseNote(c.old, c.old_text) for c in changes if c.kind == DELETED),
         numbers=tuple(
-            NumberUpdate(c.old, c.new, value_updates(c.diff, language))
-            for c in changes
-            if TAG_NUMBERS in c.tags
+            NumberUpdate(c.old, c.new, _updates(c, language)) for c in changes if TAG_NUMBERS in c.tags
         ),
         verbs=tuple(_verb_change(comparison, c) for c in changes if TAG_VERB in c.tags),
     )
 
 
 # --- numbers and dates --------------------------------------------------------------------------
+
+
+def _updates(change: Change, language: str | None) -> tuple[ValueUpdate, ...]:
+    """A record's number updates; a table's cell by cell, each naming its cell (the table's text
+    run together would pair one row's figures with another's), for the cells both tables have (a
+    row or column added or dropped is the table's news, not a figure updated)."""
+    if change.table is None:
+        return value_updates(change.diff, language)
+    return tuple(
+        replace(update, place=f"{cell.row}, {cell.column}")
+        for cell in change.cells
+        if cell.old is not None and cell.new is not None
+        for update in value_updates(cell.diff, language)
+    )
 
 
 def value_updates(diff: tuple[tuple[int, str], ...], language: str | None = None) -> tuple[ValueUpdate, ...]:

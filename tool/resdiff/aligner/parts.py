@@ -1,6 +1,7 @@
-"""The parts of a divided resolution (``A.``, ``B.``; sections ``I.``, ``II.``): which part of OLD
-is which part of NEW, paired by their words before any clause is (a part added in front shifts
-every letter after it), so that a clause pairs only within its part's counterpart."""
+"""The parts of a divided resolution (``A.``, ``B.``; sections ``I.``, ``II.``), and its annexes
+(``ANNEX-I``, ``ANNEX-II``): which part (annex) of OLD is which of NEW, paired by their words before
+any clause is (a part added in front shifts every letter after it; an annex dropped renumbers those
+after it), so that a clause pairs only within its part's (annex's) counterpart."""
 
 from __future__ import annotations
 
@@ -16,24 +17,48 @@ from ..model import FOOTNOTE, Resolution
 PART_MARGIN = 0.1
 
 
-def body_parts(resolution: Resolution) -> dict[str, frozenset[str]]:
-    """The words of each part of a resolution's body (``""`` for what precedes its parts), in order."""
+def is_annex(section: str) -> bool:
+    return section.startswith("ANNEX")
+
+
+def body_parts(resolution: Resolution, annexes: bool = False) -> dict[str, frozenset[str]]:
+    """The words of each part of a resolution's body (``""`` for what precedes its parts), in order;
+    with ``annexes``, of each annex instead."""
     found: dict[str, set[str]] = {}
     for clause in resolution.clauses:
-        if clause.type != FOOTNOTE and not clause.section.startswith("ANNEX"):
+        if clause.type != FOOTNOTE and is_annex(clause.section) == annexes:
             words = words_of(clause.text.casefold(), resolution.language)
             found.setdefault(clause.section, set()).update(words)
     return {section: frozenset(words) for section, words in found.items()}
 
 
 def part_pairs(old: Resolution, new: Resolution) -> tuple[dict[str, str], dict[str, str]]:
-    """Counterpart parts of two divided texts, each pair named ``OLD>NEW``: two parts whose share of
-    common words beats, by ``PART_MARGIN``, what either shares with any other part. A word weighs by
-    how few parts hold it (the template every part repeats weighs next to nothing; a part's subject
-    most). ({}, {}) unless both texts are divided."""
+    """Counterpart parts of two divided texts (``_pairs``), and counterpart annexes of two annexed
+    texts: each pair named ``OLD>NEW``. Parts are paired unless a text is undivided (its paragraphs
+    may then pair with any part's); annexes where both texts have some (one annex each is the other's
+    counterpart)."""
     old_parts, new_parts = body_parts(old), body_parts(new)
-    if len(set(old_parts) - {""}) < 1 or len(set(new_parts) - {""}) < 1:
-        return {}, {}
+    old_map: dict[str, str] = {}
+    new_map: dict[str, str] = {}
+    if len(set(old_parts) - {""}) >= 1 and len(set(new_parts) - {""}) >= 1:
+        old_map, new_map = _pairs(old_parts, new_parts)
+    old_annexes, new_annexes = body_parts(old, annexes=True), body_parts(new, annexes=True)
+    if len(old_annexes) == len(new_annexes) == 1:
+        (a,), (b,) = old_annexes, new_annexes
+        old_map[a] = new_map[b] = f"{a}>{b}"
+    elif old_annexes and new_annexes:
+        old_pairs, new_pairs = _pairs(old_annexes, new_annexes)
+        old_map.update(old_pairs)
+        new_map.update(new_pairs)
+    return old_map, new_map
+
+
+def _pairs(
+    old_parts: dict[str, frozenset[str]], new_parts: dict[str, frozenset[str]]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Counterparts: two parts whose share of common words beats, by ``PART_MARGIN``, what either
+    shares with any other part. A word weighs by how few parts hold it (the template every part
+    repeats weighs next to nothing; a part's subject most)."""
     every = [*old_parts.values(), *new_parts.values()]
     frequency = Counter(chain.from_iterable(every))
     weight = {word: math.log((len(every) + 1) / (count + 0.5)) for word, count in frequency.items()}

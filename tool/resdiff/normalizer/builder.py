@@ -365,6 +365,7 @@ class Builder:
             for line in kept:
                 starts = LINE_START_RE.match(line) or (
                     annex
+                    and not self.raw.laid_out  # the layout's blocks are its paragraphs: never guessed apart
                     and current
                     and current[-1].endswith((".", ";"))
                     and len(current[-1].split()) > 3

@@ -10,6 +10,13 @@ in one of two ways:
   (wrapping fills the others), and at a line that ends a clause followed by one starting with a
   capital.
 
+A table keeps its layout in such a text only where each row is a line whose cells runs of spaces (or
+tabs) part, as ``pdftotext -layout`` or a viewer's copy gives it: a block of two or more such lines,
+all cut into the same number of cells, each row after the first holding a figure (the tables
+resolutions hold are of figures: a scale, a budget), is read as the PDF reader reads a table, a row a
+line in the Markdown form. A text giving a cell a line (PyMuPDF's ``get_text``) keeps no columns: where
+a row ends is not in it.
+
 A footnote body is a line that starts with the next footnote number and a space (``1 United Nations,
 Treaty Series ...``), or with a superscript number; it runs on over the following lines only while
 its lines are full (wrapped).
@@ -36,6 +43,8 @@ from .pages import full_width, take_out_pages
 NAME = "plain-text"
 _NOTE_START_RE = re.compile(rf"^([0-9]{{1,3}}|[{SUPERSCRIPT_DIGITS}]+) ?(?=\S)(?![0-9])(.*)$")
 _MONTHS = frozenset(MONTH_NAMES)
+_CELL_GAP_RE = re.compile(r" {2,}|\t+")  # what parts a laid-out row's cells
+_FIGURE_RE = re.compile(r"\(?[0-9][0-9 .,]*\)?[a-z]?|[–—-]")  # 0.006, 1 250 300, (107 700), a dash
 _PARAGRAPH_BLOCKS = 0.6  # this share of multi-line blocks ending a clause: blank lines part paragraphs
 
 
@@ -79,6 +88,17 @@ def _paragraphs(
     return ["\n".join(p) for p in paragraphs]
 
 
+def _laid_out_rows(lines: list[str]) -> list[list[str]] | None:
+    """A block laid out as a table of figures (see above), as rows of cells; None for any other."""
+    if len(lines) < 2:
+        return None
+    rows = [[cell.replace("|", "/") for cell in _CELL_GAP_RE.split(line)] for line in lines]
+    if len({len(row) for row in rows}) != 1 or len(rows[0]) < 2:
+        return None
+    figures = all(any(_FIGURE_RE.fullmatch(cell) for cell in row[1:]) for row in rows[1:])
+    return rows if figures else None
+
+
 def _parted_by_blank_lines(blocks: list[list[str]]) -> bool:
     """Whether blank lines part the paragraphs: most blocks of several lines end as a clause does."""
     long = [lines for lines in blocks if len(lines) > 1]
@@ -94,6 +114,10 @@ def read(text: str) -> RawText:
     for lines in blocks:
         if all(line[:1] == "|" == line[-1:] for line in lines):  # a table, a row a line: one block
             out.append(Block(superscripts_to_tokens("\n".join(lines))))
+            continue
+        rows = _laid_out_rows(lines)
+        if rows is not None:
+            out.append(Block("\n".join("| " + " | ".join(row) + " |" for row in rows)))
             continue
         out += [Block(superscripts_to_tokens(p)) for p in _paragraphs(lines, width, notes, by_blank_lines)]
     return RawText(reader=NAME, blocks=tuple(out), footnotes=tuple(notes), bare_markers=True)

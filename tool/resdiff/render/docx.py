@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
-from ..records import ADDED, DELETED, Change
+from ..records import ADDED, DELETED, Change, Op, TableDiff
 from ..report import Report, document_label, keys_label, kind_label
 from ..summary import Summary
 
@@ -101,6 +101,9 @@ def render(report: Report, *, date: datetime | None = None) -> bytes:
         document.add_paragraph(omitted)
     for change in comparison.changes:
         document.add_paragraph(f"{keys_label(change)} · {kind_label(change)}", style=LABEL_STYLE)
+        if change.table is not None:
+            _table(document, change.table, stamp, revision_ids)
+            continue
         paragraph = document.add_paragraph(style=CLAUSE_STYLE)
         _tracked(paragraph, change, stamp, revision_ids)
     buffer = io.BytesIO()
@@ -147,13 +150,35 @@ def _tracked(paragraph: Paragraph, change: Change, stamp: str, revision_ids: cou
         mark = OxmlElement("w:rPr")
         mark.append(_revision("w:ins" if change.kind == ADDED else "w:del", stamp, revision_ids))
         paragraph._p.get_or_add_pPr().append(mark)
-    for op, text in change.diff:
+    _runs(paragraph, change.diff, stamp, revision_ids)
+
+
+def _runs(paragraph: Paragraph, diff: tuple[Op, ...], stamp: str, revision_ids: count[int]) -> None:
+    """A redline's operations as runs, the changed ones tracked."""
+    for op, text in diff:
         if op == 0:
             paragraph._p.append(_run(text, "w:t"))
             continue
         revision = _revision("w:del" if op < 0 else "w:ins", stamp, revision_ids)
         revision.append(_run(text, "w:delText" if op < 0 else "w:t"))
         paragraph._p.append(revision)
+
+
+def _table(document: DocxDocument, grid: TableDiff, stamp: str, revision_ids: count[int]) -> None:
+    """A table clause as a Word table, each cell's redline as tracked changes; a row only one side
+    has is itself an inserted or deleted row, so that "Accept all" gives the new table and "Reject
+    all" the old one, row for row."""
+    table = document.add_table(rows=len(grid.rows), cols=len(grid.columns))
+    table.style = "Table Grid"
+    for row, cells in zip(table.rows, grid.grid, strict=True):
+        present = [cell for cell in cells if cell is not None]
+        if present and all(cell.old is None for cell in present):
+            row._tr.get_or_add_trPr().append(_revision("w:ins", stamp, revision_ids))
+        elif present and all(cell.new is None for cell in present):
+            row._tr.get_or_add_trPr().append(_revision("w:del", stamp, revision_ids))
+        for place, cell in zip(row.cells, cells, strict=True):
+            if cell is not None:
+                _runs(place.paragraphs[0], cell.diff, stamp, revision_ids)
 
 
 def _revision(tag: str, stamp: str, revision_ids: count[int]) -> BaseOxmlElement:

@@ -18,7 +18,7 @@ import re
 from html import escape
 
 from ..languages import direction
-from ..records import Change
+from ..records import CellChange, Change, TableDiff
 from ..report import Report, document_label, keys_label, kind_label
 from ..summary import Summary, SummaryItem
 
@@ -43,6 +43,10 @@ ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; 
 .change h3 { font-size: .95rem; margin: 0; }
 .kind { color: var(--muted); font-weight: normal; }
 .change p { margin: .3rem 0; }
+table.cells { border-collapse: collapse; margin: .3rem 0; }
+table.cells td { border: 1px solid #d1d5da; padding: .15rem .5rem; vertical-align: top; }
+table.cells tr:first-child td { font-weight: bold; }
+table.cells td.cell-changed { outline: 2px solid #f9c513; outline-offset: -2px; }
 label.view-switch { font-family: system-ui, sans-serif; margin-right: 1rem; cursor: pointer; }
 table.side { border-collapse: collapse; width: 100%; }
 table.side th, table.side td { border-top: 1px solid #d1d5da; padding: .4rem; vertical-align: top;
@@ -214,7 +218,7 @@ def _clauses(report: Report, old_label: str, new_label: str) -> list[str]:
             f'data-kind="{escape(change.kind)}">',
             f'<h3><span class="keys">{escape(keys_label(change))}</span> '
             f'<span class="kind">{escape(kind_label(change))}</span></h3>',
-            f"<p{attributes}>{redline(change, keep=(-1, 0, 1), language=language)}</p>",
+            _body(change, (-1, 0, 1), language, attributes),
             "</article>",
         ]
     parts += [
@@ -227,18 +231,56 @@ def _clauses(report: Report, old_label: str, new_label: str) -> list[str]:
         parts.append(
             f'<tr class="change-row kind-{escape(change.kind)}">'
             f'<td><span class="keys">{escape(" + ".join(change.old))}</span>'
-            f"{_marked(redline(change, keep=(-1, 0), language=language), attributes)}</td>"
+            f"{_side(change, (-1, 0), language, attributes)}</td>"
             f'<td><span class="keys">{escape(" + ".join(change.new))} · {escape(kind_label(change))}</span>'
-            f"{_marked(redline(change, keep=(0, 1), language=language), attributes)}</td></tr>"
+            f"{_side(change, (0, 1), language, attributes)}</td></tr>"
         )
     parts += ["</tbody>", "</table>", "</div>", "</section>"]
     return parts
 
 
+def _body(change: Change, keep: tuple[int, ...], language: str | None, attributes: str) -> str:
+    """A record's inline view: its table, or its redline as a paragraph."""
+    if change.table is not None:
+        return table(change.table, keep, language, attributes)
+    return f"<p{attributes}>{redline(change, keep=keep, language=language)}</p>"
+
+
+def _side(change: Change, keep: tuple[int, ...], language: str | None, attributes: str) -> str:
+    """One side of a record in the side-by-side view: its table, or its redline."""
+    if change.table is not None:
+        return table(change.table, keep, language, attributes)
+    return _marked(redline(change, keep=keep, language=language), attributes)
+
+
+def table(grid: TableDiff, keep: tuple[int, ...], language: str | None, attributes: str) -> str:
+    """A table clause as a table, each cell its redline in ``keep``; a changed cell carries the class
+    ``cell-changed`` (and its row label and column head as data attributes)."""
+    rows = []
+    for row in grid.grid:
+        cells = "".join(_cell(cell, keep, language) for cell in row)
+        rows.append(f"<tr>{cells}</tr>")
+    return f'<table class="cells"{attributes}>\n' + "\n".join(rows) + "\n</table>"
+
+
+def _cell(cell: CellChange | None, keep: tuple[int, ...], language: str | None) -> str:
+    if cell is None:
+        return "<td></td>"
+    marked = _ops(cell.diff, keep, language)
+    if not cell.changed:
+        return f"<td>{marked}</td>"
+    place = f'data-row="{escape(cell.row)}" data-column="{escape(cell.column)}"'
+    return f'<td class="cell-changed" {place}>{marked}</td>'
+
+
 def redline(change: Change, keep: tuple[int, ...], language: str | None = None) -> str:
     """The record's operations in ``keep``, marked up; a split/merge's clauses on their own lines."""
+    return _ops(change.diff, keep, language)
+
+
+def _ops(diff: tuple[tuple[int, str], ...], keep: tuple[int, ...], language: str | None) -> str:
     pieces = []
-    for op, text in change.diff:
+    for op, text in diff:
         if op not in keep:
             continue
         marked = text_html(text, language).replace("\n", "<br>\n")

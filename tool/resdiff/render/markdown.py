@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..records import Change
+from ..records import Change, TableDiff
 from ..report import Report, document_label, keys_label, kind_label
 from ..summary import Summary, SummaryItem
 
@@ -54,7 +54,7 @@ def render(report: Report) -> str:
         lines += [escape(omitted), ""]
     for change in comparison.changes:
         heading = f"### {escape(keys_label(change))} · {escape(kind_label(change))}"
-        lines += [heading, "", redline(change), ""]
+        lines += [heading, "", table(change.table) if change.table is not None else redline(change), ""]
     return "\n".join(lines)
 
 
@@ -86,6 +86,17 @@ def redline(change: Change) -> str:
             if part:
                 lines[-1].append((op, part))
     return "\n\n".join(_redline_line(line) for line in lines)
+
+
+def table(grid: TableDiff) -> str:
+    """A GFM table, the first row its head row, each cell its redline: a changed cell shows its
+    ~~old~~ **new** words, a cell of a new row or column only **inserted** ones."""
+    rows = [
+        "| " + " | ".join(_redline_line(list(cell.diff)) if cell else "" for cell in row) + " |"
+        for row in grid.grid
+    ]
+    rule = "|" + "---|" * len(grid.columns)
+    return "\n".join([rows[0], rule, *rows[1:]])
 
 
 def _redline_line(pieces: list[tuple[int, str]]) -> str:

@@ -6,9 +6,11 @@ redirected or NO_COLOR output stays readable and greppable.
 
 from __future__ import annotations
 
+import unicodedata
+
 import click
 
-from ..records import Change
+from ..records import TableDiff
 from ..report import Report, document_label, keys_label, kind_label, named_lookalikes
 
 _INDENT = "    "
@@ -42,12 +44,31 @@ def render(report: Report, *, color: bool = False) -> str:
     for change in comparison.changes:
         lines.append("")
         lines.append(f"{style.bold(keys_label(change))}  {kind_label(change)}")
-        lines.extend(_INDENT + line for line in _redline(change, style).split("\n"))
+        if change.table is not None:
+            lines.extend(_INDENT + line for line in _table(change.table, style))
+        else:
+            lines.extend(_INDENT + line for line in _redline(change.diff, style).split("\n"))
     return "\n".join(lines) + "\n"
 
 
-def _redline(change: Change, style: _Style) -> str:
-    return "".join(style.op(op, text) for op, text in named_lookalikes(change.diff))
+def _redline(diff: tuple[tuple[int, str], ...], style: _Style) -> str:
+    return "".join(style.op(op, text) for op, text in named_lookalikes(diff))
+
+
+def _table(table: TableDiff, style: _Style) -> list[str]:
+    """A table as rows of ``| cell | cell |``, each cell its redline, the columns padded to line up
+    (on the width the terminal shows: without colour codes, wide ideographs counting two)."""
+    shown = [[_redline(cell.diff, style) if cell else "" for cell in row] for row in table.grid]
+    widths = [max((_width(row[c]) for row in shown), default=0) for c in range(len(table.columns))]
+    return [
+        "| " + " | ".join(cell + " " * (widths[c] - _width(cell)) for c, cell in enumerate(row)) + " |"
+        for row in shown
+    ]
+
+
+def _width(text: str) -> int:
+    plain = click.unstyle(text)
+    return len(plain) + sum(unicodedata.east_asian_width(character) in "WF" for character in plain)
 
 
 class _Style:
