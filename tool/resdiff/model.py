@@ -217,9 +217,24 @@ class Vote:
 # * the noncharacters: U+FDD0..U+FDEF and the last two code points of every plane (U+FFFE, U+1FFFF, ...).
 _UNSAFE_BMP = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-UNSAFE_RE = re.compile(
-    f"[{_UNSAFE_BMP}" + "".join(f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(1, 17)) + "]"
-)
+
+
+@cache
+def _unsafe_re() -> re.Pattern[str]:
+    """``UNSAFE_RE``, compiled on first use: its 17 ranges cost the ``re`` compiler about 2 ms in every
+    process, and most commands find no character beyond the BMP that needs it."""
+    return re.compile(
+        f"[{_UNSAFE_BMP}" + "".join(f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(1, 17)) + "]"
+    )
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """``model.UNSAFE_RE`` (every character no field may hold), made on first use (``_unsafe_re``)."""
+    if name == "UNSAFE_RE":
+        return _unsafe_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # the same but any code point from U+1FFFE on: a search of this class is ten times as fast (a class of
 # many astral ranges is not a bitmap), and beyond the BMP only noncharacters and the rare CJK extensions
 # match it, which ``find_unsafe`` then checks with the exact pattern
@@ -231,7 +246,7 @@ def find_unsafe(text: str) -> re.Match[str] | None:
     match = _QUICK_UNSAFE_RE.search(text)
     if match is None or match[0] <= "\uffff":
         return match
-    return UNSAFE_RE.search(text, match.start())
+    return _unsafe_re().search(text, match.start())
 
 
 def without_unsafe(text: str) -> str:
@@ -239,7 +254,7 @@ def without_unsafe(text: str) -> str:
     more than an instruction on how to lay the letters out, dropped (a space would split a word)."""
     if find_unsafe(text) is None:
         return text
-    return UNSAFE_RE.sub(lambda m: "" if m[0] in _BIDI_CONTROLS else " ", text)
+    return _unsafe_re().sub(lambda m: "" if m[0] in _BIDI_CONTROLS else " ", text)
 
 
 def unsafe_name(character: str) -> str:

@@ -25,7 +25,7 @@ def one_line(message: str) -> str:
     space, and a word longer than MAX_TOKEN (a 5 KB REF the user pasted, echoed back) keeps its
     start and end around an ellipsis that says how much was left out. An unsafe character (a file
     name's ESC or bidirectional override) shows as U+FFFD, never obeyed by the terminal."""
-    from ..model import UNSAFE_RE, find_unsafe
+    from .. import model
 
     words = []
     for word in message.split():
@@ -34,7 +34,7 @@ def one_line(message: str) -> str:
             word = f"{word[:_KEPT_HEAD]}…[{left_out} characters]…{word[-_KEPT_TAIL:]}"
         words.append(word)
     line = " ".join(words)
-    return UNSAFE_RE.sub("\ufffd", line) if find_unsafe(line) is not None else line
+    return model.UNSAFE_RE.sub("\ufffd", line) if model.find_unsafe(line) is not None else line
 
 
 def say(message: str) -> None:

@@ -28,25 +28,35 @@ _MARKS = (
     "\u06e7\u06e8\u06ea-\u06ed\u200c\u200d"
 )
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_NOT_LATIN_ALNUM_AFTER = r"(?!(?![" + _HAN + r"])[^\W_])"  # not followed by a letter (Han may follow)
+# The symbols and the separated numbers share one lookahead ({after}): each Han class costs the ``re``
+# compiler milliseconds in every process, so a text without Han characters gets one with none. The
+# spaced number (1 250 000) moved after the others changes no match: it starts with a digit, the
+# symbols with a letter, and its first digits end at a non-breaking space where the separated
+# number's end at ".", "," or "/", so no two of them match at one place.
 _SYMBOLS_AND_NUMBERS = (
-    r"[A-Z]+(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+" + _NOT_LATIN_ALNUM_AFTER
-    + r"|E?S-[0-9]+(?:/[0-9]+)+" + _NOT_LATIN_ALNUM_AFTER  # ES-10/21, S-27/2
+    r"(?:[A-Z]+(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+"
+    + r"|E?S-[0-9]+(?:/[0-9]+)+"  # ES-10/21, S-27/2
+    + r"|[0-9]+(?:[.,/][0-9]+)+(?:st|nd|rd|th)?){after}"  # then not a letter (but Han may follow)
     + r"|[0-9]{1,3}(?:[\u00a0\u202f][0-9]{3})+(?:,[0-9]+)?(?![0-9])"  # 1 250 000 (French, Russian)
-    + r"|[0-9]+(?:[.,/][0-9]+)+(?:st|nd|rd|th)?" + _NOT_LATIN_ALNUM_AFTER
 )  # fmt: skip
+_NOT_LETTER_BUT_HAN_AFTER = r"(?!(?![" + _HAN + r"])[^\W_])"
+_NOT_LETTER_AFTER = r"(?![^\W_])"  # the same in a text without Han characters, and cheap to compile
+_FIRST_HAN = _HAN[0]
 _WORD = rf"(?:[^\W_]|[{_MARKS}])+"
 _WORD_NOT_HAN = rf"(?:(?![{_HAN}])[^\W_]|[{_MARKS}])+"
 
 
 @cache
-def _token_re(language: str | None) -> re.Pattern[str]:
-    """(spaces before, token, other whitespace): the redline's coarse tokens for LANGUAGE."""
+def _token_re(language: str | None, han: bool = True) -> re.Pattern[str]:
+    """(spaces before, token, other whitespace): the redline's coarse tokens for LANGUAGE; without
+    HAN, only for a text with no Han character (``tokens`` tells: its Han classes are slow to compile)."""
+    after = _NOT_LETTER_BUT_HAN_AFTER if han or language == "zh" else _NOT_LETTER_AFTER
     special = r"«[\u00a0\u202f]?"
     if language == "fr":
         special = r"[^\W\d_]+[’'](?=[^\W\d_])|" + special  # l’Assemblée, qu’il, jusqu’à
     word = rf"[{_HAN}]+|{_WORD_NOT_HAN}" if language == "zh" else _WORD
-    return re.compile(rf"([^\S\n]*)({_SYMBOLS_AND_NUMBERS}|{special}|{word}|\S)|(\s+)")
+    symbols = _SYMBOLS_AND_NUMBERS.replace("{after}", after)
+    return re.compile(rf"([^\S\n]*)({symbols}|{special}|{word}|\S)|(\s+)")
 
 
 @cache
@@ -69,7 +79,9 @@ def _is_han(token: str) -> bool:
 def tokens(text: str, language: str | None = None) -> list[tuple[str, str, str]]:
     """The redline's coarse tokens: (spaces before, word or symbol or character, other whitespace),
     exactly one of the last two non-empty; joined they give TEXT back."""
-    found: list[tuple[str, str, str]] = _token_re(language).findall(text)
+    # any character from the first Han code point on (one pass in C): the pattern that tells Han apart
+    han = language == "zh" or max(text, default="\0") >= _FIRST_HAN
+    found: list[tuple[str, str, str]] = _token_re(language, han).findall(text)
     if language != "zh":
         return found
     out: list[tuple[str, str, str]] = []
@@ -94,7 +106,12 @@ def pieces(text: str, language: str | None = None) -> list[str]:
 
 
 _WORDS_RE = re.compile(rf"(?:[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]|[{_MARKS}])+")  # a superscript footnote marker is no word
-_WORDS_ZH_RE = re.compile(rf"[{_HAN}]+|(?:(?![{_HAN}])[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]|[{_MARKS}])+")
+
+
+@cache
+def _words_zh_re() -> re.Pattern[str]:
+    """The words of a Chinese text (compiled on first use: its Han classes are slow to compile)."""
+    return re.compile(rf"[{_HAN}]+|(?:(?![{_HAN}])[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹]|[{_MARKS}])+")
 
 
 def words(text: str, language: str | None = None) -> list[str]:
@@ -102,7 +119,7 @@ def words(text: str, language: str | None = None) -> list[str]:
     if language != "zh":
         return _WORDS_RE.findall(text)
     out: list[str] = []
-    for word in _WORDS_ZH_RE.findall(text):
+    for word in _words_zh_re().findall(text):
         if _is_han(word) and len(word) > 1:
             out.extend(w for w in segment(word) if not w.isspace())
         else:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -106,6 +107,7 @@ def _glyphs(page: object) -> Iterator[Glyph]:
     flags = ctypes.c_int()
     box = pdfium_c.FS_RECTF()
     box_ref = ctypes.byref(box)
+    corners = _RECTF.unpack_from  # the box's four floats in one call, not four field reads
     unicode_of, loose_box, text_object = calls.unicode, calls.loose_box, calls.text_object
     make = tuple.__new__
     fonts: dict[tuple[bytes, int], tuple[bool, bool] | None] = {}
@@ -136,7 +138,8 @@ def _glyphs(page: object) -> Iterator[Glyph]:
             size, style = known
             if style is not None:
                 loose_box(bare, index, box_ref)
-                yield make(Glyph, (chr(code), box.left, box.bottom, box.right, box.top, size, *style))
+                left, top, right, bottom = corners(box)
+                yield make(Glyph, (chr(code), left, bottom, right, top, size, *style))
     finally:
         text_page.close()
 
@@ -171,6 +174,7 @@ def _space_stands(handle: object, index: int, count: int) -> bool:
 
 
 _NOT_TEXT = frozenset((0x7F, 0xFFFE, 0xFFFF))
+_RECTF = struct.Struct("=4f")  # PDFium's FS_RECTF: left, top, right, bottom as C floats
 
 
 class _Calls(NamedTuple):

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
 from . import NUMBERED_LINE_RE, Block, RawText, ends_clause, is_page_furniture
@@ -178,7 +179,7 @@ def _columns(row: list[Glyph]) -> list[list[Glyph]]:
     size = _row_size(row) or 1.0
     columns: list[list[Glyph]] = []
     right = None
-    for glyph in sorted(row, key=lambda g: g.left):
+    for glyph in sorted(row, key=_left):
         if right is None or glyph.left - right > _COLUMN_GAP * size:
             columns.append([glyph])
         else:
@@ -187,25 +188,34 @@ def _columns(row: list[Glyph]) -> list[list[Glyph]]:
     return columns
 
 
+_left = attrgetter("left")  # a glyph's left edge, the sort key of a row
+
+
 def _row_size(row: list[Glyph]) -> float:
     return max((g.size for g in row if not g.char.isspace()), default=0.0)
 
 
 def _attach_raised(rows: list[list[Glyph]]) -> list[list[Glyph]]:
-    """A row of small glyphs that sits inside a larger row's height belongs to that row (superscripts)."""
+    """A row of small glyphs that sits inside a larger row's height belongs to that row (superscripts).
+
+    Each row's type size and top are kept beside it (and updated when a row joins it) rather than
+    asked again of its glyphs for both its neighbours: asking made this a tenth of reading a PDF."""
+    sizes = [_row_size(row) for row in rows]
+    tops = [max(g.top for g in row) for row in rows]
     kept: list[list[Glyph]] = []
     for index, row in enumerate(rows):
-        size = _row_size(row)
+        size = sizes[index]
         host = None
-        for other in (rows[index - 1] if index else None, rows[index + 1] if index + 1 < len(rows) else None):
-            if other is None or not size or _row_size(other) * _SMALL <= size:
+        for other in (index - 1, index + 1):
+            if other < 0 or other >= len(rows) or not size or sizes[other] * _SMALL <= size:
                 continue
-            bottom, top = other[0].bottom, max(g.top for g in other)
-            if bottom < row[0].bottom < top:
+            if rows[other][0].bottom < row[0].bottom < tops[other]:
                 host = other
                 break
         if host is not None:
-            host.extend(row)
+            rows[host].extend(row)
+            sizes[host] = max(sizes[host], size)
+            tops[host] = max(tops[host], tops[index])
         else:
             kept.append(row)
     return kept
@@ -213,34 +223,35 @@ def _attach_raised(rows: list[list[Glyph]]) -> list[list[Glyph]]:
 
 def _line(row: list[Glyph]) -> _Line:
     size = _row_size(row)
-    bottom = min(g.bottom for g in row if g.size >= _SMALL * size)
-    glyphs = sorted(row, key=lambda g: g.left)
+    small, raised_by, word_gap = _SMALL * size, _RAISED * size, _WORD_GAP * size  # once, not per glyph
+    bottom = min(g.bottom for g in row if g.size >= small)
+    glyphs = sorted(row, key=_left)
     pieces: list[str] = []
     marker: list[str] = []
     markers = 0
     previous: Glyph | None = None
     italic: list[bool] = []
     for glyph in glyphs:
-        raised = glyph.size < _SMALL * size and glyph.bottom - bottom > _RAISED * size
-        if raised and glyph.char.isdigit():
-            marker.append(glyph.char)
+        char = glyph.char
+        if glyph.size < small and glyph.bottom - bottom > raised_by and char.isdigit():  # raised
+            marker.append(char)
             previous = glyph
             continue
         if marker:
             pieces.append(f"[^{int(''.join(marker))}]")
             markers += 1
             marker = []
-        if glyph.char.isspace():
+        if char.isspace():
             if pieces and pieces[-1] != " ":
                 pieces.append(" ")
                 italic.append(italic[-1] if italic else False)
             previous = glyph
             continue
         gap = glyph.left - previous.right if previous is not None else 0.0
-        if pieces and pieces[-1] != " " and gap > _WORD_GAP * size:
+        if pieces and pieces[-1] != " " and gap > word_gap:
             pieces.append(" ")
             italic.append(italic[-1] if italic else False)
-        pieces.append(glyph.char)
+        pieces.append(char)
         italic.append(glyph.italic)
         previous = glyph
     if marker:
@@ -252,10 +263,10 @@ def _line(row: list[Glyph]) -> _Line:
     if _NUMBER_RE.match(first_word) and " " in text:
         number = first_word
     lead = _italic_lead(pieces, italic, number)
-    left = min(g.left for g in glyphs if not g.char.isspace())
-    right = max(g.right for g in glyphs if not g.char.isspace())
-    top = max(g.top for g in glyphs)
     drawn = [g for g in glyphs if not g.char.isspace()]
+    left = min(g.left for g in drawn)
+    right = max(g.right for g in drawn)
+    top = max(g.top for g in glyphs)
     bold = sum(g.bold for g in drawn) * 2 > len(drawn)
     return _Line(text, left, right, bottom, top, size, lead, number, markers, bold)
 

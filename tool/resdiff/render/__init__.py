@@ -69,7 +69,7 @@ def printable(report: _T) -> _T:
     object if it has none, the usual case, which costs one search of all its strings joined."""
     from dataclasses import fields, is_dataclass, replace
 
-    from ..model import UNSAFE_RE, find_unsafe
+    from .. import model
 
     found: list[str] = []
 
@@ -84,12 +84,12 @@ def printable(report: _T) -> _T:
                 strings(item)
 
     strings(report)
-    if find_unsafe("\n".join(found)) is None:
+    if model.find_unsafe("\n".join(found)) is None:
         return report
 
     def clean(value: object) -> object:
         if isinstance(value, str):
-            return UNSAFE_RE.sub(REPLACEMENT, value)
+            return model.UNSAFE_RE.sub(REPLACEMENT, value)
         if isinstance(value, tuple):
             items = tuple(map(clean, value))
             return value if all(a is b for a, b in zip(items, value, strict=True)) else items
