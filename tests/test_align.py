@@ -245,6 +245,19 @@ def test_a_shared_formula_is_no_provenance() -> None:
     assert alignment.deleted == ("PP7",) and alignment.added == ("OP1",)
 
 
+def test_a_paragraph_the_preamble_hands_to_the_operative_part_is_a_move() -> None:
+    """SYNTHETIC: "Taking note of the report ..." in the preamble becomes "Takes note of the report
+    ..." in the operative part: one paragraph moved across, not one deleted and another added."""
+    report = "the report of the Secretary-General on the registry of maritime signals and coastal beacons"
+    old = synthetic([*SYNTHETIC_PP, f"Taking note of {report},"], SYNTHETIC_OP)
+    new = synthetic(SYNTHETIC_PP, [f"Takes note of {report};", *SYNTHETIC_OP])
+    alignment = align(old, new)
+    last = f"PP{len(SYNTHETIC_PP) + 1}"
+    assert one_to_one(alignment)[last] == "OP1"
+    assert last not in alignment.deleted and "OP1" not in alignment.added
+    assert next(g for g in alignment.groups if g.old == (last,)).moved
+
+
 def test_heavy_rewording_still_pairs() -> None:
     reworded = (
         "Urgently calls upon all States and regional organizations to protect and restore the "

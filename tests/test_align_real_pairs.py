@@ -121,3 +121,26 @@ AKN_GROUPS = [
 @pytest.mark.parametrize(("old", "new", "group", "present"), AKN_GROUPS, ids=lambda v: str(v))
 def test_a_group_of_an_akn_pair(old: str, new: str, group: tuple[str, str, str], present: bool) -> None:
     assert (group in _groups(_compare(_akn(old), _akn(new)))) is present
+
+
+# paragraphs that crossed between the preamble and the operative part, read on both texts
+# ("Taking note of the report" -> "Takes note of the report", and back): (old, new, old key, new key)
+AKN_CROSSED = [
+    ("79/144", "80/110", "PP31", "OP80"),
+    ("79/144", "80/110", "PP32", "OP85"),
+    ("79/202", "80/135", "OP6", "PP25"),
+    ("79/182", "80/221", "PP49", "OP10"),
+    ("79/186", "80/225", "OP10", "PP8"),
+    ("79/186", "80/225", "OP11", "PP9"),
+    ("79/128", "80/169", "OP4", "PP10"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "old_key", "new_key"), AKN_CROSSED, ids=str)
+def test_a_paragraph_crossed_between_preamble_and_operative_part(
+    old: str, new: str, old_key: str, new_key: str
+) -> None:
+    changes = [c for c in _compare(_akn(old), _akn(new)).changes if c.old == (old_key,)]
+    assert len(changes) == 1 and changes[0].new == (new_key,) and changes[0].moved
+    across = "from the preamble" if old_key.startswith("PP") else "from the operative part"
+    assert any(tag.startswith(across) for tag in changes[0].tags)

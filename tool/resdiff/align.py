@@ -19,7 +19,13 @@ rounds, most certain first, because a false pairing is worse than a missed one:
 6. provenance: splits, merges and pairs that were also reworded, wherever their parts stand, and
    paragraphs that became items of another (or items paragraphs), found from where each clause's
    words came from, in order, rather than from how alike the texts look (``aligner.provenance``).
-   The preamble and the operative part stay apart here too.
+   The preamble and the operative part stay apart here too;
+7. across: a paragraph the preamble handed to the operative part ("Taking note of the report" ->
+   "Takes note of the report") or back, left deleted on one side and added on the other within one
+   part, pairs (as a move) when the two are each other's unambiguous best match and as similar as
+   an anchor (ANCHOR, MARGIN), and its opener changed (the new operative verb is not the old
+   preamble's opener, or back): a text kept word for word, opener and all, or a short formula both
+   share, did not cross (``_across``).
 
 Footnotes are aligned last: a footnote follows the clause it is anchored to, so FNk of OLD and FNj
 of NEW get a bonus when a clause citing FNk is paired with a clause citing FNj.
@@ -45,13 +51,13 @@ from typing import NamedTuple
 
 from .aligner.footnotes import NO_BONUS, Bonus, WindowBonus, footnote_bonus
 from .aligner.groups import grow, unseeded_groups
-from .aligner.matcher import ClassMatcher, fits
+from .aligner.matcher import ANCHOR, MARGIN, ClassMatcher, fits
 from .aligner.order import longest_increasing, moved_groups
 from .aligner.parts import is_annex, part_pairs
 from .aligner.provenance import groups_by_provenance
 from .aligner.words import Words
 from .languages import shared
-from .model import FOOTNOTE, HEADING, KEY_RE, Clause, Resolution
+from .model import FOOTNOTE, HEADING, KEY_RE, OPERATIVE, PREAMBULAR, Clause, Resolution
 
 WINDOW = 50  # clauses a side in a window of a long stretch
 
@@ -324,6 +330,63 @@ def _by_provenance(
     )
 
 
+def _crossed(old: Clause, new: Clause) -> bool:
+    """Whether OLD and NEW are a preambular and an operative paragraph (either way) whose opener
+    changed: the operative one's verb does not open the preambular one."""
+    kinds = {old.type, new.type}
+    if kinds != {PREAMBULAR, OPERATIVE}:
+        return False
+    preambular, operative = (old, new) if old.type == PREAMBULAR else (new, old)
+    verb = (operative.verb or "").casefold()
+    return not verb or not preambular.text.casefold().startswith(verb)
+
+
+def _across(
+    old: Resolution,
+    new: Resolution,
+    words: Words,
+    deleted: list[str],
+    added: list[str],
+    classes: tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]],
+) -> tuple[list[Group], list[str], list[str]]:
+    """Round 7: a deleted paragraph and an added one of the other class (preamble, operative part)
+    in the same part pair when they are each other's unambiguous best (by MARGIN) and at least as
+    similar as an anchor (ANCHOR), and crossed (``_crossed``). Always a move: it left its class."""
+    old_class, new_class = classes
+    old_by_key, new_by_key = {c.key: c for c in old.clauses}, {c.key: c for c in new.clauses}
+    gone = [old_by_key[k] for k in deleted if old_by_key[k].type in (PREAMBULAR, OPERATIVE)]
+    fresh = [new_by_key[k] for k in added if new_by_key[k].type in (PREAMBULAR, OPERATIVE)]
+    if not gone or not fresh:
+        return [], deleted, added
+    score = {
+        (o.key, n.key): words.similarity([o.text], [n.text])
+        for o in gone
+        for n in fresh
+        if old_class[o.key][0] == new_class[n.key][0] and _crossed(o, n)
+    }
+
+    def best(key: str, side: int) -> tuple[str, float, float]:
+        """The best counterpart of KEY, its score and the runner-up's."""
+        rivals = sorted(((s, pair[1 - side]) for pair, s in score.items() if pair[side] == key), reverse=True)
+        runner = rivals[1][0] if len(rivals) > 1 else 0.0
+        return rivals[0][1], rivals[0][0], runner
+
+    found: list[Group] = []
+    for (o, n), similarity in sorted(score.items()):
+        if similarity < ANCHOR:
+            continue
+        to_new, to_old = best(o, 0), best(n, 1)
+        if to_new[0] == n and to_old[0] == o and similarity - max(to_new[2], to_old[2]) >= MARGIN:
+            found.append(Group(old=(o,), new=(n,), similarity=similarity, moved=True))
+    paired_old = {g.old[0] for g in found}
+    paired_new = {g.new[0] for g in found}
+    return (
+        found,
+        [k for k in deleted if k not in paired_old],
+        [k for k in added if k not in paired_new],
+    )
+
+
 def align(old: Resolution, new: Resolution) -> Alignment:
     """Pair the clauses of OLD and NEW; every clause ends in exactly one group, or added/deleted."""
     words = Words(old.clauses + new.clauses, shared(old.language, new.language))
@@ -347,6 +410,8 @@ def align(old: Resolution, new: Resolution) -> Alignment:
         {c.key: cls for cls, clauses in new_classes.items() for c in clauses},
     )
     groups, deleted, added = _by_provenance(old, new, words, groups, deleted, added, classes)
+    crossed, deleted, added = _across(old, new, words, deleted, added, classes)
+    groups += crossed
     old_notes, new_notes = old_classes.get(footnote_class, []), new_classes.get(footnote_class, [])
     bonus = footnote_bonus(old, new, groups, old_notes, new_notes)
     # footnotes are numbered in marker order: their order follows the clauses, it is no move

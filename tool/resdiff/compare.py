@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .align import Alignment, Group, align
 from .languages import shared
-from .model import FOOTNOTE, TABLE, Clause, Resolution
+from .model import FOOTNOTE, OPERATIVE, PREAMBULAR, TABLE, Clause, Resolution
 from .records import (
     ADDED,
     DELETED,
@@ -17,6 +17,8 @@ from .records import (
     MODIFIED,
     SPLIT,
     TAG_FOOTNOTES,
+    TAG_TO_OPERATIVE,
+    TAG_TO_PREAMBLE,
     UNCHANGED,
     Change,
     Comparison,
@@ -55,6 +57,8 @@ def _group_change(
     tags = tags_of(diff, old_verb, new_verb, language) if kind in (MODIFIED, SPLIT, MERGED) else ()
     if not notes_match:  # the redline cannot show a marker: the tag says it
         tags += (TAG_FOOTNOTES,)
+    if olds[0].type != news[0].type and {olds[0].type, news[0].type} == {PREAMBULAR, OPERATIVE}:
+        tags += (TAG_TO_OPERATIVE if news[0].type == OPERATIVE else TAG_TO_PREAMBLE,)
     return Change(
         kind=kind,
         old=group.old,

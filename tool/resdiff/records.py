@@ -27,6 +27,8 @@ TAG_NUMBERS = "numbers"  # a number or date changed
 TAG_CITATIONS = "citations"  # a cited symbol changed
 TAG_VERB = "verb"  # the operative verb changed
 TAG_FOOTNOTES = "footnotes"  # a footnote marker was added, dropped or points to another footnote
+TAG_TO_OPERATIVE = "from the preamble to the operative part"  # a preambular paragraph became operative
+TAG_TO_PREAMBLE = "from the operative part to the preamble"  # an operative paragraph became preambular
 
 Op = tuple[int, str]
 
