@@ -351,7 +351,7 @@ class _Picture:
         assert cell is not None
         text = self.history.resolutions[last].clause(cell.keys[0]).text
         room = OPENING - 10
-        opening = text if _width(text) * OPENING_CHAR <= room else _cut(text, room, OPENING_CHAR)
+        opening = text if _width(text, True) * OPENING_CHAR <= room else _cut(text, room, OPENING_CHAR, True)
         origin = f"<title>{lineage.id}: origin {escape(lineage.origin)}</title>"
         hover = f"<title>{escape(' + '.join(cell.keys))}: {escape(text[:300])}</title>"
         return [
@@ -427,17 +427,29 @@ def _plain(change: Change | None) -> str:
     )
 
 
-def _width(text: str) -> int:
-    """The columns a text takes: a Chinese character two, a combining mark none (``wcwidth``)."""
-    return sum(max(wcwidth(character), 0) for character in text)
+def _columns(character: str, proportional: bool) -> float:
+    """The columns a character takes: a Chinese character two, a combining mark none (``wcwidth``);
+    in a proportional font a capital or a digit is wider than the average letter (a run of symbols
+    such as "CCM/CONF/2015/7" would overflow its room at the average width)."""
+    columns = max(wcwidth(character), 0)
+    if proportional and columns == 1 and (character.isupper() or character.isdigit()):
+        return _WIDE_GLYPH
+    return columns
 
 
-def _cut(text: str, room: float, char: float = CHAR) -> str:
+_WIDE_GLYPH = 1.3
+
+
+def _width(text: str, proportional: bool = False) -> float:
+    return sum(_columns(character, proportional) for character in text)
+
+
+def _cut(text: str, room: float, char: float = CHAR, proportional: bool = False) -> str:
     """The text cut to fit ``room`` pixels (``char`` a column, a wide character two), ending in "…"."""
     columns = max(1, int(room / char) - 1)
-    used = 0
+    used = 0.0
     for end, character in enumerate(text):
-        used += max(wcwidth(character), 0)
+        used += _columns(character, proportional)
         if used > columns:
             return text[: max(end, 1)].rstrip() + "…"
     return text
