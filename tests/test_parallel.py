@@ -140,6 +140,12 @@ def test_versions_are_grouped_by_resolution_and_one_language_twice_is_refused() 
         parallel.check_all([EN, EN])
     with pytest.raises(InputError, match="only one language version"):
         parallel.check_all([EN])
+    alone = version("en", *EN.clauses, symbol="A/RES/99/9")
+    report = parallel.check_all([EN, alone, FR])
+    assert [c.symbol for c in report.checks] == ["A/RES/99/7"] and report.unchecked == ("A/RES/99/9",)
+    assert report.to_json()["unchecked"] == ["A/RES/99/9"]
+    for fmt in ("terminal", "markdown", "html"):
+        assert "Given in one language only, not checked (1): A/RES/99/9" in render(report, fmt)
 
 
 def test_every_renderer_reads_the_same_records() -> None:

@@ -107,6 +107,9 @@ class ParallelReport:
     """Every resolution checked, in the order given: what ``resdiff parallel`` prints."""
 
     checks: tuple[ParallelCheck, ...]
+    # resolutions given in one language only (a glob over a session's folders finds many: the English
+    # folder holds every text, the others only some), named rather than failing the whole run
+    unchecked: tuple[str, ...] = ()
 
     @property
     def differs(self) -> bool:
@@ -125,6 +128,7 @@ class ParallelReport:
             "checks": [check.to_json() for check in self.checks],
             "counts": self.counts,
             "acknowledgement": self.acknowledgement,
+            "unchecked": list(self.unchecked),
         }
 
 
@@ -188,8 +192,16 @@ def check(versions: Sequence[Resolution]) -> ParallelCheck:
 
 
 def check_all(resolutions: Sequence[Resolution]) -> ParallelReport:
-    """Every resolution among RESOLUTIONS (any order, any mix) checked across its versions."""
-    return ParallelReport(tuple(check(versions) for versions in group(resolutions)))
+    """Every resolution among RESOLUTIONS (any order, any mix) checked across its versions; one given
+    in a single language is named as unchecked, and only when no resolution has two versions is that
+    an error (``check``'s)."""
+    groups = group(resolutions)
+    checkable = [versions for versions in groups if len(versions) > 1]
+    if not checkable:
+        return ParallelReport((check(groups[0] if groups else []),))
+    alone = [versions[0] for versions in groups if len(versions) < 2]
+    unchecked = tuple(text.symbol or "a resolution without a symbol" for text in alone)
+    return ParallelReport(tuple(check(versions) for versions in checkable), unchecked)
 
 
 def _union_order(orders: list[list[str]]) -> list[str]:

@@ -40,6 +40,11 @@ def _heading(check: ParallelCheck) -> str:
     return f"{check.symbol or 'A resolution without a symbol'}: {_versions(check)}; {check.keys} clause keys"
 
 
+def _unchecked(report: ParallelReport) -> str:
+    names = ", ".join(report.unchecked)
+    return f"Given in one language only, not checked ({len(report.unchecked)}): {names}"
+
+
 def terminal(report: ParallelReport) -> str:
     lines: list[str] = []
     for check in report.checks:
@@ -52,6 +57,8 @@ def terminal(report: ParallelReport) -> str:
         lines.append("")
     if len(report.checks) > 1:
         lines.append(f"{len(report.checks)} resolutions: {_counts(report.counts)}")
+    if report.unchecked:
+        lines.append(_unchecked(report))
     if report.acknowledgement:
         lines.append(report.acknowledgement)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -65,6 +72,8 @@ def markdown(report: ParallelReport) -> str:
     lines = ["# Parallel texts", ""]
     if len(report.checks) > 1:
         lines += [f"{len(report.checks)} resolutions: {_counts(report.counts)}.", ""]
+    if report.unchecked:
+        lines += [_md(_unchecked(report)), ""]
     for check in report.checks:
         lines += [f"## {_md(check.symbol or 'A resolution without a symbol')}", ""]
         lines += [f"{_md(_versions(check))}; {check.keys} clause keys; {_counts(check.counts)}.", ""]
@@ -104,6 +113,8 @@ def html(report: ParallelReport) -> str:
     body = []
     if len(report.checks) > 1:
         body.append(f"<p>{len(report.checks)} resolutions: {_e(_counts(report.counts))}.</p>")
+    if report.unchecked:
+        body.append(f"<p>{_e(_unchecked(report))}</p>")
     for check in report.checks:
         body.append(f"<h2>{_e(check.symbol or 'A resolution without a symbol')}</h2>")
         body.append(f"<p>{_e(_versions(check))}; {check.keys} clause keys; {_e(_counts(check.counts))}.</p>")
