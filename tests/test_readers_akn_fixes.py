@@ -80,3 +80,26 @@ def test_a_sublist_that_goes_on_with_its_parents_letters_is_the_same_level() -> 
     )
     r = read(document(body, language="rus"))
     assert [c.key for c in r.clauses] == ["OP3", *(f"OP3({x})" for x in "abcdef")]
+
+
+def test_a_table_is_one_table_clause_with_its_cells_in_their_columns() -> None:
+    """A SYNTHETIC table laid out as the UN's budget annexes are (80/239): an empty stub cell, a spacer
+    column that only spanning cells cover, a caption spanning every column. Before, each row was a
+    line of text run together; now the table is a ``TB`` clause whose rows keep their columns."""
+    cell = '<{0}{1}><p xml:space="preserve">{2}</p></{0}>'
+    rows = [
+        ["th", "", ""], ["th", "", "Gross"], ["th", "", ""], ["th", "", "Net"],
+    ], [
+        ["th", "", ""], ["th", ' colspan="3"', "(synthetic dollars)"],
+    ], [
+        ["td", "", "Widgets for 2044"], ["td", "", "1 200"], ["td", ' colspan="2"', "1 100"],
+    ]
+    table = "<table>" + "".join(
+        "<tr>" + "".join(cell.format(*c) for c in row) + "</tr>" for row in rows
+    ) + "</table>"
+    body = paragraph("1.", "Decides", " to apportion the amounts below:") + (
+        f'<container name="table">{table}</container>'
+    )
+    r = read(document(body))
+    assert [c.key for c in r.clauses] == ["OP1", "TB1"]
+    assert r.clause("TB1").text == "Gross | Net || (synthetic dollars) || Widgets for 2044 | 1 200 | 1 100"

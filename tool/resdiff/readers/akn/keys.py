@@ -129,11 +129,11 @@ class Keys:
             elif unit.kind == "H":
                 self._add(self._next("H"), unit.text)
                 self.parents = {}
-            elif unit.kind == "T":
-                key = self._next("T")
+            elif unit.kind in ("T", "TB"):
+                key = self._next(unit.kind)
                 self.parents = {}
                 self._add(key, unit.text)
-            else:  # CONT, ROW
+            else:  # CONT
                 self._continue(unit.text)
 
 
