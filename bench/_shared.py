@@ -33,3 +33,11 @@ def real_pair(shared: Path) -> tuple[Path, Path]:
             f"{shared} lacks the real pair (seed and A_RES_80_52.md): pass --shared or set RESDIFF_SHARED"
         )
     return old, new
+
+
+def official_pdfs(shared: Path) -> list[Path]:
+    """The 94 official PDFs of ``data/un-pdf``; exits with the reason when they are absent."""
+    paths = sorted((shared / "data" / "un-pdf").glob("ga-res-*/*.pdf"))
+    if len(paths) != 94:
+        sys.exit(f"expected the 94 PDFs of {shared}/data/un-pdf (the read-only shared data is absent?)")
+    return paths

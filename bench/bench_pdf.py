@@ -28,7 +28,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from _shared import add_shared_option
+from _shared import add_shared_option, official_pdfs
 from _timing import best_of
 from resdiff.model import Resolution, Source
 from resdiff.normalize import normalize_bytes
@@ -167,11 +167,7 @@ def main() -> None:
     parser.add_argument("--per-file", action="store_true", help="also time every file with pypdfium2")
     add_shared_option(parser)
     options = parser.parse_args()
-    paths = sorted((options.shared / "data" / "un-pdf").glob("ga-res-*/*.pdf"))
-    if len(paths) != 94:
-        sys.exit(
-            f"expected the 94 PDFs of {options.shared}/data/un-pdf (the read-only shared data is absent?)"
-        )
+    paths = official_pdfs(options.shared)
     files = [(p.name, p.read_bytes()) for p in paths]
     libraries = [name for name in READERS if available(name)]
     missing = [name for name in READERS if name not in libraries]

@@ -19,9 +19,8 @@ from __future__ import annotations
 import argparse
 import ctypes
 import random
-import sys
 
-from _shared import add_shared_option, real_pair
+from _shared import add_shared_option, official_pdfs, real_pair
 from _timing import PYTHON_PASS, RESDIFF, best_of, compile_bytecode, process_times
 from resdiff import evolution
 from resdiff.model import Clause, Resolution
@@ -92,11 +91,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     add_shared_option(parser)
     options = parser.parse_args()
-    paths = sorted((options.shared / "data" / "un-pdf").glob("ga-res-*/*.pdf"))
-    if len(paths) != 94:
-        sys.exit(
-            f"expected the 94 PDFs of {options.shared}/data/un-pdf (the read-only shared data is absent?)"
-        )
+    paths = official_pdfs(options.shared)
     files = [p.read_bytes() for p in paths]
     named = [(data, path.name) for data, path in zip(files, paths, strict=True)]
 
