@@ -483,16 +483,8 @@ def _with_items(clauses: list[Clause]) -> Iterable[tuple[Clause, list[Clause]]]:
 
 def _children_of(items: list[Clause], parent: str) -> Iterable[tuple[Clause, list[Clause]]]:
     """The items one level below ``parent``, each with the items below it."""
-    index = 0
-    while index < len(items):
-        item = items[index]
-        index += 1
-        below = []
-        while index < len(items) and items[index].key.startswith(item.key + "("):
-            below.append(items[index])
-            index += 1
-        if item.key.count("(") == parent.count("(") + 1:
-            yield item, below
+    depth = parent.count("(") + 1
+    return ((item, below) for item, below in _with_items(items) if item.key.count("(") == depth)
 
 
 def _number(key: str) -> str:
