@@ -85,7 +85,8 @@ def test_a_sublist_that_goes_on_with_its_parents_letters_is_the_same_level() -> 
 def test_a_table_is_one_table_clause_with_its_cells_in_their_columns() -> None:
     """A SYNTHETIC table laid out as the UN's budget annexes are (80/239): an empty stub cell, a spacer
     column that only spanning cells cover, a caption spanning every column. Before, each row was a
-    line of text run together; now the table is a ``TB`` clause whose rows keep their columns."""
+    line of text run together; now the table is a ``TB`` clause, a row of cells per ``tr`` and no blank
+    cell."""
     cell = '<{0}{1}><p xml:space="preserve">{2}</p></{0}>'
     rows = [
         ["th", "", ""], ["th", "", "Gross"], ["th", "", ""], ["th", "", "Net"],

@@ -125,30 +125,12 @@ class Walker:
 
     def table(self, element: ET.Element) -> None:
         """A table as one table clause (``TB``), a row of cells per ``tr``, so that a diff pairs cell
-        with cell. Columns come from the markup's spans: a column that no cell of its own width fills is
-        the layout's spacing, and a cell spanning it stands in the first real column of its span; blank
-        cells are left out, as the PDF reader has none."""
-        rows: list[list[tuple[int, int, str]]] = []  # (first column, columns spanned, text)
-        for row in descendants(element, "tr"):
-            cells, column = [], 0
-            for cell in row:
-                if local(cell.tag) in ("th", "td"):
-                    span = _span(cell)
-                    cells.append((column, span, clean_text(self.text.of(cell))))
-                    column += span
-            rows.append(cells)
-        real = sorted({start for cells in rows for start, span, text in cells if span == 1 and text})
-        table = []
-        for cells in rows:
-            placed = [""] * len(real)
-            for start, span, text in cells:
-                slot = next((i for i, column in enumerate(real) if start <= column < start + span), None)
-                if text and slot is not None:
-                    placed[slot] = f"{placed[slot]} {text}".strip()
-            if any(placed):  # a blank cell is left out, as the PDF reader has none (a table clause's
-                table.append([cell for cell in placed if cell])  # text cannot hold an empty cell)
-        if table:
-            self.units.append(Unit("TB", table_text(table)))
+        with cell; blank cells (a stub, a spacer column) are left out, as the PDF reader has none, and a
+        table clause's text cannot hold one."""
+        cells = [[c for c in row if local(c.tag) in ("th", "td")] for row in descendants(element, "tr")]
+        rows = [[text for cell in row if (text := clean_text(self.text.of(cell)))] for row in cells]
+        if any(rows):
+            self.units.append(Unit("TB", table_text([row for row in rows if row])))
 
     def paragraph(self, element: ET.Element) -> None:
         num = plain(child_of(element, "num"))
@@ -362,9 +344,3 @@ def _follows(before: str, label: str) -> bool:
     return (
         len(before) == len(label) == 1 and before.isascii() and ord(label) == ord(before) + 1 and label != "i"
     )
-
-
-def _span(cell: ET.Element) -> int:
-    """The columns a table cell spans (``colspan``), so that every row's cells stand in their column."""
-    value = cell.get("colspan", "1")
-    return min(int(value), 64) if value.isdigit() and int(value) > 0 else 1
